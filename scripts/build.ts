@@ -1,0 +1,43 @@
+/**
+ * Builds the Apps Script project in build/:
+ * - Lianes.js: the whole add-on bundled by esbuild as one IIFE assigned to the global `Lianes`;
+ * - functions.js: generated top-level globals (custom functions with their JSDoc, entry points)
+ *   delegating to `Lianes` at call time, so nothing runs at load but plain definitions;
+ * - appsscript.json, copied from the root.
+ */
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { entryPoints } from "../src/addon";
+import { customFunctions } from "../src/functions";
+import { renderGlobals } from "./globals";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "build");
+
+export async function buildProject(): Promise<void> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [join(root, "src/main.ts")],
+    outfile: join(out, "Lianes.js"),
+    bundle: true,
+    format: "iife",
+    globalName: "Lianes",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2020",
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    logLevel: "warning",
+  });
+  writeFileSync(join(out, "functions.js"), renderGlobals(customFunctions, entryPoints));
+  copyFileSync(join(root, "appsscript.json"), join(out, "appsscript.json"));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildProject();
+  console.log("build/ : Lianes.js, functions.js, appsscript.json");
+}

@@ -1,0 +1,18 @@
+/** Every global the platform or the UI calls, besides the custom functions. */
+import { type EntryPointSpec, entryPoint } from "../functions/registry";
+import { onOpen } from "./menu";
+
+export const entryPoints: readonly EntryPointSpec[] = [
+  entryPoint({
+    name: "onOpen",
+    summary: "Ajoute le menu Lianes à l'ouverture du classeur (sans autorisation : AuthMode.NONE).",
+    params: ["e"],
+    run: onOpen,
+  }),
+  entryPoint({
+    name: "onInstall",
+    summary: "Ajoute le menu Lianes quand le module complémentaire vient d'être installé.",
+    params: ["e"],
+    run: onOpen,
+  }),
+];

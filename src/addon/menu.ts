@@ -1,0 +1,24 @@
+/**
+ * The `Lianes` menu. Built in `onOpen`, which may run in AuthMode.NONE: it only builds the
+ * menu and touches no document, property or other service.
+ */
+export interface MenuItem {
+  readonly caption: string;
+  /** The global entry point the item calls. */
+  readonly functionName: string;
+}
+
+export type MenuEntry = MenuItem | "separator";
+
+export const MENU_TITLE = "Lianes";
+
+export const MENU: readonly MenuEntry[] = [];
+
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+  for (const entry of MENU) {
+    if (entry === "separator") menu.addSeparator();
+    else menu.addItem(entry.caption, entry.functionName);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,37 @@
+/**
+ * Errors shown to users. Every message is French and names the argument (and the row, in a
+ * range) and the value, so the cell's error tooltip says what to fix.
+ */
+
+/** Where a value came from: an argument name and, for a range, the 1-based row. */
+export interface Field {
+  readonly name: string;
+  readonly row?: number;
+}
+
+export function field(name: string, row?: number): Field {
+  return row === undefined ? { name } : { name, row };
+}
+
+export function describeField(f: Field): string {
+  return f.row === undefined ? f.name : `${f.name}, ligne ${f.row}`;
+}
+
+/** Shows a value the way the user typed it, quoted French-style. */
+export function quote(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "« » (vide)";
+  if (value instanceof Date)
+    return `« ${Number.isNaN(value.getTime()) ? "date invalide" : value.toISOString()} »`;
+  const text = String(value);
+  return `« ${text.length > 80 ? `${text.slice(0, 77)}…` : text} »`;
+}
+
+/** An input the user can fix; its message is meant to be shown as is. */
+export class InputError extends Error {
+  override readonly name = "InputError";
+}
+
+/** `Montant invalide (montant, ligne 3) : « abc »` */
+export function invalid(what: string, f: Field, value: unknown, hint?: string): InputError {
+  return new InputError(`${what} (${describeField(f)}) : ${quote(value)}${hint ? ` — ${hint}` : ""}`);
+}

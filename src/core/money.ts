@@ -1,0 +1,119 @@
+/**
+ * Amounts as users give them (Sheets numbers, French or English text) and as they see them
+ * (fr-FR, `9 879,54 €`).
+ */
+import {
+  type Cents,
+  type Decimal,
+  decimalFromNumber,
+  decimalFromPlainText,
+  isNegative,
+  MAX_CENTS,
+  toCents,
+} from "./decimal";
+import { type Field, invalid } from "./errors";
+
+export interface AmountOptions {
+  /** A refund or a correction may be negative; most amounts may not. */
+  readonly allowNegative?: boolean;
+}
+
+const SPACES = /[ \u00a0\u202f\u2009]/g;
+const CURRENCY = /\s*(?:€|EUR)\s*$/i;
+const MINUS = /^[-\u2212]\s*/;
+
+/** Thousands grouped by one separator `sep`, then an optional decimal part after `dec`. */
+function grouped(sep: string, dec: string): RegExp {
+  const s = sep.replace(".", "\\.");
+  const d = dec.replace(".", "\\.");
+  return new RegExp(`^\\d{1,3}(?:${s}\\d{3})+(?:${d}\\d+)?$`);
+}
+
+const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$/;
+const PLAIN = /^\d+(?:[.,]\d+)?$/;
+
+function canonical(body: string, f: Field, original: unknown): string {
+  const hasComma = body.includes(",");
+  const hasDot = body.includes(".");
+  if (body.includes(" ")) {
+    if (!SPACE_GROUPED.test(body)) throw invalid("Montant invalide", f, original);
+    return body.replace(/ /g, "").replace(",", ".");
+  }
+  if (hasComma && hasDot) {
+    const decimalSep = body.lastIndexOf(",") > body.lastIndexOf(".") ? "," : ".";
+    const thousandsSep = decimalSep === "," ? "." : ",";
+    if (!grouped(thousandsSep, decimalSep).test(body)) throw invalid("Montant invalide", f, original);
+    return body.split(thousandsSep).join("").replace(",", ".");
+  }
+  const sep = hasComma ? "," : hasDot ? "." : "";
+  const count = sep ? body.split(sep).length - 1 : 0;
+  if (count > 1) {
+    if (!grouped(sep, "\u0000").test(body)) throw invalid("Montant invalide", f, original);
+    return body.split(sep).join("");
+  }
+  if (!PLAIN.test(body)) throw invalid("Montant invalide", f, original);
+  if (sep === "." && /^\d{1,3}\.\d{3}$/.test(body)) {
+    const [int, frac] = body.split(".");
+    throw invalid(
+      "Montant ambigu",
+      f,
+      original,
+      `écrivez ${int}${frac} ou ${int},${frac?.replace(/0+$/, "") || "0"}`,
+    );
+  }
+  return body.replace(",", ".");
+}
+
+function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOptions): Decimal {
+  if (isNegative(d) && !options.allowNegative) throw invalid("Montant négatif non accepté", f, original);
+  const absolute = isNegative(d) ? { units: -d.units, scale: d.scale } : d;
+  if (toCents(absolute) > MAX_CENTS) {
+    throw invalid("Montant trop grand", f, original, "au plus 1 000 000 000 000 €");
+  }
+  return d;
+}
+
+/**
+ * Reads an amount from a Sheets number or from text such as `1500`, `1 500,00 €`,
+ * `1.500,50`, `1,500.50` or `1500.5`; the last of two kinds of separator is the decimal one.
+ */
+export function parseAmount(value: unknown, f: Field, options: AmountOptions = {}): Decimal {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw invalid("Montant invalide", f, value);
+    if (Math.abs(value) > MAX_CENTS / 100)
+      throw invalid("Montant trop grand", f, value, "au plus 1 000 000 000 000 €");
+    return checkRange(decimalFromNumber(value), f, value, options);
+  }
+  if (typeof value !== "string") throw invalid("Montant invalide", f, value);
+  let body = value.trim().replace(CURRENCY, "").replace(SPACES, " ").trim();
+  const negative = MINUS.test(body);
+  body = body.replace(MINUS, "");
+  if (body === "") throw invalid("Montant invalide", f, value);
+  const text = canonical(body, f, value);
+  if (text.replace(".", "").length > 30) throw invalid("Montant trop grand", f, value);
+  const parsed = decimalFromPlainText(negative ? `-${text}` : text);
+  return checkRange(parsed, f, value, options);
+}
+
+/** True for what Sheets passes for an empty cell. */
+export function isBlank(value: unknown): boolean {
+  return (
+    value === "" ||
+    value === null ||
+    value === undefined ||
+    (typeof value === "string" && value.trim() === "")
+  );
+}
+
+const EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+const PERCENT = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+
+/** `9 879,54 €`, exactly as `Intl.NumberFormat('fr-FR')` writes it. */
+export function formatEuros(c: Cents): string {
+  return EUROS.format(c / 100);
+}
+
+/** `83 %`, `1,4 %` */
+export function formatPercent(fraction: number): string {
+  return PERCENT.format(fraction);
+}

@@ -1,0 +1,5 @@
+/** Every custom function of the add-on, in the order the README lists them. */
+import { moneyFunctions } from "./money";
+import type { CustomFunctionSpec } from "./registry";
+
+export const customFunctions: readonly CustomFunctionSpec[] = [...moneyFunctions];
