@@ -1,0 +1,74 @@
+/**
+ * A sheet the add-on writes, described as data first (computed in full, tested without
+ * Sheets), then written in one go: one `setValues` per block, formats per block.
+ * A string cell starting with `=` is a formula; text that must stay text goes through
+ * `asText` so Sheets never reads it as a formula.
+ */
+export type LayoutCell = string | number | boolean;
+
+export interface Block {
+  /** 1-based top-left cell. */
+  readonly row: number;
+  readonly column: number;
+  readonly values: readonly (readonly LayoutCell[])[];
+  /** One number format for the whole block, or one per cell (same shape as values). */
+  readonly numberFormat?: string | readonly (readonly string[])[];
+  readonly bold?: boolean;
+  readonly background?: string;
+  readonly horizontalAlignment?: "left" | "center" | "right";
+  readonly wrap?: boolean;
+}
+
+export interface SheetLayout {
+  readonly name: string;
+  readonly blocks: readonly Block[];
+  /** Widths in pixels, from column A. */
+  readonly columnWidths?: readonly number[];
+  readonly frozenRows?: number;
+}
+
+/** fr-FR formats as Sheets stores them (the spreadsheet locale renders separators). */
+export const FORMAT = {
+  euros: '#,##0.00\\ "€"',
+  percent: "0%",
+  percentOneDecimal: "0.0%",
+  integer: "0",
+  date: "dd/mm/yyyy",
+  dateTime: "dd/mm/yyyy hh:mm:ss",
+  text: "@",
+} as const;
+
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+
+/** Applicant or user text, stored literally even when it looks like a formula. */
+export function asText(value: string): string {
+  return FORMULA_LIKE.test(value) ? `'${value}` : value;
+}
+
+function rectangular(block: Block): { rows: number; columns: number } {
+  const rows = block.values.length;
+  const columns = block.values[0]?.length ?? 0;
+  if (rows === 0 || columns === 0 || block.values.some((r) => r.length !== columns)) {
+    throw new Error(`bloc non rectangulaire en ligne ${block.row}, colonne ${block.column}`);
+  }
+  return { rows, columns };
+}
+
+/** Writes a layout into an existing, cleared sheet. */
+export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
+  for (const block of layout.blocks) {
+    const { rows, columns } = rectangular(block);
+    const range = sheet.getRange(block.row, block.column, rows, columns);
+    range.setValues(block.values.map((r) => [...r]));
+    if (typeof block.numberFormat === "string") range.setNumberFormat(block.numberFormat);
+    else if (block.numberFormat) range.setNumberFormats(block.numberFormat.map((r) => [...r]));
+    if (block.bold) range.setFontWeight("bold");
+    if (block.background) range.setBackground(block.background);
+    if (block.horizontalAlignment) range.setHorizontalAlignment(block.horizontalAlignment);
+    if (block.wrap) range.setWrap(true);
+  }
+  layout.columnWidths?.forEach((width, i) => {
+    sheet.setColumnWidth(i + 1, width);
+  });
+  if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
+}
