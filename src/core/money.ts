@@ -4,12 +4,12 @@
  */
 import {
   type Cents,
+  compare,
   type Decimal,
   decimalFromNumber,
   decimalFromPlainText,
   isNegative,
   MAX_CENTS,
-  toCents,
 } from "./decimal";
 import { type Field, invalid } from "./errors";
 
@@ -18,6 +18,7 @@ export interface AmountOptions {
   readonly allowNegative?: boolean;
 }
 
+const MAX_AMOUNT: Decimal = { units: BigInt(MAX_CENTS), scale: 2 };
 const SPACES = /[ \u00a0\u202f\u2009]/g;
 const CURRENCY = /\s*(?:€|EUR)\s*$/i;
 const MINUS = /^[-\u2212]\s*/;
@@ -67,7 +68,7 @@ function canonical(body: string, f: Field, original: unknown): string {
 function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOptions): Decimal {
   if (isNegative(d) && !options.allowNegative) throw invalid("Montant négatif non accepté", f, original);
   const absolute = isNegative(d) ? { units: -d.units, scale: d.scale } : d;
-  if (toCents(absolute) > MAX_CENTS) {
+  if (compare(absolute, MAX_AMOUNT) > 0) {
     throw invalid("Montant trop grand", f, original, "au plus 1 000 000 000 000 €");
   }
   return d;
