@@ -12,7 +12,9 @@ export type MenuEntry = MenuItem | "separator";
 
 export const MENU_TITLE = "Lianes";
 
-export const MENU: readonly MenuEntry[] = [];
+export const MENU: readonly MenuEntry[] = [
+  { caption: "Nouvelle mission EXPLOR", functionName: "menuNouvelleMissionExplor" },
+];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);

@@ -1,5 +1,6 @@
 /** Every custom function of the add-on, in the order the README lists them. */
+import { explorFunctions } from "./explor";
 import { moneyFunctions } from "./money";
 import type { CustomFunctionSpec } from "./registry";
 
-export const customFunctions: readonly CustomFunctionSpec[] = [...moneyFunctions];
+export const customFunctions: readonly CustomFunctionSpec[] = [...moneyFunctions, ...explorFunctions];

@@ -1,0 +1,5 @@
+export * from "./days";
+export * from "./engine";
+export * from "./registry";
+export type { Category, RuleSet } from "./rule-set";
+export type { CategoryDefinition, CeilingDefinition, RuleSetDefinition } from "./schema";

@@ -1,0 +1,313 @@
+/**
+ * EXPLOR custom functions: a line's ceiling and eligible amount, a mission's contribution,
+ * what the association bears, and the décompte, under a rule set given by id.
+ * Sheets values in (scalars or ranges, blanks as ""), plain numbers and texts out.
+ */
+import { type Decimal, toCents } from "../core/decimal";
+import { field, InputError } from "../core/errors";
+import {
+  addLine,
+  assessLine,
+  type Category,
+  emptySums,
+  findCategory,
+  type LineAssessment,
+  type LineCeiling,
+  lineCeiling,
+  type MissionTotals,
+  missionTotals,
+  parseDays,
+  type RuleSet,
+  ruleSetOf,
+} from "../core/explor";
+import { isBlank, parseAmount } from "../core/money";
+import { customFunction } from "./registry";
+import { centsResult } from "./results";
+import { type Cells, cellsOf, inShapeOf, lineOf, type SheetCell, type SheetValue } from "./sheet-values";
+
+const NO_CEILING = "sans plafond";
+
+function euros(d: Decimal): number {
+  return centsResult(toCents(d));
+}
+
+function ceilingResult(c: LineCeiling): number | string {
+  return c === "none" ? NO_CEILING : euros(c);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n > 1 ? "s" : ""}`;
+}
+
+function describeShape(c: Cells): string {
+  return c.isRange ? `${plural(c.rows, "ligne")} × ${plural(c.cols, "colonne")}` : "une seule cellule";
+}
+
+function requireSameShape(reference: Cells, referenceName: string, other: Cells, otherName: string): void {
+  if (reference.isRange === other.isRange && reference.rows === other.rows && reference.cols === other.cols) {
+    return;
+  }
+  throw new InputError(
+    `Formes différentes : ${otherName} (${describeShape(other)}) doit avoir la forme de ${referenceName} (${describeShape(reference)})`,
+  );
+}
+
+/** Days of each line: none, the mission's duration for every line, or one value per line. */
+type DaysOf = (index: number) => number | undefined;
+
+const NO_DAYS: DaysOf = () => undefined;
+
+function daysOf(jours: SheetValue, categories: Cells, categoriesName: string): DaysOf {
+  if (Array.isArray(jours)) {
+    const days = cellsOf(jours);
+    if (days.rows === 1 && days.cols === 1) return daysOf(days.values[0], categories, categoriesName);
+    requireSameShape(categories, categoriesName, days, "jours");
+    const parsed: (number | undefined)[] = days.values.map((v, i) =>
+      isBlank(v) ? undefined : parseDays(v, field("jours", lineOf(days, i))),
+    );
+    return (i) => parsed[i];
+  }
+  if (isBlank(jours)) return NO_DAYS;
+  const duration = parseDays(jours, field("jours"));
+  return () => duration;
+}
+
+interface ParameterNames {
+  readonly category: string;
+  readonly amount: string;
+}
+
+const LINE_NAMES: ParameterNames = { category: "categorie", amount: "montant" };
+const MISSION_NAMES: ParameterNames = { category: "categories", amount: "montants" };
+
+/** What each cell of a mission's ranges holds, once read and assessed. */
+interface MissionLines {
+  readonly ruleSet: RuleSet;
+  readonly categories: Cells;
+  /** Per cell: undefined for a blank row or a line with nothing to count. */
+  readonly assessments: (LineAssessment | undefined)[];
+  /** Per cell: the category found, undefined when blank or unknown. */
+  readonly found: (Category | undefined)[];
+}
+
+function readMission(
+  categorie: SheetValue,
+  montant: SheetValue,
+  jours: SheetValue,
+  regle: SheetValue,
+  names: ParameterNames,
+): MissionLines {
+  const ruleSet = ruleSetOf(regle);
+  const categories = cellsOf(categorie);
+  const amounts = cellsOf(montant);
+  requireSameShape(categories, names.category, amounts, names.amount);
+  const days = daysOf(jours, categories, names.category);
+  const n = categories.values.length;
+  const assessments: (LineAssessment | undefined)[] = [];
+  const found: (Category | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = categories.values[i];
+    const a = amounts.values[i];
+    const blankCategory = isBlank(c);
+    const blankAmount = isBlank(a);
+    if (blankCategory && blankAmount) {
+      assessments.push(undefined);
+      found.push(undefined);
+      continue;
+    }
+    const amountField = field(names.amount, lineOf(categories, i));
+    const category = blankCategory ? undefined : findCategory(ruleSet, String(c));
+    const amount = blankAmount ? undefined : parseAmount(a, amountField);
+    found.push(category);
+    assessments.push(
+      assessLine(ruleSet, category, amount, category?.daily ? days(i) : undefined, amountField),
+    );
+  }
+  return { ruleSet, categories, assessments, found };
+}
+
+function totalsOf(mission: MissionLines): MissionTotals {
+  const sums = emptySums();
+  for (const line of mission.assessments) if (line) addLine(sums, line);
+  return missionTotals(mission.ruleSet, sums);
+}
+
+export const EXPLOR_PLAFOND = customFunction({
+  name: "EXPLOR_PLAFOND",
+  summary:
+    "Plafond EXPLOR d'une catégorie de dépense (par jour pour le per diem) ; 0 si la catégorie n'est pas prise en charge.",
+  params: [
+    {
+      name: "categorie",
+      description: "Catégorie (ex. Avion, Per diem, Hébergement) ou plage de catégories.",
+      example: '"Per diem"',
+    },
+    {
+      name: "jours",
+      description: "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage.",
+      example: "10",
+      optional: true,
+    },
+    {
+      name: "regle",
+      description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
+      example: '"EXPLOR-HDF-2025"',
+      optional: true,
+    },
+  ],
+  returns: "Plafond en euros, ou le texte « sans plafond » ; même forme que categorie.",
+  examples: [
+    '=EXPLOR_PLAFOND("Avion") → 1500',
+    '=EXPLOR_PLAFOND("Per diem"; 10) → 150',
+    '=EXPLOR_PLAFOND("Visa"; ; "EXPLOR-AURA") → sans plafond',
+  ],
+  run(categorie, jours, regle) {
+    const ruleSet = ruleSetOf(regle);
+    const categories = cellsOf(categorie);
+    const days = daysOf(jours, categories, "categorie");
+    const n = categories.values.length;
+    const results = new Array<SheetCell>(n);
+    for (let i = 0; i < n; i++) {
+      const c = categories.values[i];
+      if (isBlank(c)) {
+        results[i] = "";
+        continue;
+      }
+      const category = findCategory(ruleSet, String(c));
+      results[i] = ceilingResult(lineCeiling(category, category?.daily ? days(i) : undefined));
+    }
+    return inShapeOf(categories, results);
+  },
+});
+
+export const EXPLOR_ELIGIBLE = customFunction({
+  name: "EXPLOR_ELIGIBLE",
+  summary:
+    "Montant éligible EXPLOR d'une dépense : le montant dans la limite du plafond de sa catégorie (0 si non prise en charge).",
+  params: [
+    {
+      name: "categorie",
+      description: "Catégorie de la dépense, ou plage de catégories.",
+      example: '"Avion"',
+    },
+    {
+      name: "montant",
+      description: "Montant réel en euros, ou plage de même forme que categorie.",
+      example: "1720",
+    },
+    {
+      name: "jours",
+      description: "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage.",
+      example: "18",
+      optional: true,
+    },
+    {
+      name: "regle",
+      description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
+      example: '"EXPLOR-HDF-2025"',
+      optional: true,
+    },
+  ],
+  returns: "Montant éligible en euros ; même forme que categorie, vide pour une ligne sans montant.",
+  examples: ['=EXPLOR_ELIGIBLE("Avion"; 1720) → 1500', '=EXPLOR_ELIGIBLE("Per diem"; ; 10) → 150'],
+  run(categorie, montant, jours, regle) {
+    const mission = readMission(categorie, montant, jours, regle, LINE_NAMES);
+    const results = mission.assessments.map((line): SheetCell => (line ? euros(line.eligible) : ""));
+    return inShapeOf(mission.categories, results);
+  },
+});
+
+const MISSION_PARAMS = [
+  {
+    name: "categories",
+    description: "Plage des catégories des dépenses de la mission.",
+    example: "A2:A9",
+  },
+  {
+    name: "montants",
+    description: "Plage des montants réels en euros, de même forme que categories.",
+    example: "B2:B9",
+  },
+  {
+    name: "jours",
+    description: "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage.",
+    example: "10",
+    optional: true,
+  },
+  {
+    name: "regle",
+    description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
+    example: '"EXPLOR-HDF-2025"',
+    optional: true,
+  },
+] as const;
+
+export const EXPLOR_PRISE_EN_CHARGE = customFunction({
+  name: "EXPLOR_PRISE_EN_CHARGE",
+  summary:
+    "Participation du programme EXPLOR à une mission : part × total éligible plafonné, arrondie au centime.",
+  params: MISSION_PARAMS,
+  returns: "Montant en euros.",
+  examples: ["=EXPLOR_PRISE_EN_CHARGE(A2:A9; B2:B9; C2:C9) → 1000 (mission B)"],
+  run(categories, montants, jours, regle) {
+    const totals = totalsOf(readMission(categories, montants, jours, regle, MISSION_NAMES));
+    return centsResult(totals.contribution);
+  },
+});
+
+export const EXPLOR_RESTE_A_CHARGE = customFunction({
+  name: "EXPLOR_RESTE_A_CHARGE",
+  summary:
+    "Reste à charge de l'association pour une mission EXPLOR : total réel − participation du programme + frais fixes de la règle.",
+  params: MISSION_PARAMS,
+  returns: "Montant en euros.",
+  examples: ["=EXPLOR_RESTE_A_CHARGE(A2:A9; B2:B9; C2:C9) → 1997 (mission B)"],
+  run(categories, montants, jours, regle) {
+    const totals = totalsOf(readMission(categories, montants, jours, regle, MISSION_NAMES));
+    return centsResult(totals.remainder);
+  },
+});
+
+export const DECOMPTE_HEADER = ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"];
+
+export const EXPLOR_DECOMPTE = customFunction({
+  name: "EXPLOR_DECOMPTE",
+  summary:
+    "Décompte EXPLOR d'une mission : chaque dépense avec son plafond et son montant éligible, puis le total, la prise en charge et le reste à charge.",
+  params: MISSION_PARAMS,
+  returns: "Un tableau de 5 colonnes (Catégorie, Montant réel, Plafond, Montant éligible, Observation).",
+  examples: [
+    "=EXPLOR_DECOMPTE(A2:A9; B2:B9; C2:C9) → tableau ; Total 2997, éligible 2000, prise en charge 1000",
+  ],
+  run(categories, montants, jours, regle) {
+    const mission = readMission(categories, montants, jours, regle, MISSION_NAMES);
+    const rows: SheetCell[][] = [[...DECOMPTE_HEADER]];
+    mission.assessments.forEach((line, i) => {
+      if (!line) return;
+      const text = mission.categories.values[i];
+      const label = mission.found[i]?.label ?? (isBlank(text) ? "Sans catégorie" : String(text));
+      rows.push([
+        label,
+        euros(line.real),
+        ceilingResult(line.ceiling),
+        euros(line.eligible),
+        line.observation,
+      ]);
+    });
+    const totals = totalsOf(mission);
+    rows.push(
+      ["Total", euros(totals.real), "", euros(totals.eligible), ""],
+      ["Prise en charge", "", "", centsResult(totals.contribution), ""],
+      ["Reste à charge association", "", "", centsResult(totals.remainder), ""],
+    );
+    return rows;
+  },
+});
+
+export const explorFunctions = [
+  EXPLOR_PLAFOND,
+  EXPLOR_ELIGIBLE,
+  EXPLOR_PRISE_EN_CHARGE,
+  EXPLOR_RESTE_A_CHARGE,
+  EXPLOR_DECOMPTE,
+];
