@@ -17,11 +17,22 @@ export function describeField(f: Field): string {
   return f.row === undefined ? f.name : `${f.name}, ligne ${f.row}`;
 }
 
+/** A Date from any realm (Sheets' dates reach a vm context or Apps Script from outside). */
+function isDateLike(value: unknown): value is { getTime(): number } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { getTime?: unknown }).getTime === "function"
+  );
+}
+
 /** Shows a value the way the user typed it, quoted French-style. */
 export function quote(value: unknown): string {
   if (value === null || value === undefined || value === "") return "« » (vide)";
-  if (value instanceof Date)
-    return `« ${Number.isNaN(value.getTime()) ? "date invalide" : value.toISOString()} »`;
+  if (isDateLike(value)) {
+    const time = value.getTime();
+    return `« ${Number.isNaN(time) ? "date invalide" : new Date(time).toISOString()} »`;
+  }
   const text = String(value);
   return `« ${text.length > 80 ? `${text.slice(0, 77)}…` : text} »`;
 }

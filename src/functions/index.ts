@@ -1,6 +1,11 @@
 /** Every custom function of the add-on, in the order the README lists them. */
 import { explorFunctions } from "./explor";
+import { intakeFunctions } from "./intake";
 import { moneyFunctions } from "./money";
 import type { CustomFunctionSpec } from "./registry";
 
-export const customFunctions: readonly CustomFunctionSpec[] = [...moneyFunctions, ...explorFunctions];
+export const customFunctions: readonly CustomFunctionSpec[] = [
+  ...moneyFunctions,
+  ...explorFunctions,
+  ...intakeFunctions,
+];
