@@ -1,5 +1,6 @@
 /** Every global the platform or the UI calls, besides the custom functions. */
 import { type EntryPointSpec, entryPoint } from "../functions/registry";
+import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
 
@@ -21,5 +22,24 @@ export const entryPoints: readonly EntryPointSpec[] = [
     summary: "Lianes › Nouvelle mission EXPLOR : ajoute une feuille de mission prête à remplir.",
     params: [],
     run: menuNouvelleMissionExplor,
+  }),
+  entryPoint({
+    name: "menuCreerFormulaire",
+    summary:
+      "Lianes › Créer le formulaire… : crée ou met à jour le formulaire d'un appel, lié à ce classeur.",
+    params: [],
+    run: menuCreateForm,
+  }),
+  entryPoint({
+    name: "menuSynchroniserCandidatures",
+    summary: "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction.",
+    params: [],
+    run: menuSyncApplications,
+  }),
+  entryPoint({
+    name: FORM_SUBMIT_HANDLER,
+    summary: "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction.",
+    params: ["e"],
+    run: onFormSubmit,
   }),
 ];

@@ -14,6 +14,9 @@ export const MENU_TITLE = "Lianes";
 
 export const MENU: readonly MenuEntry[] = [
   { caption: "Nouvelle mission EXPLOR", functionName: "menuNouvelleMissionExplor" },
+  "separator",
+  { caption: "Créer le formulaire…", functionName: "menuCreerFormulaire" },
+  { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -1,0 +1,221 @@
+/**
+ * The intake's menu actions and its form-submit trigger: create (or update) a call's form,
+ * synchronise the review sheet, and take each submission as it arrives.
+ */
+import type { CallDefinition } from "../../core/intake/call-schema";
+import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { buildFormItems } from "./form-builder";
+import { reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
+import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
+
+export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
+/** How long a submission waits for another one's sync before leaving its own for later. */
+export const LOCK_WAIT_MS = 30_000;
+const TRIGGER_PROPERTY = "lianes.trigger";
+const PENDING_PREFIX = "lianes.attente.";
+
+function openForm(state: IntakeState | undefined, call: CallDefinition): GoogleAppsScript.Forms.Form {
+  if (state) {
+    try {
+      return FormApp.openById(state.formId);
+    } catch {
+      console.warn(`Formulaire ${state.formId} de l'appel ${call.id} introuvable : un nouveau est créé.`);
+    }
+  }
+  return FormApp.create(call.title);
+}
+
+/** The sheet Forms writes this form's responses to, once linked. */
+function findResponsesSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: IntakeState,
+): GoogleAppsScript.Spreadsheet.Sheet | undefined {
+  const sheets = spreadsheet.getSheets();
+  return (
+    sheets.find((s) => state.responsesSheetId !== undefined && s.getSheetId() === state.responsesSheetId) ??
+    sheets.find((s) => (s.getFormUrl() ?? "").includes(state.formId))
+  );
+}
+
+/** Installs the spreadsheet's form-submit trigger, once: a second install finds the first. */
+export function installFormSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const existing = ScriptApp.getProjectTriggers().find(
+    (t) =>
+      t.getHandlerFunction() === FORM_SUBMIT_HANDLER &&
+      t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
+  );
+  const trigger =
+    existing ?? ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forSpreadsheet(spreadsheet).onFormSubmit().create();
+  PropertiesService.getDocumentProperties().setProperty(TRIGGER_PROPERTY, trigger.getUniqueId());
+  return trigger.getUniqueId();
+}
+
+export interface FormCreation {
+  readonly call: CallDefinition;
+  readonly formId: string;
+  readonly publishedUrl: string;
+  readonly editUrl: string;
+  readonly updated: boolean;
+}
+
+/** Creates the call's form, or updates it in place, linked to this spreadsheet, with the trigger. */
+export function createOrUpdateForm(callId: string): FormCreation {
+  const call = callById(callId);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const properties = PropertiesService.getDocumentProperties();
+  const previous = readIntakeState(properties, call.id);
+  const form = openForm(previous, call);
+  const updated = previous?.formId === form.getId();
+  const itemIds = buildFormItems(form, call, updated ? previous.itemIds : {});
+  let destination: string | null = null;
+  try {
+    destination = form.getDestinationId();
+  } catch {
+    destination = null;
+  }
+  if (destination !== spreadsheet.getId()) {
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
+    SpreadsheetApp.flush();
+  }
+  const state: IntakeState = { formId: form.getId(), itemIds };
+  const responses = findResponsesSheet(spreadsheet, state);
+  writeIntakeState(properties, call.id, {
+    ...state,
+    ...(responses ? { responsesSheetId: responses.getSheetId() } : {}),
+  });
+  installFormSubmitTrigger(spreadsheet);
+  return {
+    call,
+    formId: form.getId(),
+    publishedUrl: form.getPublishedUrl(),
+    editUrl: form.getEditUrl(),
+    updated,
+  };
+}
+
+/** Synchronises the review sheet of every call that has a form here. */
+export function syncAllCalls(): { callId: string; report: SyncReport }[] {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const properties = PropertiesService.getDocumentProperties();
+  return allIntakeStates(properties).flatMap(({ callId, state }) => {
+    const responses = findResponsesSheet(spreadsheet, state);
+    if (!responses) {
+      console.warn(`Appel ${callId} : feuille de réponses introuvable, rien à synchroniser.`);
+      return [];
+    }
+    const report = syncReviewSheet(spreadsheet, callById(callId), responses);
+    properties.deleteProperty(`${PENDING_PREFIX}${callId}`);
+    return [{ callId, report }];
+  });
+}
+
+/** The call whose responses sheet received the event. */
+function callOfEvent(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+): { call: CallDefinition } | undefined {
+  const properties = PropertiesService.getDocumentProperties();
+  const match = allIntakeStates(properties).find(
+    ({ state }) => findResponsesSheet(spreadsheet, state) === sheet,
+  );
+  return match ? { call: callById(match.callId) } : undefined;
+}
+
+function logReport(callId: string, report: SyncReport): void {
+  console.log(
+    `Appel ${callId} : ${report.added} candidature(s) ajoutée(s), ${report.updated} mise(s) à jour` +
+      `${report.unreadable ? `, ${report.unreadable} illisible(s)` : ""}.`,
+  );
+  for (const note of report.notes) console.log(note);
+}
+
+function hasAnswers(event: GoogleAppsScript.Events.SheetsOnFormSubmit): boolean {
+  const values = Array.isArray(event.values) ? event.values.slice(1) : [];
+  return values.some((v) => String(v ?? "").trim() !== "");
+}
+
+/**
+ * The form-submit trigger. Under the document lock, it synchronises the review sheet from the
+ * responses sheet (where Forms has already written the response): the same response delivered
+ * twice gives one row. Without the lock in time, it leaves a note for the next event or sync.
+ */
+export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (!event?.range || !hasAnswers(event)) {
+    console.log("Envoi de formulaire sans réponse ignoré (Sheets en déclenche parfois).");
+    return;
+  }
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const match = callOfEvent(spreadsheet, event.range.getSheet());
+  if (!match) {
+    console.log(
+      `Réponse reçue dans « ${event.range.getSheet().getName()} », qui n'est la feuille d'aucun appel.`,
+    );
+    return;
+  }
+  const { call } = match;
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    PropertiesService.getDocumentProperties().setProperty(
+      `${PENDING_PREFIX}${call.id}`,
+      new Date().toISOString(),
+    );
+    console.warn(
+      `Appel ${call.id} : verrou occupé, la réponse de la ligne ${event.range.getRow()} sera reprise ` +
+        "au prochain envoi ou à la prochaine synchronisation.",
+    );
+    return;
+  }
+  try {
+    for (const { callId, report } of syncAllCalls()) logReport(callId, report);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Lianes › Créer le formulaire… */
+export function menuCreateForm(): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    "Créer le formulaire",
+    `Appel à candidatures (${CALL_IDS.join(", ")}) ; laissez vide pour ${DEFAULT_CALL_ID} :`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const created = createOrUpdateForm(answer.getResponseText().trim() || DEFAULT_CALL_ID);
+  ui.alert(
+    created.updated ? "Formulaire mis à jour" : "Formulaire créé",
+    `${created.call.title}\n\nLien à diffuser : ${created.publishedUrl}\nModifier : ${created.editUrl}\n\n` +
+      `Les réponses arrivent dans la feuille « ${reviewSheetName(created.call)} ».`,
+    ui.ButtonSet.OK,
+  );
+}
+
+/** Lianes › Synchroniser les candidatures */
+export function menuSyncApplications(): void {
+  const ui = SpreadsheetApp.getUi();
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    ui.alert(
+      "Synchronisation impossible pour l'instant : une autre est en cours. Réessayez dans une minute.",
+    );
+    return;
+  }
+  try {
+    const results = syncAllCalls();
+    for (const { callId, report } of results) logReport(callId, report);
+    ui.alert(
+      results.length === 0
+        ? "Aucun formulaire n'est lié à ce classeur : utilisez d'abord Lianes › Créer le formulaire…"
+        : results
+            .map(
+              ({ callId, report }) =>
+                `${callId} : ${report.added} ajoutée(s), ${report.updated} à jour${
+                  report.notes.length ? ` — ${report.notes.length} remarque(s) dans le journal` : ""
+                }`,
+            )
+            .join("\n"),
+    );
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * What a sync writes to the review sheet, computed in full from what it read: the computed
+ * columns of the rows already there (in the user's order, whatever sort or filter), and the
+ * new applications appended below. Reviewer columns of existing rows are never part of it.
+ */
+import type { CallDefinition } from "../../core/intake/call-schema";
+import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
+import {
+  type Cell,
+  computedColumns,
+  type ReviewRow,
+  reviewerColumns,
+  type Status,
+  weightedScoreFormula,
+} from "../../core/intake/review";
+import { asText, type LayoutCell } from "../sheet-layout";
+
+/** What a sync needs of an application's row. */
+export type PlannedRow = Pick<ReviewRow, "key" | "status" | "values">;
+
+export interface ReviewSheetShape {
+  readonly headers: readonly string[];
+  readonly computedCount: number;
+  readonly keyColumn: number;
+  readonly applicantColumn: number;
+  readonly statusColumn: number;
+  readonly decisionColumn: number;
+  readonly scoreColumns: readonly number[];
+  readonly weightedScoreColumn: number;
+}
+
+/** Column positions (0-based) of a call's review sheet. */
+export function reviewSheetShape(call: CallDefinition): ReviewSheetShape {
+  const computed = computedColumns(call);
+  const reviewer = reviewerColumns(call);
+  const all = [...computed, ...reviewer];
+  const index = (id: string) => all.findIndex((c) => c.id === id);
+  return {
+    headers: all.map((c) => c.header),
+    computedCount: computed.length,
+    keyColumn: index("key"),
+    applicantColumn: index("applicant"),
+    statusColumn: index("status"),
+    decisionColumn: index("decision"),
+    scoreColumns: reviewer.filter((c) => c.id.startsWith("score:")).map((c) => index(c.id)),
+    weightedScoreColumn: index("weightedScore"),
+  };
+}
+
+/** A column letter: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A cell read back from the sheet, written again unchanged (text stays text). */
+function keptCell(value: unknown): LayoutCell {
+  const date = asDate(value);
+  if (date) return formatParisDateTime(date);
+  return typeof value === "number" || typeof value === "boolean" ? value : asText(String(value ?? ""));
+}
+
+function sheetCell(value: Cell): LayoutCell {
+  return typeof value === "string" ? asText(value) : value;
+}
+
+export interface ReviewPlan {
+  /** Header row, when the sheet has none yet. */
+  readonly header?: readonly string[];
+  /** Computed columns of rows 2…, one per existing row, in sheet order (empty when none). */
+  readonly computed: readonly (readonly LayoutCell[])[];
+  /** Full rows to append after the existing ones. */
+  readonly appended: readonly (readonly LayoutCell[])[];
+  /** Existing rows whose response is no longer in the responses sheet (kept as they are). */
+  readonly orphanKeys: readonly string[];
+  /** Status of every row after the sync (existing ones as the reviewers left them). */
+  readonly statuses: readonly string[];
+}
+
+export class ReviewSheetMismatch extends Error {
+  override readonly name = "ReviewSheetMismatch";
+}
+
+/**
+ * Plans a sync. `existing` is the review sheet's values (header included, may be empty);
+ * `rows` the computed rows of every response, in arrival order, numbered from 1.
+ */
+export function planReviewSync(
+  call: CallDefinition,
+  existing: readonly (readonly unknown[])[],
+  rows: readonly PlannedRow[],
+): ReviewPlan {
+  const shape = reviewSheetShape(call);
+  const header = existing[0];
+  const hasHeader = header?.some((h) => h !== "") ?? false;
+  if (header && hasHeader) {
+    const missing = shape.headers.filter((h, i) => String(header[i] ?? "").trim() !== h);
+    if (missing.length > 0) {
+      throw new ReviewSheetMismatch(
+        `La feuille d'instruction n'a pas les colonnes attendues (${missing.join(", ")}) : ` +
+          "ne déplacez ni ne renommez ses colonnes, ou renommez la feuille pour en recréer une.",
+      );
+    }
+  }
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const body = existing.slice(1).filter((r) => r.some((v) => v !== ""));
+  const seen = new Set<string>();
+  const orphanKeys: string[] = [];
+  const statuses: string[] = [];
+  let lastNumber = 0;
+  const computed = body.map((r) => {
+    const key = String(r[shape.keyColumn] ?? "");
+    const number = typeof r[0] === "number" ? r[0] : 0;
+    lastNumber = Math.max(lastNumber, number);
+    statuses.push(String(r[shape.statusColumn] ?? ""));
+    const row = byKey.get(key);
+    seen.add(key);
+    if (!row) {
+      orphanKeys.push(key);
+      return r.slice(0, shape.computedCount).map(keptCell);
+    }
+    return [number || row.values[0], ...row.values.slice(1)].map((v) => sheetCell(v as Cell));
+  });
+  const firstNewRow = body.length + 2;
+  const appended = rows
+    .filter((r) => !seen.has(r.key))
+    .map((r, i) => {
+      statuses.push(r.status);
+      return newRow(call, shape, r, lastNumber + i + 1, firstNewRow + i);
+    });
+  return {
+    ...(hasHeader ? {} : { header: shape.headers }),
+    computed,
+    appended,
+    orphanKeys,
+    statuses,
+  };
+}
+
+function newRow(
+  call: CallDefinition,
+  shape: ReviewSheetShape,
+  row: PlannedRow,
+  number: number,
+  sheetRow: number,
+): LayoutCell[] {
+  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c)}${sheetRow}`);
+  const reviewer: Record<number, LayoutCell> = {
+    [shape.statusColumn]: row.status satisfies Status,
+    [shape.weightedScoreColumn]: weightedScoreFormula(call.review.criteria, scoreCells),
+  };
+  const computed = [number, ...row.values.slice(1)].map((v) => sheetCell(v as Cell));
+  const rest = shape.headers
+    .slice(shape.computedCount)
+    .map((_, i) => reviewer[shape.computedCount + i] ?? "");
+  return [...computed, ...rest];
+}

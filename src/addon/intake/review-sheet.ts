@@ -1,0 +1,166 @@
+/**
+ * The review sheet `Candidatures` and the decision summary, kept in step with the responses
+ * sheet. One read per sheet, everything computed, then one write per block: the number of
+ * service calls does not grow with the number of applications, and a failure half-way leaves
+ * the sheet as it was.
+ */
+import type { CallDefinition } from "../../core/intake/call-schema";
+import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
+import {
+  type Cell,
+  type ComputedColumnId,
+  computedColumns,
+  reviewRow,
+  STATUSES,
+} from "../../core/intake/review";
+import { type RawSubmission, responseKey, validateSubmission } from "../../core/intake/submission";
+import { FORMAT } from "../sheet-layout";
+import { replaceSheetContents } from "../sheets";
+import { readResponses } from "./responses";
+import { type PlannedRow, planReviewSync, reviewSheetShape } from "./review-plan";
+import { decisionSummaryLayout } from "./summary";
+
+export function reviewSheetName(call: CallDefinition): string {
+  return call.review.sheetName;
+}
+
+/** A response the call's schema refuses still gets a row, so staff see it and nothing is lost. */
+function unreadableRow(
+  call: CallDefinition,
+  raw: RawSubmission,
+  errors: readonly string[],
+  n: number,
+): PlannedRow {
+  const date = asDate(raw.receivedAt);
+  const receivedAt = date ?? new Date(0);
+  const answers = Object.fromEntries(Object.entries(raw.answers).map(([k, v]) => [k, String(v ?? "")]));
+  const key = responseKey({ receivedAt, answers, email: raw.email });
+  const cells: Partial<Record<ComputedColumnId, Cell>> = {
+    number: n,
+    key,
+    receivedAt: date ? formatParisDateTime(date) : String(raw.receivedAt ?? ""),
+    applicant: answers[call.review.applicant.question] ?? "",
+    eligibility: `Réponse illisible : ${errors.join(" ; ")}`,
+  };
+  return {
+    key,
+    status: "Irrecevable",
+    values: computedColumns(call).map((c) => cells[c.id] ?? ""),
+  };
+}
+
+export interface SyncReport {
+  readonly added: number;
+  readonly updated: number;
+  readonly unreadable: number;
+  readonly notes: readonly string[];
+}
+
+/** The computed rows of every response of the sheet, in arrival order. */
+export function computeReviewRows(
+  call: CallDefinition,
+  responseValues: readonly (readonly unknown[])[],
+): { rows: PlannedRow[]; unreadable: number; notes: string[] } {
+  const reading = readResponses(call, responseValues);
+  const notes: string[] = [];
+  if (reading.unknownHeaders.length > 0) {
+    notes.push(`Colonnes de réponses non reconnues, ignorées : ${reading.unknownHeaders.join(", ")}.`);
+  }
+  if (reading.missingQuestions.length > 0) {
+    notes.push(
+      `Questions sans colonne dans la feuille de réponses : ${reading.missingQuestions.join(", ")}.`,
+    );
+  }
+  const seen = new Set<string>();
+  const rows: PlannedRow[] = [];
+  let unreadable = 0;
+  for (const { row, raw } of reading.submissions) {
+    const result = validateSubmission(call, raw);
+    const reviewed = result.ok
+      ? reviewRow(call, result.submission, rows.length + 1)
+      : unreadableRow(call, raw, result.errors, rows.length + 1);
+    if (!result.ok) {
+      unreadable++;
+      notes.push(`Réponse de la ligne ${row} illisible : ${result.errors.join(" ; ")}.`);
+    }
+    if (seen.has(reviewed.key)) {
+      notes.push(
+        `Réponse de la ligne ${row} en double (même horodatage, e-mail et réponses) : comptée une fois.`,
+      );
+      continue;
+    }
+    seen.add(reviewed.key);
+    rows.push(reviewed);
+  }
+  return { rows, unreadable, notes };
+}
+
+/** Brings the review sheet (and the decision summary) up to date with the responses sheet. */
+export function syncReviewSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  call: CallDefinition,
+  responsesSheet: GoogleAppsScript.Spreadsheet.Sheet,
+): SyncReport {
+  const responseValues = responsesSheet.getDataRange().getValues();
+  const { rows, unreadable, notes } = computeReviewRows(call, responseValues);
+  const name = reviewSheetName(call);
+  const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
+  const existing = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const plan = planReviewSync(call, existing, rows);
+  for (const key of plan.orphanKeys) {
+    notes.push(
+      `Candidature ${key} absente de la feuille de réponses (ligne supprimée ?) : conservée telle quelle.`,
+    );
+  }
+  const shape = reviewSheetShape(call);
+  const width = shape.headers.length;
+
+  if (plan.header) {
+    sheet
+      .getRange(1, 1, 1, width)
+      .setValues([[...plan.header]])
+      .setFontWeight("bold")
+      .setBackground("#e8f0fe");
+    sheet.setFrozenRows(1);
+  }
+  if (plan.computed.length > 0) {
+    sheet
+      .getRange(2, 1, plan.computed.length, shape.computedCount)
+      .setValues(plan.computed.map((r) => [...r]));
+  }
+  if (plan.appended.length > 0) {
+    const first = plan.computed.length + 2;
+    sheet.getRange(first, 1, plan.appended.length, width).setValues(plan.appended.map((r) => [...r]));
+  }
+  const bodyRows = plan.computed.length + plan.appended.length;
+  if (bodyRows > 0) formatReviewColumns(sheet, call, bodyRows);
+
+  const summary = decisionSummaryLayout(call, sheet.getDataRange().getValues());
+  replaceSheetContents(spreadsheet, summary);
+  return { added: plan.appended.length, updated: plan.computed.length, unreadable, notes };
+}
+
+function formatReviewColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  call: CallDefinition,
+  bodyRows: number,
+): void {
+  const shape = reviewSheetShape(call);
+  const status = SpreadsheetApp.newDataValidation()
+    .requireValueInList([...STATUSES], true)
+    .setAllowInvalid(false)
+    .setHelpText("Choisissez un statut dans la liste.")
+    .build();
+  sheet.getRange(2, shape.statusColumn + 1, bodyRows, 1).setDataValidation(status);
+  const score = SpreadsheetApp.newDataValidation()
+    .requireNumberBetween(0, call.review.maxScore)
+    .setAllowInvalid(false)
+    .setHelpText(`Une note de 0 à ${call.review.maxScore}.`)
+    .build();
+  const firstScore = shape.scoreColumns[0];
+  if (firstScore !== undefined) {
+    sheet.getRange(2, firstScore + 1, bodyRows, shape.scoreColumns.length).setDataValidation(score);
+  }
+  sheet.getRange(2, shape.weightedScoreColumn + 1, bodyRows, 1).setNumberFormat("0.00");
+  sheet.getRange(2, 1, bodyRows, 1).setNumberFormat(FORMAT.integer);
+}

@@ -1,0 +1,81 @@
+/**
+ * The decision-meeting summary of a call: counts by status against capacity, then the
+ * retained, waiting-list and refused applications, best weighted score first.
+ */
+import type { CallDefinition } from "../../core/intake/call-schema";
+import { type Status, statusSummary } from "../../core/intake/review";
+import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "../sheet-layout";
+import { reviewSheetShape } from "./review-plan";
+
+const DECIDED: readonly Status[] = ["Retenue", "Liste d'attente", "Refusée"];
+
+export function summarySheetName(call: CallDefinition): string {
+  return `Synthèse ${call.id}`;
+}
+
+function score(value: unknown): number {
+  return typeof value === "number" ? value : Number.NEGATIVE_INFINITY;
+}
+
+export function decisionSummaryLayout(
+  call: CallDefinition,
+  reviewValues: readonly (readonly unknown[])[],
+): SheetLayout {
+  const shape = reviewSheetShape(call);
+  const body = reviewValues.slice(1).filter((r) => r.some((v) => v !== ""));
+  const summary = statusSummary(
+    call,
+    body.map((r) => r[shape.statusColumn]),
+  );
+  const counts: LayoutCell[][] = [
+    ["Statut", "Nombre"],
+    ...summary.counts.map((c) => [c.status, c.count]),
+    ...(summary.other > 0 ? [["Sans statut reconnu", summary.other]] : []),
+  ];
+  const decided = DECIDED.flatMap((status) =>
+    body
+      .filter((r) => String(r[shape.statusColumn] ?? "").trim() === status)
+      .sort((a, b) => score(b[shape.weightedScoreColumn]) - score(a[shape.weightedScoreColumn]))
+      .map((r): LayoutCell[] => [
+        status,
+        typeof r[0] === "number" ? r[0] : String(r[0] ?? ""),
+        asText(String(r[shape.applicantColumn] ?? "")),
+        typeof r[shape.weightedScoreColumn] === "number" ? (r[shape.weightedScoreColumn] as number) : "",
+        asText(String(r[shape.decisionColumn] ?? "")),
+      ]),
+  );
+  const decisionsRow = counts.length + 6;
+  const blocks: Block[] = [
+    { row: 1, column: 1, values: [[`Synthèse des candidatures — ${call.title}`]], bold: true },
+    { row: 3, column: 1, values: counts.slice(0, 1), bold: true, background: "#e8f0fe" },
+    {
+      row: 4,
+      column: 1,
+      values: counts.slice(1),
+      numberFormat: [...counts.slice(1).map(() => ["@", FORMAT.integer])],
+    },
+    {
+      row: counts.length + 3,
+      column: 1,
+      values: [[summary.retainedText, summary.warning ?? ""]],
+      bold: true,
+      ...(summary.overCapacity ? { background: "#fce8e6" } : {}),
+    },
+    {
+      row: decisionsRow,
+      column: 1,
+      values: [["Statut", "N°", call.review.applicant.header, "Score pondéré", "Décision"]],
+      bold: true,
+      background: "#e8f0fe",
+    },
+  ];
+  if (decided.length > 0) {
+    blocks.push({ row: decisionsRow + 1, column: 1, values: decided });
+  }
+  return {
+    name: summarySheetName(call),
+    blocks,
+    columnWidths: [160, 60, 260, 110, 260],
+    frozenRows: 0,
+  };
+}

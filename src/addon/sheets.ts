@@ -1,0 +1,13 @@
+/** Creating or refreshing the sheets the add-on owns. */
+import { type SheetLayout, writeLayout } from "./sheet-layout";
+
+/** Gets the sheet named like the layout (or adds it), clears it and writes the layout. */
+export function replaceSheetContents(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  layout: SheetLayout,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = spreadsheet.getSheetByName(layout.name) ?? spreadsheet.insertSheet(layout.name);
+  sheet.clear();
+  writeLayout(sheet, layout);
+  return sheet;
+}
