@@ -1,0 +1,7 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { customFunctions } from "../src/functions";
+import { withFunctionDocs } from "./function-docs";
+
+const path = new URL("../README.md", import.meta.url);
+writeFileSync(path, withFunctionDocs(readFileSync(path, "utf8"), customFunctions));
+console.log("README.md : liste des fonctions mise à jour.");
