@@ -24,6 +24,7 @@ export function renderFunctionDocs(functions: readonly CustomFunctionSpec[]): st
       "",
       ...spec.examples.map((e) => `    ${e}`),
       "",
+      ...(spec.errors?.length ? ["Erreurs :", "", ...spec.errors.map((e) => `- \`${e}\``), ""] : []),
     ].join("\n"),
   );
   return [START, "", ...sections, END].join("\n");

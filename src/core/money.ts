@@ -16,6 +16,8 @@ import { type Field, invalid } from "./errors";
 export interface AmountOptions {
   /** A refund or a correction may be negative; most amounts may not. */
   readonly allowNegative?: boolean;
+  /** What the value is, in messages: `Taux invalide (taux) : « x »`. */
+  readonly noun?: "Montant" | "Taux" | "Nombre";
 }
 
 const MAX_AMOUNT: Decimal = { units: BigInt(MAX_CENTS), scale: 2 };
@@ -33,30 +35,30 @@ function grouped(sep: string, dec: string): RegExp {
 const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$/;
 const PLAIN = /^\d+(?:[.,]\d+)?$/;
 
-function canonical(body: string, f: Field, original: unknown): string {
+function canonical(body: string, f: Field, original: unknown, noun: string): string {
   const hasComma = body.includes(",");
   const hasDot = body.includes(".");
   if (body.includes(" ")) {
-    if (!SPACE_GROUPED.test(body)) throw invalid("Montant invalide", f, original);
+    if (!SPACE_GROUPED.test(body)) throw invalid(`${noun} invalide`, f, original);
     return body.replace(/ /g, "").replace(",", ".");
   }
   if (hasComma && hasDot) {
     const decimalSep = body.lastIndexOf(",") > body.lastIndexOf(".") ? "," : ".";
     const thousandsSep = decimalSep === "," ? "." : ",";
-    if (!grouped(thousandsSep, decimalSep).test(body)) throw invalid("Montant invalide", f, original);
+    if (!grouped(thousandsSep, decimalSep).test(body)) throw invalid(`${noun} invalide`, f, original);
     return body.split(thousandsSep).join("").replace(",", ".");
   }
   const sep = hasComma ? "," : hasDot ? "." : "";
   const count = sep ? body.split(sep).length - 1 : 0;
   if (count > 1) {
-    if (!grouped(sep, "\u0000").test(body)) throw invalid("Montant invalide", f, original);
+    if (!grouped(sep, "\u0000").test(body)) throw invalid(`${noun} invalide`, f, original);
     return body.split(sep).join("");
   }
-  if (!PLAIN.test(body)) throw invalid("Montant invalide", f, original);
+  if (!PLAIN.test(body)) throw invalid(`${noun} invalide`, f, original);
   if (sep === "." && /^\d{1,3}\.\d{3}$/.test(body)) {
     const [int, frac] = body.split(".");
     throw invalid(
-      "Montant ambigu",
+      `${noun} ambigu`,
       f,
       original,
       `écrivez ${int}${frac} ou ${int},${frac?.replace(/0+$/, "") || "0"}`,
@@ -66,10 +68,11 @@ function canonical(body: string, f: Field, original: unknown): string {
 }
 
 function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOptions): Decimal {
-  if (isNegative(d) && !options.allowNegative) throw invalid("Montant négatif non accepté", f, original);
+  const noun = options.noun ?? "Montant";
+  if (isNegative(d) && !options.allowNegative) throw invalid(`${noun} négatif non accepté`, f, original);
   const absolute = isNegative(d) ? { units: -d.units, scale: d.scale } : d;
   if (compare(absolute, MAX_AMOUNT) > 0) {
-    throw invalid("Montant trop grand", f, original, "au plus 1 000 000 000 000 €");
+    throw invalid(`${noun} trop grand`, f, original, "au plus 1 000 000 000 000");
   }
   return d;
 }
@@ -79,19 +82,20 @@ function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOpti
  * `1.500,50`, `1,500.50` or `1500.5`; the last of two kinds of separator is the decimal one.
  */
 export function parseAmount(value: unknown, f: Field, options: AmountOptions = {}): Decimal {
+  const noun = options.noun ?? "Montant";
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw invalid("Montant invalide", f, value);
+    if (!Number.isFinite(value)) throw invalid(`${noun} invalide`, f, value);
     if (Math.abs(value) > MAX_CENTS / 100)
-      throw invalid("Montant trop grand", f, value, "au plus 1 000 000 000 000 €");
+      throw invalid(`${noun} trop grand`, f, value, "au plus 1 000 000 000 000");
     return checkRange(decimalFromNumber(value), f, value, options);
   }
-  if (typeof value !== "string") throw invalid("Montant invalide", f, value);
+  if (typeof value !== "string") throw invalid(`${noun} invalide`, f, value);
   let body = value.trim().replace(CURRENCY, "").replace(SPACES, " ").trim();
   const negative = MINUS.test(body);
   body = body.replace(MINUS, "");
-  if (body === "") throw invalid("Montant invalide", f, value);
-  const text = canonical(body, f, value);
-  if (text.replace(".", "").length > 30) throw invalid("Montant trop grand", f, value);
+  if (body === "") throw invalid(`${noun} invalide`, f, value);
+  const text = canonical(body, f, value, noun);
+  if (text.replace(".", "").length > 30) throw invalid(`${noun} trop grand`, f, value);
   const parsed = decimalFromPlainText(negative ? `-${text}` : text);
   return checkRange(parsed, f, value, options);
 }

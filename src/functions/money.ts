@@ -22,9 +22,14 @@ export const CONVERTIR_EUR = customFunction({
   ],
   returns: "Montant en euros, arrondi au centime (négatif pour un remboursement).",
   examples: ["=CONVERTIR_EUR(1100; 11) → 100", '=CONVERTIR_EUR("1 250,500"; 3,3913) → 368,74'],
+  errors: [
+    "Montant invalide (montant) : « abc »",
+    "Taux invalide, il doit être positif (taux) : « 0 »",
+    "Taux invalide (taux) : « x »",
+  ],
   run(montant, taux) {
     const amount = parseAmount(montant, field("montant"), { allowNegative: true });
-    const rate = parseAmount(taux, field("taux"), { allowNegative: true });
+    const rate = parseAmount(taux, field("taux"), { allowNegative: true, noun: "Taux" });
     if (isNegative(rate) || isZero(rate))
       throw invalid("Taux invalide, il doit être positif", field("taux"), taux);
     return centsResult(divideToCents(amount, rate));

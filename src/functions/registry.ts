@@ -22,6 +22,8 @@ export interface CustomFunctionSpec {
   readonly returns: string;
   /** Formulas shown in the README, with their result: `=EXPLOR_PLAFOND("Visa") → 60`. */
   readonly examples: readonly string[];
+  /** The French errors a user may meet, as the README lists them. */
+  readonly errors?: readonly string[];
   readonly run: (...args: SheetValue[]) => SheetResult;
 }
 
