@@ -1,5 +1,6 @@
 /** Every global the platform or the UI calls, besides the custom functions. */
 import { type EntryPointSpec, entryPoint } from "../functions/registry";
+import { menuBudgetConvention } from "./convention-sheets";
 import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
@@ -22,6 +23,12 @@ export const entryPoints: readonly EntryPointSpec[] = [
     summary: "Lianes › Nouvelle mission EXPLOR : ajoute une feuille de mission prête à remplir.",
     params: [],
     run: menuNouvelleMissionExplor,
+  }),
+  entryPoint({
+    name: "menuBudgetConvention",
+    summary: "Lianes › Budget de convention… : budget, plan de financement et bilan d'une convention.",
+    params: [],
+    run: menuBudgetConvention,
   }),
   entryPoint({
     name: "menuCreerFormulaire",

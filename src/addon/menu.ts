@@ -14,6 +14,7 @@ export const MENU_TITLE = "Lianes";
 
 export const MENU: readonly MenuEntry[] = [
   { caption: "Nouvelle mission EXPLOR", functionName: "menuNouvelleMissionExplor" },
+  { caption: "Budget de convention…", functionName: "menuBudgetConvention" },
   "separator",
   { caption: "Créer le formulaire…", functionName: "menuCreerFormulaire" },
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },

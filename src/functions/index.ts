@@ -1,4 +1,5 @@
 /** Every custom function of the add-on, in the order the README lists them. */
+import { conventionFunctions } from "./convention";
 import { explorFunctions } from "./explor";
 import { intakeFunctions } from "./intake";
 import { moneyFunctions } from "./money";
@@ -7,5 +8,6 @@ import type { CustomFunctionSpec } from "./registry";
 export const customFunctions: readonly CustomFunctionSpec[] = [
   ...moneyFunctions,
   ...explorFunctions,
+  ...conventionFunctions,
   ...intakeFunctions,
 ];

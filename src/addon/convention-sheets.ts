@@ -1,0 +1,115 @@
+/**
+ * `Lianes › Budget de convention…`: choose a convention definition, confirm before replacing
+ * sheets that hold something, then write its budget, financing plan (with a pie chart of
+ * receipts) and report sheets. Refreshing rewrites the same sheets; the realised amounts typed
+ * in the report are kept.
+ */
+import {
+  CONVENTION_IDS,
+  type ConventionDefinition,
+  conventionById,
+  conventionLabels,
+  DEFAULT_CONVENTION_ID,
+} from "../core/convention";
+import { InputError } from "../core/errors";
+import { isBlank } from "../core/money";
+import { conventionLayouts, type PieChartSpec, type RealisedAmounts, realisedKey } from "./convention-layout";
+import { replaceSheetContents } from "./sheets";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The realised column of an existing report, by line type: typed values, or the user's own formulas. */
+export function readRealised(sheet: Sheet | null): RealisedAmounts {
+  const realised = new Map<string, string | number | boolean>();
+  if (!sheet || sheet.getLastRow() < 2) return realised;
+  const range = sheet.getRange(2, 1, sheet.getLastRow() - 1, 3);
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  values.forEach(([type, , amount], r) => {
+    const formula = formulas[r]?.[2] ?? "";
+    if (isBlank(type) || (isBlank(amount) && formula === "")) return;
+    const value = formula !== "" ? formula : amount instanceof Date ? amount.toISOString() : amount;
+    realised.set(realisedKey(String(type)), value as string | number | boolean);
+  });
+  return realised;
+}
+
+/** Replaces the sheet's charts by one pie chart of receipts by funder (Charts service, kept apart). */
+export function insertReceiptsPie(sheet: Sheet, spec: PieChartSpec): void {
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.PIE)
+    .addRange(sheet.getRange(spec.range))
+    .setPosition(spec.row, spec.column, 0, 0)
+    .setOption("title", spec.title)
+    .setOption("pieSliceText", "percentage")
+    .setOption("width", spec.width)
+    .setOption("height", spec.height)
+    .build();
+  sheet.insertChart(chart);
+}
+
+/** Writes (or rewrites) the convention's three sheets; returns the budget sheet. */
+export function writeConventionSheets(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  convention: ConventionDefinition,
+): Sheet {
+  const layouts = conventionLayouts(
+    convention,
+    readRealised(spreadsheet.getSheetByName(convention.sheets.report)),
+  );
+  const budget = replaceSheetContents(spreadsheet, layouts.budget);
+  const plan = replaceSheetContents(spreadsheet, layouts.plan.layout);
+  insertReceiptsPie(plan, layouts.plan.chart);
+  replaceSheetContents(spreadsheet, layouts.report);
+  return budget;
+}
+
+function sheetsWithContent(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  c: ConventionDefinition,
+): string[] {
+  return [c.sheets.budget, c.sheets.plan, c.sheets.report].filter((name) => {
+    const sheet = spreadsheet.getSheetByName(name);
+    return sheet !== null && sheet.getLastRow() > 0;
+  });
+}
+
+/** Lianes › Budget de convention… */
+export function menuBudgetConvention(): void {
+  const ui = SpreadsheetApp.getUi();
+  const list = conventionLabels()
+    .map((c) => `• ${c.id} — ${c.label}`)
+    .join("\n");
+  const answer = ui.prompt(
+    "Budget de convention",
+    `Conventions disponibles :\n${list}\n\nIdentifiant de la convention (laissez vide pour ${DEFAULT_CONVENTION_ID}) :`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  let convention: ConventionDefinition;
+  try {
+    convention = conventionById(answer.getResponseText().trim() || DEFAULT_CONVENTION_ID);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    ui.alert(
+      "Convention inconnue",
+      `${error.message}\n\nConventions : ${CONVENTION_IDS.join(", ")}`,
+      ui.ButtonSet.OK,
+    );
+    return;
+  }
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const filled = sheetsWithContent(spreadsheet, convention);
+  if (filled.length > 0) {
+    const confirm = ui.alert(
+      "Remplacer les feuilles ?",
+      `${filled.map((n) => `« ${n} »`).join(", ")} ${filled.length > 1 ? "existent déjà et seront réécrites" : "existe déjà et sera réécrite"}. ` +
+        `Les montants réalisés saisis dans « ${convention.sheets.report} » sont conservés. Continuer ?`,
+      ui.ButtonSet.YES_NO,
+    );
+    if (confirm !== ui.Button.YES) return;
+  }
+  writeConventionSheets(spreadsheet, convention).activate();
+}

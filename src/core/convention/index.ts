@@ -1,0 +1,6 @@
+export * from "./convention";
+export * from "./financing-plan";
+export * from "./percentages";
+export * from "./registry";
+export type { BudgetLineDefinition, ConventionDefinition, FunderDefinition } from "./schema";
+export * from "./shares";

@@ -1,0 +1,296 @@
+/**
+ * Convention budget functions: a unit cost, whole percentages adding up to 100, a balanced
+ * financing plan, and Article 5's prorated subsidy. Sheets values in (scalars or ranges, blanks
+ * as ""), plain numbers and texts out.
+ */
+import {
+  type FinancingPlan,
+  financingPlan,
+  proratedSubsidy,
+  type ReceiptInput,
+  unitCost,
+  wholePercents,
+} from "../core/convention";
+import {
+  type Cents,
+  cents,
+  compare,
+  type Decimal,
+  isNegative,
+  isZero,
+  MAX_CENTS,
+  toCents,
+} from "../core/decimal";
+import { type Field, field, InputError, invalid } from "../core/errors";
+import { isBlank, parseAmount } from "../core/money";
+import { customFunction } from "./registry";
+import { centsResult } from "./results";
+import {
+  cellsOf,
+  inShapeOf,
+  isRange,
+  lineOf,
+  type SheetCell,
+  type SheetScalar,
+  type SheetValue,
+} from "./sheet-values";
+
+/** A non-negative amount in cents; a plain number with at most two decimals skips the text parser (large ranges). */
+function amountCents(value: unknown, name: string, row?: number): Cents {
+  if (typeof value === "number" && value >= 0 && value <= MAX_CENTS / 100) {
+    const whole = Math.round(value * 100);
+    if (whole / 100 === value) return cents(whole);
+  }
+  return toCents(parseAmount(value, field(name, row)));
+}
+
+function positive(value: unknown, where: Field, error: string): Decimal {
+  const d = parseAmount(value, where, { allowNegative: true });
+  if (isNegative(d) || isZero(d)) throw invalid(error, where, value);
+  return d;
+}
+
+export const COUT_UNITAIRE = customFunction({
+  name: "COUT_UNITAIRE",
+  summary:
+    "Coût unitaire d'une ligne de budget : total ÷ quantité, arrondi au centime le plus proche (un demi-centime vers le haut).",
+  params: [
+    {
+      name: "total",
+      description: "Total de la ligne en euros (nombre ou texte, ex. 1 066,52).",
+      example: "1066.52",
+    },
+    {
+      name: "quantite",
+      description: "Nombre d'unités (porteurs, modules, forfait…), strictement positif.",
+      example: "8",
+    },
+  ],
+  returns: "Coût unitaire en euros, arrondi au centime ; vide si les deux cellules sont vides.",
+  examples: ["=COUT_UNITAIRE(1066,52; 8) → 133,32", "=COUT_UNITAIRE(2,01; 2) → 1,01"],
+  run(total, quantite) {
+    const totals = cellsOf(total);
+    const quantities = cellsOf(quantite);
+    const scalarQuantity = !quantities.isRange || quantities.values.length === 1;
+    if (!scalarQuantity && (quantities.rows !== totals.rows || quantities.cols !== totals.cols)) {
+      throw new InputError(
+        `Formes différentes : quantite (${quantities.rows} × ${quantities.cols}) doit avoir la forme de total (${totals.rows} × ${totals.cols}) ou être une seule cellule`,
+      );
+    }
+    const results = totals.values.map((t, i): SheetCell => {
+      const q = scalarQuantity ? quantities.values[0] : quantities.values[i];
+      const row = lineOf(totals, i);
+      if (isBlank(t) && isBlank(q)) return "";
+      const amount = parseAmount(t, field("total", row));
+      const quantity = positive(
+        q,
+        field("quantite", row),
+        "Quantité invalide, elle doit être strictement positive",
+      );
+      return centsResult(unitCost(amount, quantity));
+    });
+    return inShapeOf(totals, results);
+  },
+});
+
+export const POURCENTAGES = customFunction({
+  name: "POURCENTAGES",
+  summary:
+    "Part de chaque montant dans le total, en pourcentages entiers dont la somme fait exactement 100 % (plus forts restes).",
+  params: [
+    {
+      name: "montants",
+      description: "Une colonne ou une ligne de montants positifs ; les cellules vides restent vides.",
+      example: "B2:B5",
+    },
+  ],
+  returns: "La même forme que la plage : des fractions à deux décimales (0,68 = 68 %) dont la somme fait 1.",
+  examples: [
+    "=POURCENTAGES({1;1;1}) → 0,34 ; 0,33 ; 0,33",
+    "=POURCENTAGES(B2:B5) (charges CD62) → 0,68 ; 0,02 ; 0,12 ; 0,18",
+  ],
+  run(montants) {
+    const { values, shape } = lineOfCells(montants);
+    const filled: number[] = [];
+    const amounts: Cents[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (isBlank(v)) continue;
+      filled.push(i);
+      amounts.push(amountCents(v, "montants", shape === "scalar" ? undefined : i + 1));
+    }
+    if (amounts.every((a) => a === 0)) {
+      throw new InputError(
+        "Total nul (montants) : impossible de calculer des pourcentages d'un total de 0 €",
+      );
+    }
+    const percents = wholePercents(amounts);
+    const results: SheetCell[] = new Array(values.length).fill("");
+    for (let k = 0; k < filled.length; k++) results[filled[k] as number] = (percents[k] as number) / 100;
+    if (shape === "scalar") return results[0] as SheetCell;
+    return shape === "row" ? [results] : results.map((r) => [r]);
+  },
+});
+
+/** A column, a row or one cell, as a flat list (without `flat()`, slow on 10 000 rows). */
+function lineOfCells(value: SheetValue): { values: SheetScalar[]; shape: "column" | "row" | "scalar" } {
+  if (!isRange(value)) return { values: [value ?? ""], shape: "scalar" };
+  const rows = value.length;
+  const columns = value[0]?.length ?? 0;
+  if (columns === 1) return { values: value.map((r) => r[0] ?? ""), shape: "column" };
+  if (rows === 1) return { values: value[0] ?? [], shape: "row" };
+  throw new InputError(
+    `Plage invalide (montants) : une seule colonne ou une seule ligne attendue, pas ${rows} lignes × ${columns} colonnes`,
+  );
+}
+
+const SOLDE = "solde";
+const PERCENT_TEXT = /^(.*?)\s*%$/;
+
+/** A share: a fraction 0–1 (0,83) or a percentage as text (`83 %`). */
+function parseShare(value: SheetScalar, where: Field): Decimal {
+  const percentText = typeof value === "string" ? PERCENT_TEXT.exec(value.trim()) : null;
+  const hint = "une fraction entre 0 et 1 (0,83) ou un pourcentage (83 %)";
+  let share: Decimal;
+  try {
+    const parsed = parseAmount(percentText ? percentText[1] : value, where, { allowNegative: true });
+    share = percentText ? { units: parsed.units, scale: parsed.scale + 2 } : parsed;
+  } catch {
+    throw invalid("Part invalide", where, value, hint);
+  }
+  if (isNegative(share) || compare(share, { units: 1n, scale: 0 }) > 0)
+    throw invalid("Part invalide", where, value, hint);
+  return share;
+}
+
+function rowsOf(value: SheetValue, name: string, minColumns: number, maxColumns: number): SheetScalar[][] {
+  if (!isRange(value)) {
+    throw new InputError(
+      `Plage attendue (${name}) : ${minColumns} à ${maxColumns} colonnes, une ligne par poste`,
+    );
+  }
+  const columns = value[0]?.length ?? 0;
+  if (columns < minColumns || columns > maxColumns) {
+    const expected = minColumns === maxColumns ? `${minColumns}` : `${minColumns} ou ${maxColumns}`;
+    throw new InputError(`Plage invalide (${name}) : ${expected} colonnes attendues, pas ${columns}`);
+  }
+  return value;
+}
+
+function readCharges(depenses: SheetValue): { category: string; amount: Cents }[] {
+  const charges: { category: string; amount: Cents }[] = [];
+  rowsOf(depenses, "depenses", 2, 2).forEach(([category, amount], i) => {
+    if (isBlank(category) && isBlank(amount)) return;
+    const where = field("depenses", i + 1);
+    if (isBlank(category)) throw invalid("Catégorie manquante", where, amount);
+    if (isBlank(amount)) throw invalid("Montant manquant", where, category);
+    charges.push({ category: String(category), amount: amountCents(amount, "depenses", i + 1) });
+  });
+  return charges;
+}
+
+function readReceipts(recettes: SheetValue): ReceiptInput[] {
+  const receipts: ReceiptInput[] = [];
+  rowsOf(recettes, "recettes", 2, 3).forEach(([funder, amount, share = ""], i) => {
+    if (isBlank(funder) && isBlank(amount) && isBlank(share)) return;
+    const where = field("recettes", i + 1);
+    if (isBlank(funder)) throw invalid("Financeur manquant", where, isBlank(amount) ? share : amount);
+    const name = String(funder).trim();
+    if (!isBlank(amount) && !isBlank(share)) {
+      throw invalid(
+        "Montant et part remplis tous les deux",
+        where,
+        name,
+        "indiquez soit un montant, soit une part",
+      );
+    }
+    if (isBlank(amount) && isBlank(share)) {
+      throw invalid("Montant manquant", where, name, "indiquez un montant, « solde » ou une part");
+    }
+    if (typeof amount === "string" && amount.trim().toLowerCase() === SOLDE) {
+      receipts.push({ kind: "solde", name, where });
+    } else if (!isBlank(amount)) {
+      receipts.push({ kind: "fixed", name, where, amount: amountCents(amount, "recettes", i + 1) });
+    } else {
+      receipts.push({ kind: "share", name, where, share: parseShare(share, where) });
+    }
+  });
+  return receipts;
+}
+
+export const PLAN_HEADER: SheetCell[] = ["Dépenses", "Montant", "%", "Recettes", "Montant", "%"];
+
+function planTable(plan: FinancingPlan): SheetCell[][] {
+  const height = Math.max(plan.charges.length, plan.receipts.length);
+  const table: SheetCell[][] = [PLAN_HEADER];
+  for (let i = 0; i < height; i++) {
+    const charge = plan.charges[i];
+    const receipt = plan.receipts[i];
+    table.push([
+      ...(charge ? [charge.label, centsResult(charge.amount), charge.percent / 100] : ["", "", ""]),
+      ...(receipt ? [receipt.label, centsResult(receipt.amount), receipt.percent / 100] : ["", "", ""]),
+    ]);
+  }
+  table.push(["TOTAL CHARGES", centsResult(plan.total), 1, "TOTAL PRODUITS", centsResult(plan.total), 1]);
+  return table;
+}
+
+export const PLAN_FINANCEMENT = customFunction({
+  name: "PLAN_FINANCEMENT",
+  summary:
+    "Plan de financement équilibré : dépenses regroupées par catégorie, recettes (montant fixe, part ou « solde »), pourcentages.",
+  params: [
+    {
+      name: "depenses",
+      description:
+        "Deux colonnes : catégorie, montant. Les catégories identiques (casse, accents, espaces) sont additionnées.",
+      example: "A2:B13",
+    },
+    {
+      name: "recettes",
+      description:
+        "Deux ou trois colonnes : financeur, montant (ou « solde ») et, à la place du montant, une part (0,83 ou 83 %).",
+      example: "D2:F3",
+    },
+  ],
+  returns:
+    "Un tableau : Dépenses, Montant, %, Recettes, Montant, % ; une ligne par poste ; TOTAL CHARGES / TOTAL PRODUITS.",
+  examples: [
+    "=PLAN_FINANCEMENT(A2:B13; D2:E3) avec RECITAL 2 000 et CD62 « solde » → CD62 9 879,54 (83 %), RECITAL 2 000,00 (17 %)",
+  ],
+  run(depenses, recettes) {
+    return planTable(financingPlan(readCharges(depenses), readReceipts(recettes)));
+  },
+});
+
+export const PRORATA_SUBVENTION = customFunction({
+  name: "PRORATA_SUBVENTION",
+  summary:
+    "Subvention due au prorata des dépenses réalisées (article 5) : subvention × min(réalisé, prévisionnel) ÷ prévisionnel.",
+  params: [
+    { name: "subvention", description: "Subvention accordée (article 4), en euros.", example: "9879.54" },
+    {
+      name: "cout_previsionnel",
+      description: "Coût total prévisionnel, en euros (strictement positif).",
+      example: "11879.54",
+    },
+    { name: "depenses_realisees", description: "Dépenses réellement réalisées, en euros.", example: "10000" },
+  ],
+  returns: "Subvention due en euros, arrondie au centime, jamais au-delà de la subvention accordée.",
+  examples: [
+    "=PRORATA_SUBVENTION(9879,54; 11879,54; 10000) → 8 316,43",
+    "=PRORATA_SUBVENTION(9879,54; 11879,54; 12500) → 9 879,54",
+  ],
+  run(subvention, cout_previsionnel, depenses_realisees) {
+    const subsidy = parseAmount(subvention, field("subvention"));
+    const forecast = positive(
+      cout_previsionnel,
+      field("cout_previsionnel"),
+      "Coût prévisionnel invalide, il doit être strictement positif",
+    );
+    const actual = parseAmount(depenses_realisees, field("depenses_realisees"));
+    return centsResult(proratedSubsidy(subsidy, forecast, actual));
+  },
+});
+
+export const conventionFunctions = [COUT_UNITAIRE, POURCENTAGES, PLAN_FINANCEMENT, PRORATA_SUBVENTION];
