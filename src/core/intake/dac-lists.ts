@@ -3,7 +3,8 @@
  * The next list (review in 2026) is a new entry here, not new code.
  */
 import * as z from "zod/mini";
-import { type Field, field, invalid } from "../errors";
+import { catalogue } from "../catalogue";
+import { type Field, field } from "../errors";
 
 export const dacListSchema = z.object({
   id: z.string().check(z.regex(/^CAD-\d{4}-\d{4}$/)),
@@ -168,31 +169,28 @@ export const CAD_2024_2025: DacListDefinition = {
 
 export const DEFAULT_DAC_LIST_ID = "CAD-2024-2025";
 
-const DEFINITIONS: readonly DacListDefinition[] = [CAD_2024_2025];
-
 export interface DacList {
   readonly id: string;
   readonly title: string;
   readonly codes: ReadonlySet<string>;
 }
 
-const loaded = new Map<string, DacList>();
+const dacLists = catalogue({
+  schema: dacListSchema,
+  definitions: [CAD_2024_2025],
+  words: {
+    unknown: "Liste CAD inconnue",
+    invalid: "Liste CAD invalide",
+    known: "listes connues",
+    badDefinition: "Définition de liste CAD invalide",
+  },
+  prepare: (data): DacList => ({
+    id: data.id,
+    title: data.title,
+    codes: new Set(Object.keys(data.countries)),
+  }),
+});
 
 export function dacListById(id: string, where: Field = field("liste")): DacList {
-  const wanted = id.trim().toUpperCase();
-  const cached = loaded.get(wanted);
-  if (cached) return cached;
-  const definition = DEFINITIONS.find((d) => d.id === wanted);
-  if (!definition) {
-    throw invalid(
-      "Liste CAD inconnue",
-      where,
-      id,
-      `listes connues : ${DEFINITIONS.map((d) => d.id).join(", ")}`,
-    );
-  }
-  const data = z.parse(dacListSchema, definition);
-  const list = { id: data.id, title: data.title, codes: new Set(Object.keys(data.countries)) };
-  loaded.set(wanted, list);
-  return list;
+  return dacLists.byId(id, where);
 }
