@@ -338,7 +338,9 @@ export class FakeForm {
       if (title === "Adresse e-mail") return submission.email;
       const answer = submission.answers[title];
       if (answer === undefined) return "";
-      return Array.isArray(answer) ? answer.join(", ") : (answer as string | Date);
+      const value = Array.isArray(answer) ? answer.join(", ") : (answer as string | Date);
+      // Forms stores answers as values: text that looks like a formula stays text.
+      return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
     };
     const row = header.map(cell);
     const rowNumber = sheet.getLastRow() + 1;
@@ -411,7 +413,7 @@ export class FakeFormApp {
     header: readonly string[],
     cells: readonly (string | Date)[],
   ): GoogleAppsScript.Events.SheetsOnFormSubmit {
-    const values = cells.map(eventText);
+    const values = cells.map((c) => eventText(typeof c === "string" ? c.replace(/^'/, "") : c));
     const namedValues: Record<string, string[]> = {};
     header.forEach((title, i) => {
       namedValues[title] = [values[i] ?? ""];

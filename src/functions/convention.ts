@@ -237,6 +237,11 @@ function planTable(plan: FinancingPlan): SheetCell[][] {
 
 export const PLAN_FINANCEMENT = customFunction({
   name: "PLAN_FINANCEMENT",
+  // Header, the longer side's lines, the totals row.
+  spill: ([charges, receipts]) => ({
+    rows: 2 + Math.max(charges?.rows ?? 1, receipts?.rows ?? 1),
+    columns: 6,
+  }),
   summary:
     "Plan de financement équilibré : dépenses regroupées par catégorie, recettes (montant fixe, part ou « solde »), pourcentages.",
   params: [

@@ -272,6 +272,8 @@ export const DECOMPTE_HEADER = ["Catégorie", "Montant réel", "Plafond", "Monta
 
 export const EXPLOR_DECOMPTE = customFunction({
   name: "EXPLOR_DECOMPTE",
+  // Header, at most one row per line (a row or a column of lines), then three total rows.
+  spill: ([lines]) => ({ rows: 4 + Math.max(lines?.rows ?? 1, lines?.columns ?? 1), columns: 5 }),
   summary:
     "Décompte EXPLOR d'une mission : chaque dépense avec son plafond et son montant éligible, puis le total, la prise en charge et le reste à charge.",
   params: MISSION_PARAMS,

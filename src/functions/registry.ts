@@ -4,6 +4,11 @@
  */
 import type { SheetResult, SheetValue } from "./sheet-values";
 
+export interface RangeSize {
+  readonly rows: number;
+  readonly columns: number;
+}
+
 export interface ParamSpec {
   /** The name Sheets shows in the help (snake_case French, as in the public contract). */
   readonly name: string;
@@ -22,6 +27,11 @@ export interface CustomFunctionSpec {
   readonly returns: string;
   /** Formulas shown in the README, with their result: `=EXPLOR_PLAFOND("Visa") → 60`. */
   readonly examples: readonly string[];
+  /**
+   * For a function that returns a table: the most rows and columns it can spill over, from
+   * its arguments' sizes. Without it, a result has the shape of its largest range argument.
+   */
+  readonly spill?: (args: readonly RangeSize[]) => RangeSize;
   /** The French errors a user may meet, as the README lists them. */
   readonly errors?: readonly string[];
   readonly run: (...args: SheetValue[]) => SheetResult;

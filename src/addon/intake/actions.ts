@@ -115,8 +115,9 @@ function callOfEvent(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
 ): { call: CallDefinition } | undefined {
   const properties = PropertiesService.getDocumentProperties();
+  // Apps Script hands out a new Sheet object on every call: compare sheets by id.
   const match = allIntakeStates(properties).find(
-    ({ state }) => findResponsesSheet(spreadsheet, state) === sheet,
+    ({ state }) => findResponsesSheet(spreadsheet, state)?.getSheetId() === sheet.getSheetId(),
   );
   return match ? { call: callById(match.callId) } : undefined;
 }

@@ -22,6 +22,7 @@ export interface ReviewSheetShape {
   readonly headers: readonly string[];
   readonly computedCount: number;
   readonly keyColumn: number;
+  readonly receivedAtColumn: number;
   readonly applicantColumn: number;
   readonly statusColumn: number;
   readonly decisionColumn: number;
@@ -39,6 +40,7 @@ export function reviewSheetShape(call: CallDefinition): ReviewSheetShape {
     headers: all.map((c) => c.header),
     computedCount: computed.length,
     keyColumn: index("key"),
+    receivedAtColumn: index("receivedAt"),
     applicantColumn: index("applicant"),
     statusColumn: index("status"),
     decisionColumn: index("decision"),

@@ -163,4 +163,6 @@ function formatReviewColumns(
   }
   sheet.getRange(2, shape.weightedScoreColumn + 1, bodyRows, 1).setNumberFormat("0.00");
   sheet.getRange(2, 1, bodyRows, 1).setNumberFormat(FORMAT.integer);
+  // Sheets reads the `15/06/2025 23:59:59` text as a date: show it as one, to the second.
+  sheet.getRange(2, shape.receivedAtColumn + 1, bodyRows, 1).setNumberFormat(FORMAT.dateTime);
 }

@@ -1,0 +1,311 @@
+/**
+ * In-memory Ui, PropertiesService, CacheService, LockService, ScriptApp, Session, Utilities
+ * and Logger, with the real services' limits and failure modes where the add-on depends on them.
+ */
+import { createHash, randomUUID } from "node:crypto";
+
+/** Dialog answers a test or the demo queues; an unexpected dialog is an error, not a guess. */
+export type ScriptedAnswer =
+  | { readonly kind: "prompt"; readonly button: "OK" | "CANCEL"; readonly text: string }
+  | { readonly kind: "alert"; readonly button: "OK" | "YES" | "NO" | "CANCEL" };
+
+export interface MenuRecord {
+  readonly title: string;
+  readonly items: ({ caption: string; functionName: string } | "separator")[];
+}
+
+export class FakeUi {
+  readonly Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" } as const;
+  readonly ButtonSet = {
+    OK: "OK",
+    OK_CANCEL: "OK_CANCEL",
+    YES_NO: "YES_NO",
+    YES_NO_CANCEL: "YES_NO_CANCEL",
+  } as const;
+  readonly menus: MenuRecord[] = [];
+  readonly alerts: string[] = [];
+  readonly sidebars: unknown[] = [];
+  private readonly answers: ScriptedAnswer[] = [];
+
+  answer(...answers: ScriptedAnswer[]): void {
+    this.answers.push(...answers);
+  }
+
+  private next(kind: ScriptedAnswer["kind"], text: string): ScriptedAnswer {
+    const answer = this.answers.shift();
+    if (!answer || answer.kind !== kind) throw new Error(`Boîte de dialogue inattendue (${kind}) : ${text}`);
+    return answer;
+  }
+
+  createMenu(title: string) {
+    const record: MenuRecord = { title, items: [] };
+    const menu = {
+      addItem: (caption: string, functionName: string) => {
+        record.items.push({ caption, functionName });
+        return menu;
+      },
+      addSeparator: () => {
+        record.items.push("separator");
+        return menu;
+      },
+      addToUi: () => {
+        this.menus.push(record);
+      },
+    };
+    return menu;
+  }
+
+  createAddonMenu() {
+    return this.createMenu("Extensions");
+  }
+
+  /** alert(message), alert(message, buttons) or alert(title, message, buttons). */
+  alert(...args: string[]): string {
+    const text = args.filter((a) => !(a in this.ButtonSet)).join(" — ");
+    this.alerts.push(text);
+    const buttons = args.find((a) => a in this.ButtonSet) ?? "OK";
+    if (buttons === "OK") return "OK";
+    return this.next("alert", text).button;
+  }
+
+  prompt(...args: string[]) {
+    const text = args.filter((a) => !(a in this.ButtonSet)).join(" — ");
+    const answer = this.next("prompt", text) as Extract<ScriptedAnswer, { kind: "prompt" }>;
+    return { getSelectedButton: () => answer.button, getResponseText: () => answer.text };
+  }
+
+  showSidebar(html: unknown) {
+    this.sidebars.push(html);
+  }
+
+  showModalDialog(html: unknown, _title: string) {
+    this.sidebars.push(html);
+  }
+}
+
+const PROPERTY_VALUE_LIMIT = 9 * 1024;
+const PROPERTIES_TOTAL_LIMIT = 500 * 1024;
+
+export class FakeProperties {
+  private readonly values = new Map<string, string>();
+
+  private size(): number {
+    let total = 0;
+    for (const [k, v] of this.values) total += k.length + v.length;
+    return total;
+  }
+
+  getProperty(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.values);
+  }
+  getKeys(): string[] {
+    return [...this.values.keys()];
+  }
+  setProperty(key: string, value: string) {
+    const text = String(value);
+    if (Buffer.byteLength(text, "utf8") > PROPERTY_VALUE_LIMIT) {
+      throw new Error("Argument too large: value");
+    }
+    const previous = this.values.get(key);
+    this.values.set(key, text);
+    if (this.size() > PROPERTIES_TOTAL_LIMIT) {
+      if (previous === undefined) this.values.delete(key);
+      else this.values.set(key, previous);
+      throw new Error(
+        "You have exceeded the property storage quota. Please remove some properties and try again.",
+      );
+    }
+    return this;
+  }
+  setProperties(properties: Record<string, string>) {
+    for (const [k, v] of Object.entries(properties)) this.setProperty(k, v);
+    return this;
+  }
+  deleteProperty(key: string) {
+    this.values.delete(key);
+    return this;
+  }
+  deleteAllProperties() {
+    this.values.clear();
+    return this;
+  }
+}
+
+export class FakeCache {
+  private readonly entries = new Map<string, { value: string; expires: number }>();
+  constructor(private readonly now: () => number) {}
+  get(key: string): string | null {
+    const e = this.entries.get(key);
+    if (!e || e.expires <= this.now()) return null;
+    return e.value;
+  }
+  put(key: string, value: string, seconds = 600) {
+    if (value.length > 100 * 1024) throw new Error("Argument too large: value");
+    this.entries.set(key, { value, expires: this.now() + Math.min(seconds, 21_600) * 1000 });
+  }
+  remove(key: string) {
+    this.entries.delete(key);
+  }
+}
+
+/**
+ * The document lock. Handlers in this process run one after the other, so a lock is either free
+ * or held; a test makes a wait time out by holding the lock (`holdBy`) while a handler runs.
+ */
+export class FakeLock {
+  private holder: string | undefined;
+  private mine = false;
+  /** Every tryLock/waitLock outcome, in order: a test reads who got the lock and who timed out. */
+  readonly log: ("acquired" | "timed out")[] = [];
+
+  holdBy(who: string | undefined): void {
+    this.holder = who;
+  }
+
+  tryLock(_timeoutMs: number): boolean {
+    if (this.holder !== undefined && !this.mine) {
+      this.log.push("timed out");
+      return false;
+    }
+    this.mine = true;
+    this.holder = "script";
+    this.log.push("acquired");
+    return true;
+  }
+  waitLock(timeoutMs: number): void {
+    if (!this.tryLock(timeoutMs))
+      throw new Error("Lock timeout: another process was holding the lock for too long.");
+  }
+  hasLock(): boolean {
+    return this.mine;
+  }
+  releaseLock(): void {
+    if (this.mine) {
+      this.mine = false;
+      this.holder = undefined;
+    }
+  }
+}
+
+export interface FakeTrigger {
+  readonly id: string;
+  readonly handler: string;
+  readonly eventType: string;
+  readonly sourceId: string;
+}
+
+export class FakeScriptApp {
+  readonly AuthMode = {
+    NONE: "NONE",
+    LIMITED: "LIMITED",
+    FULL: "FULL",
+    CUSTOM_FUNCTION: "CUSTOM_FUNCTION",
+  } as const;
+  readonly EventType = { ON_FORM_SUBMIT: "ON_FORM_SUBMIT", ON_OPEN: "ON_OPEN", ON_EDIT: "ON_EDIT" } as const;
+  readonly triggers: FakeTrigger[] = [];
+  private counter = 0;
+
+  private view(t: FakeTrigger) {
+    return {
+      getUniqueId: () => t.id,
+      getHandlerFunction: () => t.handler,
+      getEventType: () => t.eventType,
+      getTriggerSourceId: () => t.sourceId,
+    };
+  }
+
+  newTrigger(handler: string) {
+    return {
+      forSpreadsheet: (spreadsheet: { getId(): string }) => ({
+        onFormSubmit: () => ({
+          create: () => {
+            this.counter += 1;
+            const t: FakeTrigger = {
+              id: `declencheur-${this.counter}`,
+              handler,
+              eventType: this.EventType.ON_FORM_SUBMIT,
+              sourceId: spreadsheet.getId(),
+            };
+            this.triggers.push(t);
+            return this.view(t);
+          },
+        }),
+      }),
+    };
+  }
+
+  getProjectTriggers() {
+    return this.triggers.map((t) => this.view(t));
+  }
+
+  deleteTrigger(trigger: { getUniqueId(): string }) {
+    const i = this.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+    if (i >= 0) this.triggers.splice(i, 1);
+  }
+}
+
+/** Apps Script's Utilities: Java-style date patterns in a time zone, digests as signed bytes. */
+export const fakeUtilities = {
+  DigestAlgorithm: { SHA_256: "sha256", MD5: "md5", SHA_1: "sha1" },
+  Charset: { UTF_8: "utf8" },
+  computeDigest(algorithm: string, value: string): number[] {
+    return [...createHash(algorithm).update(value, "utf8").digest()].map((b) => (b > 127 ? b - 256 : b));
+  },
+  base64Encode(value: string | number[]): string {
+    return Buffer.from(typeof value === "string" ? value : value.map((b) => (b + 256) % 256)).toString(
+      "base64",
+    );
+  },
+  getUuid: () => randomUUID(),
+  sleep: (_ms: number) => {},
+  formatDate(date: Date, timeZone: string, pattern: string): string {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("fr-FR", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      })
+        .formatToParts(date)
+        .map((p) => [p.type, p.value]),
+    );
+    return pattern.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => {
+      const map: Record<string, string | undefined> = {
+        yyyy: parts.year,
+        MM: parts.month,
+        dd: parts.day,
+        HH: parts.hour,
+        mm: parts.minute,
+        ss: parts.second,
+      };
+      return map[token] ?? token;
+    });
+  },
+};
+
+/** console and Logger as the execution log: every line is kept, in order. */
+export class ExecutionLog {
+  readonly lines: string[] = [];
+  private write(level: string, args: unknown[]): void {
+    this.lines.push(`${level} ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(" ")}`);
+  }
+  readonly console = {
+    log: (...args: unknown[]) => this.write("INFO", args),
+    info: (...args: unknown[]) => this.write("INFO", args),
+    warn: (...args: unknown[]) => this.write("AVERTISSEMENT", args),
+    error: (...args: unknown[]) => this.write("ERREUR", args),
+  };
+  readonly Logger = {
+    log: (...args: unknown[]) => {
+      this.write("INFO", args);
+      return this.Logger;
+    },
+  };
+}

@@ -1,0 +1,618 @@
+/**
+ * An in-memory SpreadsheetApp that behaves like Sheets where the add-on relies on it: values
+ * as 2D arrays, a string starting with `=` is a formula, one starting with `'` is literal text,
+ * blanks read as "", dates come back as Dates, formulas are evaluated (by HyperFormula, with the
+ * add-on's own custom functions taken from the built bundle), shapes are checked like Sheets.
+ */
+import { DetailedCellError, type HyperFormula } from "hyperformula";
+import type { CallCounter } from "./counter";
+
+type Cell = string | number | boolean | Date;
+
+export interface CellFormat {
+  numberFormat?: string;
+  fontWeight?: string;
+  background?: string;
+  horizontalAlignment?: string;
+  wrap?: boolean;
+  validation?: FakeDataValidation;
+}
+
+export interface ChartSpec {
+  type: string;
+  ranges: string[];
+  position: { row: number; column: number };
+  options: Record<string, unknown>;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Sheets' day 0: 30/12/1899 (dates are stored as day numbers, in the spreadsheet's zone). */
+const EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+function parisOffsetMs(date: Date): number {
+  const text = date.toLocaleString("en-US", { timeZone: "Europe/Paris", timeZoneName: "shortOffset" });
+  const m = /GMT([+-]\d+)/.exec(text);
+  return (m ? Number(m[1]) : 0) * 3_600_000;
+}
+
+function isDate(v: unknown): v is Date {
+  return typeof v === "object" && v !== null && typeof (v as Date).getTime === "function";
+}
+
+/** A Date as the day number Sheets stores, read as wall-clock time in Europe/Paris. */
+export function toSerial(date: Date): number {
+  return (date.getTime() + parisOffsetMs(date) - EPOCH_UTC) / MS_PER_DAY;
+}
+
+export function fromSerial(serial: number): Date {
+  const wall = EPOCH_UTC + Math.round(serial * MS_PER_DAY);
+  const guess = new Date(wall);
+  return new Date(wall - parisOffsetMs(new Date(wall - parisOffsetMs(guess))));
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function parseA1(a1: string): { row: number; column: number; rows: number; columns: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1.trim());
+  if (!m) throw new Error(`Range not found: ${a1}`);
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [r1, c1] = [Number(m[2]), col(m[1] as string)];
+  const [r2, c2] = m[3] ? [Number(m[4]), col(m[3])] : [r1, c1];
+  return {
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    columns: Math.abs(c2 - c1) + 1,
+  };
+}
+
+export class FakeDataValidation {
+  constructor(
+    readonly criteria: string,
+    readonly values: readonly unknown[],
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {}
+  getCriteriaType() {
+    return this.criteria;
+  }
+  getCriteriaValues() {
+    return [...this.values];
+  }
+  getAllowInvalid() {
+    return this.allowInvalid;
+  }
+  getHelpText() {
+    return this.helpText;
+  }
+}
+
+class DataValidationBuilder {
+  private criteria = "";
+  private values: unknown[] = [];
+  private allowInvalid = true;
+  private helpText = "";
+  requireValueInList(values: string[], _showDropdown?: boolean) {
+    this.criteria = "VALUE_IN_LIST";
+    this.values = [values];
+    return this;
+  }
+  requireNumberBetween(min: number, max: number) {
+    this.criteria = "NUMBER_BETWEEN";
+    this.values = [min, max];
+    return this;
+  }
+  setAllowInvalid(allow: boolean) {
+    this.allowInvalid = allow;
+    return this;
+  }
+  setHelpText(text: string) {
+    this.helpText = text;
+    return this;
+  }
+  build() {
+    return new FakeDataValidation(this.criteria, this.values, this.allowInvalid, this.helpText);
+  }
+}
+
+class ChartBuilder {
+  private spec: ChartSpec = { type: "", ranges: [], position: { row: 1, column: 1 }, options: {} };
+  constructor(private readonly sheet: FakeSheet) {}
+  setChartType(type: unknown) {
+    this.spec.type = String(type);
+    return this;
+  }
+  asPieChart() {
+    this.spec.type = "PIE";
+    return this;
+  }
+  addRange(range: FakeRange) {
+    this.spec.ranges.push(range.getA1Notation());
+    return this;
+  }
+  setPosition(row: number, column: number, _offsetX: number, _offsetY: number) {
+    this.spec.position = { row, column };
+    return this;
+  }
+  setOption(name: string, value: unknown) {
+    this.spec.options[name] = value;
+    return this;
+  }
+  setTitle(title: string) {
+    return this.setOption("title", title);
+  }
+  build() {
+    return { spec: { ...this.spec }, sheet: this.sheet, getId: () => `chart-${this.spec.ranges.join()}` };
+  }
+}
+
+export class FakeRange {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly row: number,
+    private readonly column: number,
+    private readonly rows: number,
+    private readonly columns: number,
+  ) {
+    if (row < 1 || column < 1 || rows < 1 || columns < 1) {
+      throw new Error("Les coordonnées de la plage ne sont pas valides.");
+    }
+  }
+  getSheet() {
+    return this.sheet;
+  }
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.column;
+  }
+  getNumRows() {
+    return this.rows;
+  }
+  getNumColumns() {
+    return this.columns;
+  }
+  getLastRow() {
+    return this.row + this.rows - 1;
+  }
+  getLastColumn() {
+    return this.column + this.columns - 1;
+  }
+  getA1Notation() {
+    const start = `${columnLetter(this.column - 1)}${this.row}`;
+    return this.rows === 1 && this.columns === 1
+      ? start
+      : `${start}:${columnLetter(this.getLastColumn() - 1)}${this.getLastRow()}`;
+  }
+  offset(rowOffset: number, columnOffset: number, rows = this.rows, columns = this.columns) {
+    return new FakeRange(this.sheet, this.row + rowOffset, this.column + columnOffset, rows, columns);
+  }
+  private cells<T>(f: (r: number, c: number) => T): T[][] {
+    return Array.from({ length: this.rows }, (_, i) =>
+      Array.from({ length: this.columns }, (_, j) => f(this.row + i, this.column + j)),
+    );
+  }
+  private checkShape(values: unknown[][]): void {
+    if (!Array.isArray(values) || values.length !== this.rows) {
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${
+          Array.isArray(values) ? values.length : 0
+        } but the range has ${this.rows}.`,
+      );
+    }
+    for (const row of values) {
+      if (!Array.isArray(row) || row.length !== this.columns) {
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${
+            Array.isArray(row) ? row.length : 0
+          } but the range has ${this.columns}.`,
+        );
+      }
+    }
+  }
+  getValues(): Cell[][] {
+    return this.cells((r, c) => this.sheet.valueAt(r, c));
+  }
+  getValue(): Cell {
+    return this.sheet.valueAt(this.row, this.column);
+  }
+  getDisplayValues(): string[][] {
+    return this.cells((r, c) => this.sheet.displayAt(r, c));
+  }
+  getFormulas(): string[][] {
+    return this.cells((r, c) => this.sheet.formulaAt(r, c));
+  }
+  getFormula(): string {
+    return this.sheet.formulaAt(this.row, this.column);
+  }
+  setValues(values: unknown[][]) {
+    this.checkShape(values);
+    this.sheet.write(this.row, this.column, values);
+    return this;
+  }
+  setValue(value: unknown) {
+    this.sheet.write(
+      this.row,
+      this.column,
+      this.cells(() => value),
+    );
+    return this;
+  }
+  setFormulas(formulas: string[][]) {
+    this.checkShape(formulas);
+    this.sheet.write(this.row, this.column, formulas);
+    return this;
+  }
+  setFormula(formula: string) {
+    return this.setValue(formula);
+  }
+  clearContent() {
+    this.sheet.write(
+      this.row,
+      this.column,
+      this.cells(() => ""),
+    );
+    return this;
+  }
+  private format(apply: (f: CellFormat, r: number, c: number) => void) {
+    this.cells((r, c) => apply(this.sheet.formatAt(r, c), r, c));
+    return this;
+  }
+  setNumberFormat(format: string) {
+    return this.format((f) => {
+      f.numberFormat = format;
+    });
+  }
+  setNumberFormats(formats: string[][]) {
+    this.checkShape(formats);
+    return this.format((f, r, c) => {
+      f.numberFormat = formats[r - this.row]?.[c - this.column] as string;
+    });
+  }
+  getNumberFormat() {
+    return this.sheet.formatAt(this.row, this.column).numberFormat ?? "General";
+  }
+  getNumberFormats() {
+    return this.cells((r, c) => this.sheet.formatAt(r, c).numberFormat ?? "General");
+  }
+  setFontWeight(weight: string) {
+    return this.format((f) => {
+      f.fontWeight = weight;
+    });
+  }
+  getFontWeight() {
+    return this.sheet.formatAt(this.row, this.column).fontWeight ?? "normal";
+  }
+  setBackground(color: string) {
+    return this.format((f) => {
+      f.background = color;
+    });
+  }
+  getBackground() {
+    return this.sheet.formatAt(this.row, this.column).background ?? "#ffffff";
+  }
+  setHorizontalAlignment(alignment: string) {
+    return this.format((f) => {
+      f.horizontalAlignment = alignment;
+    });
+  }
+  setWrap(wrap: boolean) {
+    return this.format((f) => {
+      f.wrap = wrap;
+    });
+  }
+  setDataValidation(rule: FakeDataValidation | null) {
+    return this.format((f) => {
+      if (rule) f.validation = rule;
+      else delete f.validation;
+    });
+  }
+  getDataValidation() {
+    return this.sheet.formatAt(this.row, this.column).validation ?? null;
+  }
+  activate() {
+    this.sheet.activeRange = this;
+    return this;
+  }
+}
+
+export class FakeSheet {
+  private frozenRows = 0;
+  readonly columnWidths = new Map<number, number>();
+  readonly formats = new Map<string, CellFormat>();
+  readonly charts: ReturnType<ChartBuilder["build"]>[] = [];
+  /** Cells that hold a Date (HyperFormula stores a day number). */
+  readonly dateCells = new Set<string>();
+  activeRange: FakeRange | undefined;
+
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    private name: string,
+    private readonly id: number,
+  ) {}
+
+  private get hfId(): number {
+    const id = this.spreadsheet.hf.getSheetId(this.name);
+    if (id === undefined) throw new Error(`Sheet ${this.name} has been deleted`);
+    return id;
+  }
+  getName() {
+    return this.name;
+  }
+  setName(name: string) {
+    this.spreadsheet.hf.renameSheet(this.hfId, name);
+    this.name = name;
+    return this;
+  }
+  getSheetId() {
+    return this.id;
+  }
+  getIndex() {
+    return this.spreadsheet.sheets.indexOf(this) + 1;
+  }
+  getParent() {
+    return this.spreadsheet;
+  }
+  activate() {
+    this.spreadsheet.activeSheet = this;
+    return this;
+  }
+  getRange(rowOrA1: number | string, column?: number, rows = 1, columns = 1) {
+    if (typeof rowOrA1 === "string") {
+      const a = parseA1(rowOrA1);
+      return new FakeRange(this, a.row, a.column, a.rows, a.columns);
+    }
+    return new FakeRange(this, rowOrA1, column ?? 1, rows, columns);
+  }
+  getLastRow(): number {
+    const size = this.spreadsheet.hf.getSheetDimensions(this.hfId);
+    return size.height;
+  }
+  getLastColumn(): number {
+    return this.spreadsheet.hf.getSheetDimensions(this.hfId).width;
+  }
+  getMaxRows() {
+    return Math.max(1000, this.getLastRow());
+  }
+  getMaxColumns() {
+    return Math.max(26, this.getLastColumn());
+  }
+  getDataRange() {
+    return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+  appendRow(row: unknown[]) {
+    this.write(this.getLastRow() + 1, 1, [row]);
+    return this;
+  }
+  deleteRow(row: number) {
+    return this.deleteRows(row, 1);
+  }
+  deleteRows(row: number, count: number) {
+    this.spreadsheet.hf.removeRows(this.hfId, [row - 1, count]);
+    return this;
+  }
+  clear() {
+    this.spreadsheet.hf.clearSheet(this.hfId);
+    this.formats.clear();
+    this.dateCells.clear();
+    return this;
+  }
+  clearContents() {
+    this.spreadsheet.hf.clearSheet(this.hfId);
+    this.dateCells.clear();
+    return this;
+  }
+  setColumnWidth(column: number, width: number) {
+    this.columnWidths.set(column, width);
+    return this;
+  }
+  setColumnWidths(start: number, count: number, width: number) {
+    for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+  getColumnWidth(column: number) {
+    return this.columnWidths.get(column) ?? 100;
+  }
+  setFrozenRows(rows: number) {
+    this.frozenRows = rows;
+    return this;
+  }
+  getFrozenRows() {
+    return this.frozenRows;
+  }
+  setTabColor(_color: string) {
+    return this;
+  }
+  getFormUrl(): string | null {
+    return this.spreadsheet.formUrlOf(this);
+  }
+  newChart() {
+    return new ChartBuilder(this);
+  }
+  insertChart(chart: ReturnType<ChartBuilder["build"]>) {
+    this.charts.push(chart);
+  }
+  getCharts() {
+    return [...this.charts];
+  }
+  removeChart(chart: ReturnType<ChartBuilder["build"]>) {
+    const i = this.charts.indexOf(chart);
+    if (i >= 0) this.charts.splice(i, 1);
+  }
+
+  formatAt(row: number, column: number): CellFormat {
+    const key = `${row},${column}`;
+    let f = this.formats.get(key);
+    if (!f) {
+      f = {};
+      this.formats.set(key, f);
+    }
+    return f;
+  }
+
+  write(row: number, column: number, values: unknown[][]): void {
+    const hf = this.spreadsheet.hf;
+    const sheet = this.hfId;
+    // Array.from: the bundle's arrays come from another realm, which HyperFormula does not accept.
+    const contents = Array.from(values, (r, i) =>
+      Array.from(r, (v, j) => {
+        const key = `${row + i},${column + j}`;
+        if (isDate(v)) {
+          this.dateCells.add(key);
+          return toSerial(v);
+        }
+        this.dateCells.delete(key);
+        if (v === null || v === undefined || v === "") return null;
+        if (typeof v === "number" || typeof v === "boolean") return v;
+        return String(v);
+      }),
+    );
+    this.spreadsheet.counter.count("Sheets: écriture de cellules", values.length * (values[0]?.length ?? 0));
+    hf.setCellContents({ sheet, row: row - 1, col: column - 1 }, contents);
+  }
+
+  valueAt(row: number, column: number): Cell {
+    const address = { sheet: this.hfId, row: row - 1, col: column - 1 };
+    const v = this.spreadsheet.hf.getCellValue(address);
+    if (v instanceof DetailedCellError) return v.value === "#VALUE!" && v.message ? "#ERROR!" : v.value;
+    if (v === null || v === undefined) return "";
+    if (typeof v === "number" && this.holdsDate(address, row, column)) return fromSerial(v);
+    return v;
+  }
+
+  /** A Date written there, text Sheets reads as a date, or a number formatted as one. */
+  private holdsDate(
+    address: { sheet: number; row: number; col: number },
+    row: number,
+    column: number,
+  ): boolean {
+    if (this.dateCells.has(`${row},${column}`) || isDateFormat(this.formats.get(`${row},${column}`)))
+      return true;
+    const type = this.spreadsheet.hf.getCellValueDetailedType(address);
+    return type === "NUMBER_DATE" || type === "NUMBER_DATETIME";
+  }
+
+  /** The message of a cell's error (a custom function's French error, as its tooltip shows). */
+  errorAt(row: number, column: number): string | undefined {
+    const v = this.spreadsheet.hf.getCellValue({ sheet: this.hfId, row: row - 1, col: column - 1 });
+    return v instanceof DetailedCellError ? v.message || v.value : undefined;
+  }
+
+  formulaAt(row: number, column: number): string {
+    return this.spreadsheet.hf.getCellFormula({ sheet: this.hfId, row: row - 1, col: column - 1 }) ?? "";
+  }
+
+  displayAt(row: number, column: number): string {
+    const v = this.valueAt(row, column);
+    if (isDate(v)) return v.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" });
+    if (typeof v === "number") return v.toLocaleString("fr-FR");
+    if (typeof v === "boolean") return v ? "VRAI" : "FAUX";
+    return v;
+  }
+}
+
+function isDateFormat(f: CellFormat | undefined): boolean {
+  return !!f?.numberFormat && /^[dmy/ :hs]+$/i.test(f.numberFormat);
+}
+
+export class FakeSpreadsheet {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet: FakeSheet | undefined;
+  private sheetCounter = 0;
+  /** Set by the host: the form linked to a sheet, for Sheet.getFormUrl. */
+  formUrlOf: (sheet: FakeSheet) => string | null = () => null;
+
+  constructor(
+    readonly hf: HyperFormula,
+    readonly counter: CallCounter,
+    private readonly id = "classeur-lianes",
+    private readonly name = "Lianes — suivi",
+  ) {}
+
+  getId() {
+    return this.id;
+  }
+  getName() {
+    return this.name;
+  }
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getSpreadsheetTimeZone() {
+    return "Europe/Paris";
+  }
+  getSpreadsheetLocale() {
+    return "fr_FR";
+  }
+  getSheets() {
+    return [...this.sheets];
+  }
+  getSheetByName(name: string) {
+    return this.sheets.find((s) => s.getName() === name) ?? null;
+  }
+  getSheetById(id: number) {
+    return this.sheets.find((s) => s.getSheetId() === id) ?? null;
+  }
+  insertSheet(name?: string, index?: number) {
+    const sheetName = name ?? `Feuille ${this.sheets.length + 1}`;
+    if (this.getSheetByName(sheetName)) {
+      throw new Error(
+        `Une feuille portant le nom « ${sheetName} » existe déjà. Veuillez saisir un autre nom.`,
+      );
+    }
+    this.hf.addSheet(sheetName);
+    this.sheetCounter += 1;
+    const sheet = new FakeSheet(this, sheetName, this.sheetCounter);
+    this.sheets.splice(index ?? this.sheets.length, 0, sheet);
+    this.activeSheet = sheet;
+    return sheet;
+  }
+  deleteSheet(sheet: FakeSheet) {
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) throw new Error("Feuille introuvable");
+    const id = this.hf.getSheetId(sheet.getName());
+    if (id !== undefined) this.hf.removeSheet(id);
+    this.sheets.splice(i, 1);
+  }
+  getActiveSheet() {
+    return this.activeSheet ?? this.sheets[0] ?? this.insertSheet();
+  }
+  setActiveSheet(sheet: FakeSheet) {
+    this.activeSheet = sheet;
+    return sheet;
+  }
+  getActiveRange() {
+    return this.getActiveSheet().activeRange ?? this.getActiveSheet().getRange(1, 1);
+  }
+  getActiveCell() {
+    const r = this.getActiveRange();
+    return r.getSheet().getRange(r.getRow(), r.getColumn());
+  }
+  getRange(a1: string) {
+    const [sheetName, cells] = a1.includes("!") ? a1.split("!") : [this.getActiveSheet().getName(), a1];
+    const sheet = this.getSheetByName((sheetName ?? "").replace(/^'|'$/g, ""));
+    if (!sheet) throw new Error(`Range not found: ${a1}`);
+    return sheet.getRange(cells ?? "");
+  }
+  toast(_message: string, _title?: string) {}
+}
+
+export function createSpreadsheetApp(spreadsheet: FakeSpreadsheet, ui: unknown) {
+  return {
+    getActiveSpreadsheet: () => spreadsheet,
+    getActive: () => spreadsheet,
+    getUi: () => ui,
+    newDataValidation: () => new DataValidationBuilder(),
+    flush: () => {},
+    DataValidationCriteria: { VALUE_IN_LIST: "VALUE_IN_LIST", NUMBER_BETWEEN: "NUMBER_BETWEEN" },
+  };
+}
