@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { MISSION_A, MISSION_B, sheetLines } from "../../dev/fixtures/explor-missions";
 import {
   INCOMPLETE_RECEIPT,
   type MissionLineInput,
   missionSheetLayout,
 } from "../../src/addon/mission-layout";
 import { loadBundle, tripwireServices } from "../support/bundle";
-import { MISSION_A, MISSION_B, sheetLines } from "../support/explor-missions";
 import { evaluateLayout } from "../support/formula-sheet";
 
 const touched: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { columns, MISSION_A, MISSION_B } from "../../dev/fixtures/explor-missions";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
-import { columns, MISSION_A, MISSION_B } from "../support/explor-missions";
 
 const touched: string[] = [];
 const globals = loadBundle(tripwireServices(touched));

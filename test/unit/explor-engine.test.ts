@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MISSION_A, MISSION_B, type WorkedMission } from "../../dev/fixtures/explor-missions";
 import { type Decimal, decimalFromNumber, decimalFromPlainText, toNumber } from "../../src/core/decimal";
 import { field, InputError } from "../../src/core/errors";
 import {
@@ -19,7 +20,6 @@ import {
   ruleSetOf,
 } from "../../src/core/explor";
 import { EXPLOR_HDF_2025 } from "../../src/core/explor/hdf-2025";
-import { MISSION_A, MISSION_B, type WorkedMission } from "../support/explor-missions";
 
 const hdf = ruleSetById("EXPLOR-HDF-2025");
 const aura = ruleSetById("EXPLOR-AURA");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { columns, MISSION_A, MISSION_B } from "../../dev/fixtures/explor-missions";
 import {
   DECOMPTE_HEADER,
   EXPLOR_DECOMPTE,
@@ -7,7 +8,6 @@ import {
   EXPLOR_PRISE_EN_CHARGE,
   EXPLOR_RESTE_A_CHARGE,
 } from "../../src/functions/explor";
-import { columns, MISSION_A, MISSION_B } from "../support/explor-missions";
 
 const A = columns(MISSION_A);
 const B = columns(MISSION_B);

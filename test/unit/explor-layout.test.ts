@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { MISSION_A, MISSION_B, sheetLines } from "../../dev/fixtures/explor-missions";
 import {
   columnLetter,
   DECOMPTE_COLUMN,
@@ -11,7 +12,6 @@ import {
 import { menuNouvelleMissionExplor } from "../../src/addon/mission-sheet";
 import type { LayoutCell, SheetLayout } from "../../src/addon/sheet-layout";
 import { EXPLOR_HDF_2025 } from "../../src/core/explor/hdf-2025";
-import { MISSION_A, MISSION_B, sheetLines } from "../support/explor-missions";
 
 /** The layout as a grid of cells keyed by A1 address, checking no two blocks overlap. */
 function grid(layout: SheetLayout): Map<string, LayoutCell> {

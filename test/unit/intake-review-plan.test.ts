@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import { readResponses } from "../../src/addon/intake/responses";
 import { columnLetter, planReviewSync, reviewSheetShape } from "../../src/addon/intake/review-plan";
 import { callById } from "../../src/core/intake/calls";
 import { reviewRow } from "../../src/core/intake/review";
 import { parseSubmission } from "../../src/core/intake/submission";
-import { EXPLOR_ANSWERS } from "../support/intake-samples";
 
 const call = callById("EXPLOR-2025");
 const shape = reviewSheetShape(call);

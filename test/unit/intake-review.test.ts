@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EXPLOR_ANSWERS, PAM_ANSWERS } from "../../dev/fixtures/intake-samples";
 import {
   callById,
   computedColumns,
@@ -12,7 +13,6 @@ import {
   weightedScore,
   weightedScoreFormula,
 } from "../../src/core/intake";
-import { EXPLOR_ANSWERS, PAM_ANSWERS } from "../support/intake-samples";
 
 const explor = () => callById("EXPLOR-2025");
 const pam = () => callById("PAM-2025");

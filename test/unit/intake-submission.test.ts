@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EXPLOR_ANSWERS, PAM_ANSWERS } from "../../dev/fixtures/intake-samples";
 import {
   answersFromNamedValues,
   callById,
@@ -7,7 +8,6 @@ import {
   responseKey,
   validateSubmission,
 } from "../../src/core/intake";
-import { EXPLOR_ANSWERS, PAM_ANSWERS } from "../support/intake-samples";
 
 const explor = () => callById("EXPLOR-2025");
 const received = "15/06/2025 23:59:59";

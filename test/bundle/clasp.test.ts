@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUILD_DIR } from "../support/bundle";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+describe("clasp push", () => {
+  it("would push exactly the built files and the manifest, nothing from src/ or node_modules/", () => {
+    // The project as a user has it, with a script id filled in and decoys clasp must leave out.
+    const project = mkdtempSync(join(tmpdir(), "lianes-clasp-"));
+    const clasp = JSON.parse(readFileSync(join(ROOT, ".clasp.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(project, ".clasp.json"), JSON.stringify({ ...clasp, scriptId: "1".repeat(57) }));
+    cpSync(BUILD_DIR, join(project, "build"), { recursive: true });
+    mkdirSync(join(project, "src"));
+    writeFileSync(join(project, "src", "main.ts"), "export {};");
+    mkdirSync(join(project, "node_modules", "zod"), { recursive: true });
+    writeFileSync(join(project, "node_modules", "zod", "index.js"), "module.exports = {};");
+    writeFileSync(join(project, "package.json"), "{}");
+
+    const output = execFileSync(join(ROOT, "node_modules", ".bin", "clasp"), ["show-file-status", "--json"], {
+      cwd: project,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    const status = JSON.parse(output) as { filesToPush: string[] };
+    expect([...status.filesToPush].sort()).toEqual([
+      "build/Lianes.js",
+      "build/appsscript.json",
+      "build/functions.js",
+    ]);
+  });
+});

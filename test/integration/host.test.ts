@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createHost, type Host } from "../../dev/host";
+import { loadBundle } from "../../dev/host/bundle";
+import { tripwireServices } from "../support/bundle";
+
+describe("the local host behaves like Sheets", () => {
+  let host: Host;
+  beforeAll(() => {
+    host = createHost();
+  });
+
+  it("keeps values in 2D arrays and checks shapes as Sheets does", () => {
+    const sheet = host.spreadsheet.insertSheet("Valeurs");
+    sheet.getRange(1, 1, 2, 2).setValues([
+      [1, "texte"],
+      ["", true],
+    ]);
+    expect(sheet.getRange(1, 1, 2, 2).getValues()).toEqual([
+      [1, "texte"],
+      ["", true],
+    ]);
+    expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow(/number of rows in the data/);
+    expect(() => host.spreadsheet.insertSheet("Valeurs")).toThrow(/existe déjà/);
+  });
+
+  it("reads a string starting with = as a formula, and one starting with ' as text", () => {
+    const sheet = host.spreadsheet.insertSheet("Formules");
+    sheet.getRange(1, 1, 1, 3).setValues([[2, "=A1*3", "'=A1*3"]]);
+    expect(sheet.getRange(1, 1, 1, 3).getValues()).toEqual([[2, 6, "=A1*3"]]);
+    expect(sheet.getRange(1, 1, 1, 3).getFormulas()).toEqual([["", "=A1*3", ""]]);
+  });
+
+  it("evaluates the bundle's custom functions, keeping their French error message", () => {
+    const sheet = host.spreadsheet.insertSheet("Fonctions");
+    sheet.getRange(1, 1, 3, 2).setValues([
+      ["Avion", 1720],
+      ["Visa", 80],
+      ["=EXPLOR_ELIGIBLE(A1:A2,B1:B2)", '=CONVERTIR_EUR(100,"abc")'],
+    ]);
+    expect(sheet.getRange(3, 1, 2, 1).getValues()).toEqual([[1500], [60]]);
+    expect(sheet.getRange(3, 2).getValue()).toBe("#ERROR!");
+    expect(sheet.errorAt(3, 2)).toBe("Taux invalide (taux) : « abc »");
+  });
+
+  it("gives dates back as Dates", () => {
+    const sheet = host.spreadsheet.insertSheet("Dates");
+    const at = new Date("2025-06-15T21:59:59Z");
+    sheet.getRange(1, 1, 1, 2).setValues([[at, "15/06/2025"]]);
+    const [[a, b]] = sheet.getRange(1, 1, 1, 2).getValues() as [[Date, Date]];
+    expect(a.getTime()).toBe(at.getTime());
+    expect(b.toISOString()).toBe("2025-06-14T22:00:00.000Z");
+  });
+
+  it("enforces the properties' size limits", () => {
+    expect(() => host.documentProperties.setProperty("gros", "x".repeat(10_000))).toThrow(/too large/);
+  });
+
+  it("installs triggers and counts service calls", () => {
+    host.counter.reset();
+    host.spreadsheet.getSheets();
+    host.call("onOpen", {});
+    expect(host.counter.counts.get("SpreadsheetApp.getUi")).toBe(1);
+  });
+});
+
+describe("onOpen in AuthMode.NONE", () => {
+  it("builds the Lianes menu touching nothing but the Ui", () => {
+    const touched: string[] = [];
+    const menus: { title: string; items: string[] }[] = [];
+    const ui = {
+      createMenu(title: string) {
+        const record = { title, items: [] as string[] };
+        const menu = {
+          addItem: (caption: string) => (record.items.push(caption), menu),
+          addSeparator: () => menu,
+          addToUi: () => menus.push(record),
+        };
+        return menu;
+      },
+    };
+    const services = tripwireServices(touched);
+    const globals = loadBundle({
+      ...services,
+      SpreadsheetApp: new Proxy(
+        {},
+        {
+          get(_t, prop) {
+            if (prop === "getUi") return () => ui;
+            touched.push(`SpreadsheetApp.${String(prop)}`);
+            throw new Error("AuthMode.NONE");
+          },
+        },
+      ),
+    });
+    (globals.onOpen as (e: unknown) => void)({ authMode: "NONE" });
+    expect(touched).toEqual([]);
+    expect(menus[0]?.title).toBe("Lianes");
+    expect(menus[0]?.items).toContain("Nouvelle mission EXPLOR");
+    expect(menus[0]?.items).toContain("Créer le formulaire…");
+  });
+});
