@@ -29,7 +29,7 @@ function euros(value: unknown): string {
 /** The value next to a label in a sheet (first match in the first column that holds it). */
 function valueRightOf(host: Host, sheetName: string, label: string, offset = 1): unknown {
   for (const row of host.values(sheetName)) {
-    const i = row.findIndex((v) => v === label);
+    const i = row.indexOf(label);
     if (i >= 0) return row[i + offset];
   }
   return undefined;

@@ -71,7 +71,10 @@ describe("onOpen in AuthMode.NONE", () => {
       createMenu(title: string) {
         const record = { title, items: [] as string[] };
         const menu = {
-          addItem: (caption: string) => (record.items.push(caption), menu),
+          addItem: (caption: string) => {
+            record.items.push(caption);
+            return menu;
+          },
           addSeparator: () => menu,
           addToUi: () => menus.push(record),
         };
