@@ -68,6 +68,10 @@ export const COUT_UNITAIRE = customFunction({
   ],
   returns: "Coût unitaire en euros, arrondi au centime ; vide si les deux cellules sont vides.",
   examples: ["=COUT_UNITAIRE(1066,52; 8) → 133,32", "=COUT_UNITAIRE(2,01; 2) → 1,01"],
+  errors: [
+    "Quantité invalide, elle doit être strictement positive (quantite) : « 0 »",
+    "Montant invalide (total) : « abc »",
+  ],
   run(total, quantite) {
     const totals = cellsOf(total);
     const quantities = cellsOf(quantite);
@@ -108,6 +112,11 @@ export const POURCENTAGES = customFunction({
   examples: [
     "=POURCENTAGES({1;1;1}) → 0,34 ; 0,33 ; 0,33",
     "=POURCENTAGES(B2:B5) (charges CD62) → 0,68 ; 0,02 ; 0,12 ; 0,18",
+  ],
+  errors: [
+    "Total nul (montants) : impossible de calculer des pourcentages d'un total de 0 €",
+    "Plage invalide (montants) : une seule colonne ou une seule ligne attendue, pas 2 lignes × 2 colonnes",
+    "Montant négatif non accepté (montants, ligne 2) : « -2 »",
   ],
   run(montants) {
     const { values, shape } = lineOfCells(montants);
@@ -263,6 +272,15 @@ export const PLAN_FINANCEMENT = customFunction({
   examples: [
     "=PLAN_FINANCEMENT(A2:B13; D2:E3) avec RECITAL 2 000 et CD62 « solde » → CD62 9 879,54 (83 %), RECITAL 2 000,00 (17 %)",
   ],
+  errors: [
+    "Plan de financement déséquilibré : total des charges 11 879,54 €, total des produits 10 929,54 €, il manque 950,00 €",
+    "Plan de financement déséquilibré : total des charges 100,00 €, total des produits 150,00 €, excédent de 50,00 €",
+    "Un seul financeur peut être « solde » (recettes, ligne 2) : « B »",
+    "Montant et part remplis tous les deux (recettes, ligne 1) : « A » — indiquez soit un montant, soit une part",
+    "Part invalide (recettes, ligne 1) : « 120 % » — une fraction entre 0 et 1 (0,83) ou un pourcentage (83 %)",
+    "Plan de financement sans recette (recettes) : aucune ligne remplie",
+    "Catégorie manquante (depenses, ligne 1) : « 100 »",
+  ],
   run(depenses, recettes) {
     return planTable(financingPlan(readCharges(depenses), readReceipts(recettes)));
   },
@@ -285,6 +303,10 @@ export const PRORATA_SUBVENTION = customFunction({
   examples: [
     "=PRORATA_SUBVENTION(9879,54; 11879,54; 10000) → 8 316,43",
     "=PRORATA_SUBVENTION(9879,54; 11879,54; 12500) → 9 879,54",
+  ],
+  errors: [
+    "Coût prévisionnel invalide, il doit être strictement positif (cout_previsionnel) : « 0 »",
+    "Montant négatif non accepté (depenses_realisees) : « -1 »",
   ],
   run(subvention, cout_previsionnel, depenses_realisees) {
     const subsidy = parseAmount(subvention, field("subvention"));

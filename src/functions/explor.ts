@@ -161,6 +161,10 @@ export const EXPLOR_PLAFOND = customFunction({
     '=EXPLOR_PLAFOND("Per diem"; 10) → 150',
     '=EXPLOR_PLAFOND("Visa"; ; "EXPLOR-AURA") → sans plafond',
   ],
+  errors: [
+    "Nombre de jours invalide (jours) : « 1.5 » — un nombre entier de jours, 0 ou plus",
+    "Règle EXPLOR inconnue (regle) : « X » — règles connues : EXPLOR-HDF-2025, EXPLOR-AURA",
+  ],
   run(categorie, jours, regle) {
     const ruleSet = ruleSetOf(regle);
     const categories = cellsOf(categorie);
@@ -210,6 +214,12 @@ export const EXPLOR_ELIGIBLE = customFunction({
   ],
   returns: "Montant éligible en euros ; même forme que categorie, vide pour une ligne sans montant.",
   examples: ['=EXPLOR_ELIGIBLE("Avion"; 1720) → 1500', '=EXPLOR_ELIGIBLE("Per diem"; ; 10) → 150'],
+  errors: [
+    "Montant invalide (montant, ligne 2) : « abc »",
+    "Montant négatif non accepté (montant) : « -5 »",
+    "Montant ambigu (montant) : « 1.500 » — écrivez 1500 ou 1,5",
+    "Formes différentes : montant (1 ligne × 1 colonne) doit avoir la forme de categorie (2 lignes × 1 colonne)",
+  ],
   run(categorie, montant, jours, regle) {
     const mission = readMission(categorie, montant, jours, regle, LINE_NAMES);
     const results = mission.assessments.map((line): SheetCell => (line ? euros(line.eligible) : ""));
@@ -249,6 +259,10 @@ export const EXPLOR_PRISE_EN_CHARGE = customFunction({
   params: MISSION_PARAMS,
   returns: "Montant en euros.",
   examples: ["=EXPLOR_PRISE_EN_CHARGE(A2:A9; B2:B9; C2:C9) → 1000 (mission B)"],
+  errors: [
+    "Formes différentes : montants (1 ligne × 1 colonne) doit avoir la forme de categories (2 lignes × 1 colonne)",
+    "Montant manquant (montants, ligne 1) : « » (vide) — la règle EXPLOR-AURA n'a pas de taux journalier pour « Per diem » : indiquez le montant",
+  ],
   run(categories, montants, jours, regle) {
     const totals = totalsOf(readMission(categories, montants, jours, regle, MISSION_NAMES));
     return centsResult(totals.contribution);
@@ -262,6 +276,10 @@ export const EXPLOR_RESTE_A_CHARGE = customFunction({
   params: MISSION_PARAMS,
   returns: "Montant en euros.",
   examples: ["=EXPLOR_RESTE_A_CHARGE(A2:A9; B2:B9; C2:C9) → 1997 (mission B)"],
+  errors: [
+    "Montant invalide (montants, ligne 3) : « abc »",
+    "Nombre de jours invalide (jours) : « -1 » — un nombre entier de jours, 0 ou plus",
+  ],
   run(categories, montants, jours, regle) {
     const totals = totalsOf(readMission(categories, montants, jours, regle, MISSION_NAMES));
     return centsResult(totals.remainder);
@@ -280,6 +298,10 @@ export const EXPLOR_DECOMPTE = customFunction({
   returns: "Un tableau de 5 colonnes (Catégorie, Montant réel, Plafond, Montant éligible, Observation).",
   examples: [
     "=EXPLOR_DECOMPTE(A2:A9; B2:B9; C2:C9) → tableau ; Total 2997, éligible 2000, prise en charge 1000",
+  ],
+  errors: [
+    "Nombre de jours invalide (jours) : « -1 » — un nombre entier de jours, 0 ou plus",
+    "Règle EXPLOR inconnue (regle) : « X » — règles connues : EXPLOR-HDF-2025, EXPLOR-AURA",
   ],
   run(categories, montants, jours, regle) {
     const mission = readMission(categories, montants, jours, regle, MISSION_NAMES);

@@ -32,6 +32,7 @@ export const PAYS_APD = customFunction({
     '=PAYS_APD("cote d ivoire") → VRAI',
     '=PAYS_APD("Chili") → FAUX',
   ],
+  errors: ["Pays inconnu (pays) : « Atlantide »", "Pays manquant (pays) : « » (vide)"],
   run(pays) {
     const list = dacListById(DEFAULT_DAC_LIST_ID);
     const cells = cellsOf(pays);
@@ -114,6 +115,13 @@ export const EXPLOR_ELIGIBILITE = customFunction({
     '=EXPLOR_ELIGIBILITE(62000; "Sénégal"; "Non"; ""; 10; "15/06/2025 23:59:59") → Éligible',
     '=EXPLOR_ELIGIBILITE("75"; "Chili"; "Oui"; "Non"; 21; "16/06/2025 00:00:00") → Non éligible : siège hors Hauts-de-France ; pays partenaire hors liste CAD ; déjà financée par EXPLOR sans nouveau projet ; durée hors 7–15 jours ; candidature hors délai',
     '=EXPLOR_ELIGIBILITE("Pas-de-Calais"; "Autre pays"; FAUX; ; 10; ) → Non éligible : pays partenaire inconnu (« Autre pays »)',
+  ],
+  errors: [
+    "Département inconnu (departement) : « Picardie » — attendu un code (62), un code postal (62000) ou un nom (Pas-de-Calais)",
+    "Réponse oui/non invalide (deja_beneficiaire) : « bof » — attendu Oui ou Non",
+    "Durée invalide (duree_jours) : « dix » — attendu un nombre entier de jours",
+    "Date invalide (date_depot) : « demain » — attendu une date comme 15/06/2025 23:59:59",
+    "Appel inconnu (appel) : « X » — appels connus : EXPLOR-2025, PAM-2025",
   ],
   run(departement, pays, deja_beneficiaire, nouveau_projet, duree_jours, date_depot, appel) {
     const call = callOf(appel);

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { customFunctions } from "../../src/functions";
+import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
+
+const globals = loadBundle(tripwireServices([]));
+const col = (...values: unknown[]) => values.map((v) => [v]);
+
+/** A bad input for each error the README lists, through the built bundle. */
+const CASES: [string, unknown[]][] = [
+  ["CONVERTIR_EUR", ["abc", 11]],
+  ["CONVERTIR_EUR", [100, 0]],
+  ["CONVERTIR_EUR", [100, "x"]],
+  ["EXPLOR_PLAFOND", ["Per diem", 1.5]],
+  ["EXPLOR_PLAFOND", ["Avion", "", "X"]],
+  ["EXPLOR_ELIGIBLE", [col("Avion", "Visa"), col(100, "abc")]],
+  ["EXPLOR_ELIGIBLE", ["Avion", -5]],
+  ["EXPLOR_ELIGIBLE", ["Avion", "1.500"]],
+  ["EXPLOR_ELIGIBLE", [col("Avion", "Visa"), col(100)]],
+  ["EXPLOR_PRISE_EN_CHARGE", [col("Avion", "Visa"), col(100)]],
+  ["EXPLOR_PRISE_EN_CHARGE", [col("Per diem"), col(""), 10, "EXPLOR-AURA"]],
+  ["EXPLOR_RESTE_A_CHARGE", [col("Avion", "Visa", "Per diem"), col(100, 60, "abc")]],
+  ["EXPLOR_RESTE_A_CHARGE", [col("Avion"), col(100), -1]],
+  ["EXPLOR_DECOMPTE", [col("Avion"), col(100), -1]],
+  ["EXPLOR_DECOMPTE", [col("Avion"), col(100), "", "X"]],
+  ["COUT_UNITAIRE", [100, 0]],
+  ["COUT_UNITAIRE", ["abc", 2]],
+  ["POURCENTAGES", [col(0, 0)]],
+  [
+    "POURCENTAGES",
+    [
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ],
+  ],
+  ["POURCENTAGES", [col(1, -2)]],
+  [
+    "PLAN_FINANCEMENT",
+    [
+      [
+        ["Coûts RH", 8139.54],
+        ["Frais de transport et fournitures", 200],
+        ["Graphisme et fabrication des outils PAM", 1400],
+        ["Administratif et coûts indirects", 2140],
+      ],
+      [
+        ["CD62", 8929.54],
+        ["RECITAL", 2000],
+      ],
+    ],
+  ],
+  ["PLAN_FINANCEMENT", [[["RH", 100]], [["A", 150]]]],
+  [
+    "PLAN_FINANCEMENT",
+    [
+      [["RH", 100]],
+      [
+        ["A", "solde"],
+        ["B", "solde"],
+      ],
+    ],
+  ],
+  ["PLAN_FINANCEMENT", [[["RH", 100]], [["A", 10, 0.5]]]],
+  ["PLAN_FINANCEMENT", [[["RH", 100]], [["A", "", "120 %"]]]],
+  ["PLAN_FINANCEMENT", [[["RH", 100]], [["", ""]]]],
+  ["PLAN_FINANCEMENT", [[["", 100]], [["A", "solde"]]]],
+  ["PRORATA_SUBVENTION", [9879.54, 0, 100]],
+  ["PRORATA_SUBVENTION", [9879.54, 11879.54, -1]],
+  ["PAYS_APD", ["Atlantide"]],
+  ["PAYS_APD", [""]],
+  ["EXPLOR_ELIGIBILITE", ["Picardie", "Maroc", "Non", "", 10, ""]],
+  ["EXPLOR_ELIGIBILITE", ["62", "Maroc", "bof", "", 10, ""]],
+  ["EXPLOR_ELIGIBILITE", ["62", "Maroc", "Non", "", "dix", ""]],
+  ["EXPLOR_ELIGIBILITE", ["62", "Maroc", "Non", "", 10, "demain"]],
+  ["EXPLOR_ELIGIBILITE", ["62", "Maroc", "Non", "", 10, "", "X"]],
+];
+
+function messageOf(name: string, args: unknown[]): string {
+  try {
+    callGlobal(globals, name, ...args);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`${name}(${JSON.stringify(args)}) did not fail`);
+}
+
+const produced = CASES.map(([name, args]) => [name, messageOf(name, args)] as const);
+
+describe("the French errors the README lists", () => {
+  it.each(customFunctions.flatMap((f) => (f.errors ?? []).map((e) => [f.name, e] as const)))(
+    "%s says exactly « %s » for some bad input",
+    (name, message) => {
+      expect(produced.filter(([n]) => n === name).map(([, m]) => m)).toContain(message);
+    },
+  );
+
+  it("documents at least one error for every function", () => {
+    for (const f of customFunctions) expect(f.errors?.length ?? 0, f.name).toBeGreaterThan(0);
+  });
+});
