@@ -91,6 +91,12 @@ describe("the form-submit trigger and the review sheet", () => {
     ]);
     expect(column(host, "Candidatures", "Hors délai")).toEqual(["Non", "Oui"]);
     expect(column(host, "Candidatures", "Statut")).toEqual(["À instruire", "Irrecevable"]);
+    const review = host.spreadsheet.getSheetByName("Candidatures");
+    const responses = host.spreadsheet.getSheetByName("Réponses au formulaire 1");
+    const link = (host.values("Candidatures")[0] as string[]).indexOf("Réponse complète") + 1;
+    expect(review?.getRange(3, link).getFormula()).toBe(
+      `=HYPERLINK("#gid=${responses?.getSheetId()}&range=A3","Voir la réponse")`,
+    );
   });
 
   it("skips an event with no answers and says so in the execution log", () => {

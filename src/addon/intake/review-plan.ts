@@ -16,7 +16,19 @@ import {
 import { asText, type LayoutCell } from "../sheet-layout";
 
 /** What a sync needs of an application's row. */
-export type PlannedRow = Pick<ReviewRow, "key" | "status" | "values">;
+export type PlannedRow = Pick<ReviewRow, "key" | "status" | "values"> & {
+  /** A formula linking to the response's row in the responses sheet. */
+  readonly link?: string;
+};
+
+/** After the computed columns: where staff open the whole response. */
+const LINK_HEADER = "Réponse complète";
+const LINK_GONE = "Réponse supprimée de la feuille de réponses";
+
+/** The link cell of a response's row: a jump to that row of the responses sheet. */
+export function responseLink(responsesSheetId: number, responseRow: number): string {
+  return `=HYPERLINK("#gid=${responsesSheetId}&range=A${responseRow}","Voir la réponse")`;
+}
 
 export interface ReviewSheetShape {
   readonly headers: readonly string[];
@@ -34,11 +46,11 @@ export interface ReviewSheetShape {
 export function reviewSheetShape(call: CallDefinition): ReviewSheetShape {
   const computed = computedColumns(call);
   const reviewer = reviewerColumns(call);
-  const all = [...computed, ...reviewer];
+  const all = [...computed, { id: "link", header: LINK_HEADER }, ...reviewer];
   const index = (id: string) => all.findIndex((c) => c.id === id);
   return {
     headers: all.map((c) => c.header),
-    computedCount: computed.length,
+    computedCount: computed.length + 1,
     keyColumn: index("key"),
     receivedAtColumn: index("receivedAt"),
     applicantColumn: index("applicant"),
@@ -125,9 +137,12 @@ export function planReviewSync(
     seen.add(key);
     if (!row) {
       orphanKeys.push(key);
-      return r.slice(0, shape.computedCount).map(keptCell);
+      return [...r.slice(0, shape.computedCount - 1).map(keptCell), LINK_GONE];
     }
-    return [number || row.values[0], ...row.values.slice(1)].map((v) => sheetCell(v as Cell));
+    return [
+      ...[number || row.values[0], ...row.values.slice(1)].map((v) => sheetCell(v as Cell)),
+      row.link ?? "",
+    ];
   });
   const firstNewRow = body.length + 2;
   const appended = rows
@@ -157,7 +172,7 @@ function newRow(
     [shape.statusColumn]: row.status satisfies Status,
     [shape.weightedScoreColumn]: weightedScoreFormula(call.review.criteria, scoreCells),
   };
-  const computed = [number, ...row.values.slice(1)].map((v) => sheetCell(v as Cell));
+  const computed = [...[number, ...row.values.slice(1)].map((v) => sheetCell(v as Cell)), row.link ?? ""];
   const rest = shape.headers
     .slice(shape.computedCount)
     .map((_, i) => reviewer[shape.computedCount + i] ?? "");

@@ -17,7 +17,7 @@ import { type RawSubmission, responseKey, validateSubmission } from "../../core/
 import { FORMAT } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { readResponses } from "./responses";
-import { type PlannedRow, planReviewSync, reviewSheetShape } from "./review-plan";
+import { type PlannedRow, planReviewSync, responseLink, reviewSheetShape } from "./review-plan";
 import { decisionSummaryLayout } from "./summary";
 
 export function reviewSheetName(call: CallDefinition): string {
@@ -60,6 +60,7 @@ export interface SyncReport {
 export function computeReviewRows(
   call: CallDefinition,
   responseValues: readonly (readonly unknown[])[],
+  responsesSheetId: number,
 ): { rows: PlannedRow[]; unreadable: number; notes: string[] } {
   const reading = readResponses(call, responseValues);
   const notes: string[] = [];
@@ -90,7 +91,7 @@ export function computeReviewRows(
       continue;
     }
     seen.add(reviewed.key);
-    rows.push(reviewed);
+    rows.push({ ...reviewed, link: responseLink(responsesSheetId, row) });
   }
   return { rows, unreadable, notes };
 }
@@ -102,7 +103,7 @@ export function syncReviewSheet(
   responsesSheet: GoogleAppsScript.Spreadsheet.Sheet,
 ): SyncReport {
   const responseValues = responsesSheet.getDataRange().getValues();
-  const { rows, unreadable, notes } = computeReviewRows(call, responseValues);
+  const { rows, unreadable, notes } = computeReviewRows(call, responseValues, responsesSheet.getSheetId());
   const name = reviewSheetName(call);
   const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
   const existing = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
