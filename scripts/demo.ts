@@ -48,6 +48,23 @@ function explorSheet(host: Host): void {
   writeLayout(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, layout);
 }
 
+/** Realised spending typed line by line in `Bilan`, in proportion to the forecast, to the cent. */
+function typeRealisedSpending(host: Host, total: number): void {
+  const sheet = host.spreadsheet.getSheetByName("Bilan");
+  if (!sheet) throw new Error("Pas de feuille Bilan");
+  const rows = host.values("Bilan");
+  const lines = rows.flatMap((r, i) =>
+    typeof r[1] === "number" && i > 0 && r[0] !== "Total" ? [i + 1] : [],
+  );
+  const firstTotal = rows.findIndex((r) => r[0] === "Total") + 1;
+  const budgetLines = lines.filter((row) => row < firstTotal);
+  const forecast = budgetLines.map((row) => rows[row - 1]?.[1] as number);
+  const sum = forecast.reduce((a, b) => a + b, 0);
+  const cents = forecast.map((f) => Math.round((f / sum) * total * 100));
+  cents[cents.length - 1] = (cents.at(-1) ?? 0) + total * 100 - cents.reduce((a, b) => a + b, 0);
+  sheet.getRange(budgetLines[0] ?? 2, 3, budgetLines.length, 1).setValues(cents.map((c) => [c / 100]));
+}
+
 function answersByLabel(callId: string, answers: Readonly<Record<string, unknown>>): Record<string, string> {
   const call = callById(callId);
   return Object.fromEntries(
@@ -167,6 +184,9 @@ async function main(): Promise<void> {
   step("CD62 : Lianes › Budget de convention… (budget, plan de financement, bilan)…");
   host.runMenuItem("Budget de convention…", { kind: "prompt", button: "OK", text: "" });
 
+  step("Bilan : l'équipe saisit 10 000 € de dépenses réalisées…");
+  typeRealisedSpending(host, 10_000);
+
   step("Candidatures : Lianes › Créer le formulaire… pour EXPLOR-2025, puis 10 dépôts…");
   host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "EXPLOR-2025" });
   const explorForm = [...host.forms.forms.values()].find((f) => f.getTitle().startsWith("EXPLOR"));
@@ -199,19 +219,28 @@ async function main(): Promise<void> {
   step("Écriture du classeur out/demo.xlsx…");
   await writeXlsx(host.spreadsheet, path);
 
-  const rows = host.values("Candidatures").slice(1);
+  const [header = [], ...rows] = host.values("Candidatures");
+  const eligibility = header.indexOf("Éligibilité");
   const errors = host.log.lines.filter((l) => l.startsWith("ERREUR"));
   console.log("\nRésumé");
+  const contributions = host
+    .values("EXPLOR")
+    .flatMap((r) => (r.includes("Prise en charge") ? [r[r.indexOf("Prise en charge") + 3]] : []));
   console.log(
-    `  EXPLOR mission A : prise en charge ${euros(valueRightOf(host, "EXPLOR", "Prise en charge", 3))}`,
+    `  EXPLOR : prise en charge mission A ${euros(contributions[0])}, mission B ${euros(contributions[1])}`,
   );
   console.log(
     `  Plan CD62 : total ${euros(valueRightOf(host, "Plan de financement", "TOTAL CHARGES"))}, ` +
-      `subvention due pour 10 000 € réalisés (article 5) : voir la feuille Bilan`,
+      `CD62 ${euros(valueRightOf(host, "Plan de financement", "CD62"))}, ` +
+      `RECITAL ${euros(valueRightOf(host, "Plan de financement", "RECITAL"))}`,
+  );
+  console.log(
+    `  Bilan : 10 000,00 € réalisés → subvention due (article 5) ` +
+      `${euros(valueRightOf(host, "Bilan", "Subvention due (article 5)"))}`,
   );
   console.log(
     `  Candidatures EXPLOR : ${submitted} dépôts (dont un événement reçu deux fois) → ${rows.length} lignes, ` +
-      `${rows.filter((r) => String(r[8]).startsWith("Éligible")).length} éligibles`,
+      `${rows.filter((r) => r[eligibility] === "Éligible").length} éligibles`,
   );
   console.log(
     `  Feuilles : ${host.spreadsheet
