@@ -49,6 +49,16 @@ function unreadableRow(
   };
 }
 
+const WIDE = new Set(["Éligibilité", "Réponses", "Commentaire interne", "Décision"]);
+const NARROW = new Set(["N°", "Liste CAD", "Durée (jours)", "Hors délai"]);
+
+/** Column widths in pixels: long texts wide, flags narrow, the rest in between. */
+function columnWidth(header: string): number {
+  if (WIDE.has(header)) return 280;
+  if (NARROW.has(header)) return 70;
+  return 140;
+}
+
 export interface SyncReport {
   readonly added: number;
   readonly updated: number;
