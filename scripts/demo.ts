@@ -1,19 +1,11 @@
 /**
- * `npm start`: builds the Apps Script project, then runs the BUILT bundle on the local host
- * (no Google account) through the three jobs of the add-on, as a user would, and writes what
- * they would see in Sheets to out/demo.xlsx.
+ * `npm start`: builds the Apps Script project, runs the demonstration on the local host with
+ * the built bundle (no Google account), and writes what a user would see to out/demo.xlsx.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { MISSION_A, MISSION_B, sheetLines } from "../dev/fixtures/explor-missions";
-import { EXPLOR_ANSWERS, PAM_ANSWERS } from "../dev/fixtures/intake-samples";
-import { createHost, type FakeForm, type Host } from "../dev/host";
+import { demoSummary, runDemo } from "../dev/demo";
 import { writeXlsx } from "../dev/host/xlsx";
-import { missionSheetLayout } from "../src/addon/mission-layout";
-import { writeLayout } from "../src/addon/sheet-layout";
-import type { Cents } from "../src/core/decimal";
-import { callById } from "../src/core/intake/calls";
-import { formatEuros } from "../src/core/money";
 import { buildProject } from "./build";
 
 const OUT = join(import.meta.dirname, "..", "out");
@@ -22,237 +14,19 @@ function step(text: string): void {
   console.log(`• ${text}`);
 }
 
-function euros(value: unknown): string {
-  return typeof value === "number" ? formatEuros(Math.round(value * 100) as Cents) : String(value);
+console.log("Lianes coopération — démonstration locale du module Sheets\n");
+step("Construction du projet Apps Script (build/)…");
+await buildProject();
+const demo = runDemo(step);
+mkdirSync(OUT, { recursive: true });
+const path = join(OUT, "demo.xlsx");
+step("Écriture du classeur out/demo.xlsx…");
+await writeXlsx(demo.host.spreadsheet, path);
+
+console.log("\nRésumé");
+for (const line of [...demoSummary(demo), `Classeur : ${path}`]) console.log(`  ${line}`);
+const errors = demo.host.log.lines.filter((l) => l.startsWith("ERREUR"));
+if (errors.length > 0) {
+  console.log(`\n${errors.length} erreur(s) dans le journal d'exécution :\n${errors.join("\n")}`);
+  process.exitCode = 1;
 }
-
-/** The value next to a label in a sheet (first match in the first column that holds it). */
-function valueRightOf(host: Host, sheetName: string, label: string, offset = 1): unknown {
-  for (const row of host.values(sheetName)) {
-    const i = row.indexOf(label);
-    if (i >= 0) return row[i + offset];
-  }
-  return undefined;
-}
-
-/** The EXPLOR sheet with Missions A and B typed in, computed by the bundle's functions. */
-function explorSheet(host: Host): void {
-  const layout = missionSheetLayout({
-    name: "EXPLOR",
-    missions: [
-      { title: MISSION_A.title, lines: sheetLines(MISSION_A), blankRows: 0 },
-      { title: MISSION_B.title, lines: sheetLines(MISSION_B), blankRows: 0 },
-    ],
-  });
-  const sheet = host.spreadsheet.insertSheet("EXPLOR", 0);
-  writeLayout(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, layout);
-}
-
-/** Realised spending typed line by line in `Bilan`, in proportion to the forecast, to the cent. */
-function typeRealisedSpending(host: Host, total: number): void {
-  const sheet = host.spreadsheet.getSheetByName("Bilan");
-  if (!sheet) throw new Error("Pas de feuille Bilan");
-  const rows = host.values("Bilan");
-  const lines = rows.flatMap((r, i) =>
-    typeof r[1] === "number" && i > 0 && r[0] !== "Total" ? [i + 1] : [],
-  );
-  const firstTotal = rows.findIndex((r) => r[0] === "Total") + 1;
-  const budgetLines = lines.filter((row) => row < firstTotal);
-  const forecast = budgetLines.map((row) => rows[row - 1]?.[1] as number);
-  const sum = forecast.reduce((a, b) => a + b, 0);
-  const cents = forecast.map((f) => Math.round((f / sum) * total * 100));
-  cents[cents.length - 1] = (cents.at(-1) ?? 0) + total * 100 - cents.reduce((a, b) => a + b, 0);
-  sheet.getRange(budgetLines[0] ?? 2, 3, budgetLines.length, 1).setValues(cents.map((c) => [c / 100]));
-}
-
-function answersByLabel(callId: string, answers: Readonly<Record<string, unknown>>): Record<string, string> {
-  const call = callById(callId);
-  return Object.fromEntries(
-    call.questions.filter((q) => answers[q.id] !== undefined).map((q) => [q.label, String(answers[q.id])]),
-  );
-}
-
-const paris = (iso: string) => new Date(iso);
-
-/** Ten EXPLOR applications: eligible ones and one of each reason to refuse, plus a replay. */
-function explorApplications(host: Host, form: FakeForm): number {
-  const applications: [string, string, Record<string, unknown>][] = [
-    ["claire.martin@artois-sahel.fr", "2025-05-20T09:12:00+02:00", {}],
-    [
-      "contact@amis-de-tiassale.org",
-      "2025-06-02T18:40:00+02:00",
-      {
-        associationNom: "Les Amis de Tiassalé",
-        associationCodePostal: "59000",
-        partenairePays: "Côte d'Ivoire",
-        missionDuree: "12",
-      },
-    ],
-    [
-      "bureau@somme-madagascar.fr",
-      "2025-06-15T23:59:59+02:00",
-      { associationNom: "Somme–Madagascar", associationCodePostal: "80000", partenairePays: "Madagascar" },
-    ],
-    [
-      "asso@tard.fr",
-      "2025-06-16T00:00:00+02:00",
-      { associationNom: "Arrivée une seconde trop tard", associationCodePostal: "62100" },
-    ],
-    [
-      "paris@solidarite.fr",
-      "2025-06-05T10:00:00+02:00",
-      { associationNom: "Solidarité Paris", associationCodePostal: "75011" },
-    ],
-    [
-      "chili@andes.fr",
-      "2025-06-06T11:00:00+02:00",
-      { associationNom: "Andes Nord", partenairePays: "Chili" },
-    ],
-    [
-      "long@mission.fr",
-      "2025-06-07T12:00:00+02:00",
-      { associationNom: "Mission longue", missionDuree: "21" },
-    ],
-    [
-      "deja@explor.fr",
-      "2025-06-08T13:00:00+02:00",
-      { associationNom: "Déjà financée", dejaBeneficiaire: "Oui", nouveauProjet: "Non" },
-    ],
-    [
-      "piege@exemple.fr",
-      "2025-06-09T14:00:00+02:00",
-      {
-        associationNom: '=HYPERLINK("http://exemple.invalid";"Cliquez ici")',
-        projetResume: "+33 6 00 00 00 00",
-      },
-    ],
-    [
-      "oise@cooperation.fr",
-      "2025-06-10T15:00:00+02:00",
-      { associationNom: "Oise Coopération", associationCodePostal: "60000", partenairePays: "Bénin" },
-    ],
-  ];
-  let last: GoogleAppsScript.Events.SheetsOnFormSubmit | undefined;
-  for (const [email, at, changes] of applications) {
-    last = host.submitForm(form, {
-      answers: answersByLabel("EXPLOR-2025", { ...EXPLOR_ANSWERS, contactEmail: email, ...changes }),
-      email,
-      timestamp: paris(at),
-    });
-  }
-  // Apps Script retries events: the last one arrives a second time.
-  host.call("onFormSubmitLianes", last);
-  return applications.length;
-}
-
-/** Staff instruct in the review sheet: statuses and scores typed by hand, then a new sync. */
-function instruct(host: Host): void {
-  const sheet = host.spreadsheet.getSheetByName("Candidatures");
-  if (!sheet) throw new Error("Pas de feuille Candidatures");
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
-  const col = (name: string) => header.findIndex((h) => h.startsWith(name)) + 1;
-  const statut = col("Statut");
-  const instructeur = col("Instructeur");
-  const scores = header.flatMap((h, i) => (/\(0–5\)$/.test(h) ? [i + 1] : []));
-  const decisions: [number, string, number[]][] = [
-    [2, "Retenue", [5, 4, 4, 4]],
-    [3, "Retenue", [4, 4, 3, 5]],
-    [4, "Liste d'attente", [3, 3, 3, 3]],
-  ];
-  for (const [row, status, marks] of decisions) {
-    sheet.getRange(row, statut).setValue(status);
-    sheet.getRange(row, instructeur).setValue("Awa D.");
-    marks.forEach((m, i) => {
-      const c = scores[i];
-      if (c) sheet.getRange(row, c).setValue(m);
-    });
-  }
-  host.runMenuItem("Synchroniser les candidatures");
-}
-
-async function main(): Promise<void> {
-  console.log("Lianes coopération — démonstration locale du module Sheets\n");
-  step("Construction du projet Apps Script (build/)…");
-  await buildProject();
-  step("Chargement du code construit dans l'hôte local (services Apps Script simulés)…");
-  const host = createHost();
-  host.call("onOpen", { authMode: "NONE" });
-
-  step("EXPLOR : missions A et B (plafonds de l'Annexe 2)…");
-  explorSheet(host);
-
-  step("CD62 : Lianes › Budget de convention… (budget, plan de financement, bilan)…");
-  host.runMenuItem("Budget de convention…", { kind: "prompt", button: "OK", text: "" });
-
-  step("Bilan : l'équipe saisit 10 000 € de dépenses réalisées…");
-  typeRealisedSpending(host, 10_000);
-
-  step("Candidatures : Lianes › Créer le formulaire… pour EXPLOR-2025, puis 10 dépôts…");
-  host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "EXPLOR-2025" });
-  const explorForm = [...host.forms.forms.values()].find((f) => f.getTitle().startsWith("EXPLOR"));
-  if (!explorForm) throw new Error("Formulaire EXPLOR non créé");
-  const submitted = explorApplications(host, explorForm);
-  step("Instruction : statuts et notes saisis par l'équipe, puis Lianes › Synchroniser les candidatures…");
-  instruct(host);
-
-  step("Candidatures : formulaire PAM-2025 et 2 inscriptions (même code, autre définition)…");
-  host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "PAM-2025" });
-  const pamForm = [...host.forms.forms.values()].find((f) => f !== explorForm);
-  if (!pamForm) throw new Error("Formulaire PAM non créé");
-  host.submitForm(pamForm, {
-    answers: answersByLabel("PAM-2025", PAM_ANSWERS),
-    email: "karim@mjc-lens.fr",
-    timestamp: paris("2024-11-20T10:00:00+01:00"),
-  });
-  host.submitForm(pamForm, {
-    answers: answersByLabel("PAM-2025", {
-      ...PAM_ANSWERS,
-      structureNom: "Centre social d'Arras",
-      porteurNom: "Léa Roux",
-    }),
-    email: "lea@cs-arras.fr",
-    timestamp: paris("2024-12-07T09:00:00+01:00"),
-  });
-
-  mkdirSync(OUT, { recursive: true });
-  const path = join(OUT, "demo.xlsx");
-  step("Écriture du classeur out/demo.xlsx…");
-  await writeXlsx(host.spreadsheet, path);
-
-  const [header = [], ...rows] = host.values("Candidatures");
-  const eligibility = header.indexOf("Éligibilité");
-  const errors = host.log.lines.filter((l) => l.startsWith("ERREUR"));
-  console.log("\nRésumé");
-  const contributions = host
-    .values("EXPLOR")
-    .flatMap((r) => (r.includes("Prise en charge") ? [r[r.indexOf("Prise en charge") + 3]] : []));
-  console.log(
-    `  EXPLOR : prise en charge mission A ${euros(contributions[0])}, mission B ${euros(contributions[1])}`,
-  );
-  console.log(
-    `  Plan CD62 : total ${euros(valueRightOf(host, "Plan de financement", "TOTAL CHARGES"))}, ` +
-      `CD62 ${euros(valueRightOf(host, "Plan de financement", "CD62"))}, ` +
-      `RECITAL ${euros(valueRightOf(host, "Plan de financement", "RECITAL"))}`,
-  );
-  console.log(
-    `  Bilan : 10 000,00 € réalisés → subvention due (article 5) ` +
-      `${euros(valueRightOf(host, "Bilan", "Subvention due (article 5)"))}`,
-  );
-  console.log(
-    `  Candidatures EXPLOR : ${submitted} dépôts (dont un événement reçu deux fois) → ${rows.length} lignes, ` +
-      `${rows.filter((r) => r[eligibility] === "Éligible").length} éligibles`,
-  );
-  console.log(
-    `  Feuilles : ${host.spreadsheet
-      .getSheets()
-      .map((s) => s.getName())
-      .join(", ")}`,
-  );
-  console.log(`  Classeur : ${path}`);
-  if (errors.length > 0) {
-    console.log(`\n${errors.length} erreur(s) dans le journal d'exécution :\n${errors.join("\n")}`);
-    process.exitCode = 1;
-  }
-}
-
-await main();

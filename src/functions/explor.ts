@@ -21,7 +21,7 @@ import {
   ruleSetOf,
 } from "../core/explor";
 import { isBlank, parseAmount } from "../core/money";
-import { customFunction } from "./registry";
+import { customFunction, ONE_CELL } from "./registry";
 import { centsResult } from "./results";
 import { type Cells, cellsOf, inShapeOf, lineOf, type SheetCell, type SheetValue } from "./sheet-values";
 
@@ -254,6 +254,7 @@ const MISSION_PARAMS = [
 
 export const EXPLOR_PRISE_EN_CHARGE = customFunction({
   name: "EXPLOR_PRISE_EN_CHARGE",
+  spill: ONE_CELL,
   summary:
     "Participation du programme EXPLOR à une mission : part × total éligible plafonné, arrondie au centime.",
   params: MISSION_PARAMS,
@@ -271,6 +272,7 @@ export const EXPLOR_PRISE_EN_CHARGE = customFunction({
 
 export const EXPLOR_RESTE_A_CHARGE = customFunction({
   name: "EXPLOR_RESTE_A_CHARGE",
+  spill: ONE_CELL,
   summary:
     "Reste à charge de l'association pour une mission EXPLOR : total réel − participation du programme + frais fixes de la règle.",
   params: MISSION_PARAMS,

@@ -9,6 +9,9 @@ export interface RangeSize {
   readonly columns: number;
 }
 
+/** `spill` of a function that returns one value whatever its ranges (a mission's total). */
+export const ONE_CELL = (): RangeSize => ({ rows: 1, columns: 1 });
+
 export interface ParamSpec {
   /** The name Sheets shows in the help (snake_case French, as in the public contract). */
   readonly name: string;

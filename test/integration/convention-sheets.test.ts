@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { budgetLayout, planSheet, reportLayout } from "../../src/addon/convention-layout";
 import { conventionById } from "../../src/core/convention";
-import { loadBundle, tripwireServices } from "../support/bundle";
-import { evaluateWorkbook } from "../support/convention-workbook";
+import { evaluateWorkbook } from "../support/workbook";
 
-const globals = loadBundle(tripwireServices([]));
 const cd62 = conventionById("CD62-2024");
 
 describe("the CD62 sheets computed by a formula engine with the built bundle", () => {
@@ -13,7 +11,7 @@ describe("the CD62 sheets computed by a formula engine with the built bundle", (
     ["accprojetdemobilite", 1000],
     ["coordinationglobale", 9000],
   ]);
-  const value = evaluateWorkbook([budgetLayout(cd62), plan.layout, reportLayout(cd62, realised)], globals);
+  const value = evaluateWorkbook([budgetLayout(cd62), plan.layout, reportLayout(cd62, realised)]);
   const budget = (a: string) => value("Budget CD62", a);
   const planValue = (a: string) => value("Plan de financement", a);
   const report = (a: string) => value("Bilan", a);
@@ -73,7 +71,7 @@ describe("the CD62 sheets computed by a formula engine with the built bundle", (
   });
 
   it("Bilan with nothing realised yet leaves the subsidy due blank", () => {
-    const empty = evaluateWorkbook([budgetLayout(cd62), reportLayout(cd62)], globals);
+    const empty = evaluateWorkbook([budgetLayout(cd62), reportLayout(cd62)]);
     expect(empty("Bilan", "C13")).toBe("");
     expect(empty("Bilan", "B17")).toBe("");
   });

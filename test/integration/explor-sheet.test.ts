@@ -5,11 +5,10 @@ import {
   type MissionLineInput,
   missionSheetLayout,
 } from "../../src/addon/mission-layout";
-import { loadBundle, tripwireServices } from "../support/bundle";
-import { evaluateLayout } from "../support/formula-sheet";
+import { tripwireServices } from "../support/bundle";
+import { evaluateWorkbook } from "../support/workbook";
 
 const touched: string[] = [];
-const globals = loadBundle(tripwireServices(touched));
 
 // Mission A with its lodging paid in dirhams (280 € at 10,9718 MAD for 1 €) on a complete receipt.
 const missionA: MissionLineInput[] = sheetLines(MISSION_A).map((line) =>
@@ -26,22 +25,25 @@ const missionA: MissionLineInput[] = sheetLines(MISSION_A).map((line) =>
 );
 
 describe("the EXPLOR sheet with Missions A and B, computed by a formula engine with the built bundle", () => {
-  const value = evaluateLayout(
-    missionSheetLayout({
-      name: "EXPLOR",
-      missions: [
-        { title: MISSION_A.title, lines: missionA, blankRows: 0 },
-        { title: MISSION_B.title, lines: sheetLines(MISSION_B), blankRows: 1 },
-        {
-          title: "Mission B sous EXPLOR-AURA",
-          ruleSetId: "EXPLOR-AURA",
-          lines: sheetLines(MISSION_B),
-          blankRows: 0,
-        },
-      ],
-    }),
-    globals,
+  const workbook = evaluateWorkbook(
+    [
+      missionSheetLayout({
+        name: "EXPLOR",
+        missions: [
+          { title: MISSION_A.title, lines: missionA, blankRows: 0 },
+          { title: MISSION_B.title, lines: sheetLines(MISSION_B), blankRows: 1 },
+          {
+            title: "Mission B sous EXPLOR-AURA",
+            ruleSetId: "EXPLOR-AURA",
+            lines: sheetLines(MISSION_B),
+            blankRows: 0,
+          },
+        ],
+      }),
+    ],
+    tripwireServices(touched),
   );
+  const value = (address: string) => workbook("EXPLOR", address);
 
   it("Mission A: amounts in euros, ceilings, eligible amounts, 748,50 / 748,50", () => {
     // Lines 3–8 (Avion … Assurance), totals 9–11.
