@@ -2,6 +2,7 @@
 import { type EntryPointSpec, entryPoint } from "../functions/registry";
 import { menuBudgetConvention } from "./convention-sheets";
 import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
+import { serverTauxInfoEuro } from "./infoeuro";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
 
@@ -48,5 +49,11 @@ export const entryPoints: readonly EntryPointSpec[] = [
     summary: "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction.",
     params: ["e"],
     run: onFormSubmit,
+  }),
+  entryPoint({
+    name: "serverTauxInfoEuro",
+    summary: "Panneau Calculateur EXPLOR : taux InfoEuro d'une devise pour un mois (cache, document ou InfoEuro).",
+    params: ["devise", "mois"],
+    run: serverTauxInfoEuro,
   }),
 ];

@@ -11,7 +11,7 @@ import {
   isNegative,
   MAX_CENTS,
 } from "./decimal";
-import { type Field, invalid } from "./errors";
+import { describeField, type Field, InputError, invalid } from "./errors";
 
 export interface AmountOptions {
   /** A refund or a correction may be negative; most amounts may not. */
@@ -83,6 +83,8 @@ function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOpti
  */
 export function parseAmount(value: unknown, f: Field, options: AmountOptions = {}): Decimal {
   const noun = options.noun ?? "Montant";
+  if (Array.isArray(value))
+    throw new InputError(`Une seule cellule attendue (${describeField(f)}), pas une plage`);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw invalid(`${noun} invalide`, f, value);
     if (Math.abs(value) > MAX_CENTS / 100)

@@ -114,7 +114,7 @@ export const POURCENTAGES = customFunction({
     "=POURCENTAGES(B2:B5) (charges CD62) → 0,68 ; 0,02 ; 0,12 ; 0,18",
   ],
   errors: [
-    "Total nul (montants) : impossible de calculer des pourcentages d'un total de 0 €",
+    "Total nul (montants) : impossible de calculer des pourcentages d'un total de 0,00\u00a0€",
     "Plage invalide (montants) : une seule colonne ou une seule ligne attendue, pas 2 lignes × 2 colonnes",
     "Montant négatif non accepté (montants, ligne 2) : « -2 »",
   ],
@@ -130,7 +130,7 @@ export const POURCENTAGES = customFunction({
     }
     if (amounts.every((a) => a === 0)) {
       throw new InputError(
-        "Total nul (montants) : impossible de calculer des pourcentages d'un total de 0 €",
+        "Total nul (montants) : impossible de calculer des pourcentages d'un total de 0,00\u00a0€",
       );
     }
     const percents = wholePercents(amounts);

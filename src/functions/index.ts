@@ -1,12 +1,14 @@
 /** Every custom function of the add-on, in the order the README lists them. */
 import { conventionFunctions } from "./convention";
 import { explorFunctions } from "./explor";
+import { infoEuroFunctions } from "./infoeuro";
 import { intakeFunctions } from "./intake";
 import { moneyFunctions } from "./money";
 import type { CustomFunctionSpec } from "./registry";
 
 export const customFunctions: readonly CustomFunctionSpec[] = [
   ...moneyFunctions,
+  ...infoEuroFunctions,
   ...explorFunctions,
   ...conventionFunctions,
   ...intakeFunctions,

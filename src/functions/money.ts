@@ -1,8 +1,9 @@
 import { divideToCents, isNegative, isZero } from "../core/decimal";
-import { field, invalid } from "../core/errors";
-import { parseAmount } from "../core/money";
+import { field, InputError, invalid } from "../core/errors";
+import { isBlank, parseAmount } from "../core/money";
 import { customFunction } from "./registry";
 import { centsResult } from "./results";
+import { cellsOf, inShapeOf, lineOf } from "./sheet-values";
 
 export const CONVERTIR_EUR = customFunction({
   name: "CONVERTIR_EUR",
@@ -20,7 +21,8 @@ export const CONVERTIR_EUR = customFunction({
       example: "10.9718",
     },
   ],
-  returns: "Montant en euros, arrondi au centime (négatif pour un remboursement).",
+  returns:
+    "Montant en euros, arrondi au centime (négatif pour un remboursement) ; même forme que montant, vide pour un montant vide.",
   examples: ["=CONVERTIR_EUR(1100; 11) → 100", '=CONVERTIR_EUR("1 250,500"; 3,3913) → 368,74'],
   errors: [
     "Montant invalide (montant) : « abc »",
@@ -28,11 +30,26 @@ export const CONVERTIR_EUR = customFunction({
     "Taux invalide (taux) : « x »",
   ],
   run(montant, taux) {
-    const amount = parseAmount(montant, field("montant"), { allowNegative: true });
-    const rate = parseAmount(taux, field("taux"), { allowNegative: true, noun: "Taux" });
-    if (isNegative(rate) || isZero(rate))
-      throw invalid("Taux invalide, il doit être positif", field("taux"), taux);
-    return centsResult(divideToCents(amount, rate));
+    const amounts = cellsOf(montant);
+    const rates = cellsOf(taux);
+    const oneRate = rates.values.length === 1;
+    if (!oneRate && (rates.rows !== amounts.rows || rates.cols !== amounts.cols)) {
+      throw new InputError(
+        `Formes différentes : taux (${rates.rows} × ${rates.cols}) doit être une seule cellule ou avoir la forme de montant (${amounts.rows} × ${amounts.cols})`,
+      );
+    }
+    const results = amounts.values.map((m, i) => {
+      const t = oneRate ? rates.values[0] : rates.values[i];
+      if (isBlank(m)) return "";
+      const line = lineOf(amounts, i);
+      const amount = parseAmount(m, field("montant", line), { allowNegative: true });
+      const rateField = field("taux", oneRate ? undefined : line);
+      const rate = parseAmount(t, rateField, { allowNegative: true, noun: "Taux" });
+      if (isNegative(rate) || isZero(rate))
+        throw invalid("Taux invalide, il doit être positif", rateField, t);
+      return centsResult(divideToCents(amount, rate));
+    });
+    return inShapeOf(amounts, results);
   },
 });
 

@@ -64,6 +64,20 @@ describe("CONVERTIR_EUR(montant, taux) — issue 3 §2 and §4", () => {
     ["`9,45 € / 2` must give `4,73 €`", [9.45, 2], 4.73],
     ["taux may be text parsed as an amount (« 3,3913 »)", [100, "3,3913"], 29.49],
     ["a negative `montant` (a refund) gives a negative result, also as text", ["-1 100", 11], -100],
+    ["a blank `montant` stays blank (no silent 0)", ["", 11], ""],
+    [
+      "each argument may be a range: same shape out, blanks stay blank",
+      [[[1100], [""], [2200]], 11],
+      [[100], [""], [200]],
+    ],
+    [
+      "one rate per line",
+      [
+        [[1100], [330]],
+        [[11], [3.3]],
+      ],
+      [[100], [100]],
+    ],
   ]);
   expectErrors("CONVERTIR_EUR", [
     [
@@ -86,7 +100,11 @@ describe("CONVERTIR_EUR(montant, taux) — issue 3 §2 and §4", () => {
       [100, ""],
       "Taux invalide (taux) : « » (vide)",
     ],
-    ["a blank `montant` is an error, never a silent 0", ["", 11], "Montant invalide (montant) : « » (vide)"],
+    [
+      "in range form the row of the bad cell is named",
+      [[[1100], ["abc"]], 11],
+      "Montant invalide (montant, ligne 2) : « abc »",
+    ],
   ]);
 });
 
@@ -573,6 +591,11 @@ describe("PRORATA_SUBVENTION(subvention, cout_previsionnel, depenses_realisees) 
   ]);
   expectErrors("PRORATA_SUBVENTION", [
     [
+      "one cell per argument: a range is refused, not glued into one value",
+      [[[9879.54], [1000]], 11879.54, 10000],
+      "Une seule cellule attendue (subvention), pas une plage",
+    ],
+    [
       "a negative subsidy names the value",
       [-1, 11879.54, 100],
       "Montant négatif non accepté (subvention) : « -1 »",
@@ -597,6 +620,11 @@ describe("PRORATA_SUBVENTION(subvention, cout_previsionnel, depenses_realisees) 
 
 describe("PAYS_APD(pays) — issue 5 §2", () => {
   expectCases("PAYS_APD", [
+    [
+      "the library's old French name `Congo, République démocratique`",
+      ["Congo, République démocratique"],
+      true,
+    ],
     ["the library's French name with hyphen and apostrophe (`Côte-d'Ivoire`)", ["Côte-d'Ivoire"], true],
     ["a typographic apostrophe is a space too (`Côte d’Ivoire`)", ["Côte d’Ivoire"], true],
     ["alpha-3 code (`CIV`)", ["CIV"], true],

@@ -1,3 +1,4 @@
+import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHost, type Host } from "../../dev/host";
 import { loadBundle } from "../../dev/host/bundle";
@@ -21,6 +22,15 @@ describe("the local host behaves like Sheets", () => {
     ]);
     expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow(/number of rows in the data/);
     expect(() => host.spreadsheet.insertSheet("Valeurs")).toThrow(/existe déjà/);
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet.getRange(1, 1, 4, 2).getValues()).toEqual([
+      [1, "texte"],
+      ["", ""],
+      ["", ""],
+      ["", true],
+    ]);
+    sheet.deleteRows(2, 2);
+    expect(sheet.getLastRow()).toBe(2);
   });
 
   it("reads a string starting with = as a formula, and one starting with ' as text", () => {
@@ -60,6 +70,17 @@ describe("the local host behaves like Sheets", () => {
     host.spreadsheet.getSheets();
     host.call("onOpen", {});
     expect(host.counter.counts.get("SpreadsheetApp.getUi")).toBe(1);
+  });
+
+  it("counts calls on every service and refuses what it does not implement, by name", () => {
+    host.counter.reset();
+    const script = `LockService.getDocumentLock().tryLock(10); LockService.getDocumentLock().releaseLock();
+      SpreadsheetApp.getActive().getActiveSheet().getRange(1, 1).setNote("n")`;
+    expect(() => vm.runInContext(script, host.globals)).toThrow(
+      "not implemented in the local host: Range.setNote",
+    );
+    expect(host.counter.counts.get("LockService.getDocumentLock")).toBe(2);
+    expect(host.counter.counts.get("Lock.tryLock")).toBe(1);
   });
 });
 

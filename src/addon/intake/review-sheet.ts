@@ -133,6 +133,9 @@ export function syncReviewSheet(
       .setFontWeight("bold")
       .setBackground("#e8f0fe");
     sheet.setFrozenRows(1);
+    plan.header.forEach((h, i) => {
+      sheet.setColumnWidth(i + 1, columnWidth(h));
+    });
   }
   if (plan.computed.length > 0) {
     sheet

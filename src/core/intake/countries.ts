@@ -14,6 +14,7 @@ const KOSOVO = "XKX";
 /** Common names → alpha-3, checked before the library's names (they win over its ambiguities). */
 const ALIASES: Readonly<Record<string, string>> = {
   RDC: "COD",
+  "Congo, République démocratique": "COD",
   "RD Congo": "COD",
   "Congo Kinshasa": "COD",
   "République démocratique du Congo": "COD",

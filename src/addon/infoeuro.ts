@@ -1,0 +1,131 @@
+/**
+ * InfoEuro rates for the add-on: the script cache (a month's whole table, 6 h), then the
+ * document's properties (every rate once used, so a converted amount can always be re-checked),
+ * then the Commission's endpoint.
+ *
+ * Custom functions may use Cache, Properties and URL Fetch (Apps Script guide "Custom Functions in
+ * Google Sheets", supported services); the document-property steps are still guarded so that a
+ * refusal there only costs the record, never the rate.
+ */
+import * as z from "zod/mini";
+import { type Decimal, toNumber } from "../core/decimal";
+import { InputError } from "../core/errors";
+import {
+  EURO,
+  monthKey,
+  monthlyRatesUrl,
+  parseCurrencyCode,
+  parseRateMonth,
+  pickRate,
+  type RateMonth,
+  type RateTable,
+  rateTableSchema,
+  readMonthlyRates,
+  unreachableError,
+} from "../core/infoeuro";
+
+export type RateSource = "cache" | "document" | "InfoEuro";
+
+export interface InfoEuroRate {
+  readonly rate: Decimal;
+  readonly month: RateMonth;
+  readonly source: RateSource;
+}
+
+const CACHE_SECONDS = 6 * 60 * 60;
+const KEY_PREFIX = "lianes.infoeuro.";
+
+function keyOf(m: RateMonth): string {
+  return `${KEY_PREFIX}${monthKey(m)}`;
+}
+
+function parseTable(text: string | null): RateTable | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = z.safeParse(rateTableSchema, JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function documentProperties(): GoogleAppsScript.Properties.Properties | null {
+  try {
+    return PropertiesService.getDocumentProperties();
+  } catch (error) {
+    console.warn("InfoEuro : propriétés du document indisponibles", error);
+    return null;
+  }
+}
+
+/** Keeps `code`'s rate of month `m` in the document (only used currencies: a value stays far under 9 KB). */
+function keepInDocument(m: RateMonth, code: string, rate: string): void {
+  const properties = documentProperties();
+  if (!properties) return;
+  try {
+    const kept = parseTable(properties.getProperty(keyOf(m))) ?? {};
+    if (kept[code] === rate) return;
+    properties.setProperty(keyOf(m), JSON.stringify({ ...kept, [code]: rate }));
+  } catch (error) {
+    console.warn(`InfoEuro : taux ${code} ${monthKey(m)} non conservé dans le document`, error);
+  }
+}
+
+function fetchTable(m: RateMonth): RateTable {
+  let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
+  try {
+    response = UrlFetchApp.fetch(monthlyRatesUrl(m), { muteHttpExceptions: true });
+  } catch (error) {
+    console.warn("InfoEuro : échec de l'appel", error);
+    throw unreachableError(m, "pas de réponse du serveur");
+  }
+  return readMonthlyRates(response.getResponseCode(), response.getContentText(), m);
+}
+
+/** The InfoEuro rate of an upper-case ISO 4217 code for a month, and where it was found. */
+export function infoEuroRate(code: string, m: RateMonth): InfoEuroRate {
+  if (code === EURO) return { rate: pickRate({}, code, m), month: m, source: "InfoEuro" };
+  const key = keyOf(m);
+  const cache = CacheService.getScriptCache();
+  const cached = parseTable(cache.get(key));
+  if (cached) {
+    const rate = pickRate(cached, code, m);
+    // The script cache may hold a table another document fetched: this document keeps its own record.
+    keepInDocument(m, code, cached[code] as string);
+    return { rate, month: m, source: "cache" };
+  }
+
+  const kept = parseTable(documentProperties()?.getProperty(key) ?? null);
+  const keptRate = kept?.[code];
+  if (kept && keptRate !== undefined) return { rate: pickRate(kept, code, m), month: m, source: "document" };
+
+  const table = fetchTable(m);
+  cache.put(key, JSON.stringify(table), CACHE_SECONDS);
+  const rate = pickRate(table, code, m);
+  keepInDocument(m, code, table[code] as string);
+  return { rate, month: m, source: "InfoEuro" };
+}
+
+const serverRequestSchema = z.object({
+  devise: z.string().check(z.maxLength(10)),
+  mois: z.string().check(z.maxLength(40)),
+});
+
+/** What the calculator sidebar receives for a line in a foreign currency. */
+export interface ServerRate {
+  readonly rate: number;
+  /** `2025-07`. */
+  readonly month: string;
+  readonly source: RateSource;
+}
+
+/** Sidebar server call: `mois` crosses the bridge as text (`2025-07`, or a date as ISO text). */
+export function serverTauxInfoEuro(devise: unknown, mois: unknown): ServerRate {
+  const request = z.safeParse(serverRequestSchema, { devise, mois });
+  if (!request.success)
+    throw new InputError("Taux InfoEuro : la devise et le mois doivent être des textes (ex. MAD et 2025-07)");
+  const code = parseCurrencyCode(request.data.devise);
+  const m = parseRateMonth(request.data.mois);
+  const found = infoEuroRate(code, m);
+  return { rate: toNumber(found.rate), month: monthKey(found.month), source: found.source };
+}
