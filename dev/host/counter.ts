@@ -3,6 +3,16 @@
  * a benchmark compares between implementations. Wrapping keeps object identity: the same
  * fake always comes back as the same proxy.
  */
+/** Properties that runtimes and test matchers probe on any object: absent, not "unimplemented". */
+const PROBED = new Set([
+  "then",
+  "toJSON",
+  "asymmetricMatch",
+  "$$typeof",
+  "nodeType",
+  "@@__IMMUTABLE_ITERABLE__@@",
+]);
+
 export class CallCounter {
   readonly counts = new Map<string, number>();
   private readonly proxies = new WeakMap<object, object>();
@@ -31,6 +41,10 @@ export class CallCounter {
     const proxy = new Proxy(target, {
       get(obj, prop, receiver) {
         const value = Reflect.get(obj, prop, receiver);
+        if (value === undefined && typeof prop === "string" && !(prop in obj) && !PROBED.has(prop))
+          return () => {
+            throw new Error(`not implemented in the local host: ${label}.${prop}`);
+          };
         if (typeof value !== "function" || typeof prop === "symbol") return value;
         return (...args: unknown[]) => {
           counter.count(`${label}.${prop}`);

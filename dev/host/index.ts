@@ -96,16 +96,21 @@ export function createHost(options: HostOptions = {}): Host {
       },
       "PropertiesService",
     ),
-    CacheService: {
-      getScriptCache: () => cache,
-      getDocumentCache: () => cache,
-      getUserCache: () => cache,
-    },
-    LockService: { getDocumentLock: () => lock, getScriptLock: () => lock, getUserLock: () => lock },
-    ScriptApp: scriptApp,
+    CacheService: counter.wrap(
+      { getScriptCache: () => cache, getDocumentCache: () => cache, getUserCache: () => cache },
+      "CacheService",
+    ),
+    LockService: counter.wrap(
+      { getDocumentLock: () => lock, getScriptLock: () => lock, getUserLock: () => lock },
+      "LockService",
+    ),
+    ScriptApp: counter.wrap(scriptApp, "ScriptApp"),
     FormApp: counter.wrap(forms, "FormApp"),
-    Session: { getScriptTimeZone: () => "Europe/Paris", getActiveUserLocale: () => "fr" },
-    Utilities: fakeUtilities,
+    Session: counter.wrap(
+      { getScriptTimeZone: () => "Europe/Paris", getActiveUserLocale: () => "fr" },
+      "Session",
+    ),
+    Utilities: counter.wrap(fakeUtilities, "Utilities"),
     Charts: { ChartType: { PIE: "PIE", BAR: "BAR", COLUMN: "COLUMN", LINE: "LINE" } },
     ...options.services,
   };

@@ -393,6 +393,11 @@ export class FakeSheet {
     this.write(this.getLastRow() + 1, 1, [row]);
     return this;
   }
+  insertRowsAfter(after: number, count: number) {
+    // Rows past the data are blank already: only rows inserted inside it move cells down.
+    if (after < this.getLastRow()) this.spreadsheet.hf.addRows(this.hfId, [after, count]);
+    return this;
+  }
   deleteRow(row: number) {
     return this.deleteRows(row, 1);
   }
