@@ -1,8 +1,8 @@
 /** Every global the platform or the UI calls, besides the custom functions. */
 import { type EntryPointSpec, entryPoint } from "../functions/registry";
 import { menuBudgetConvention } from "./convention-sheets";
-import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
 import { serverTauxInfoEuro } from "./infoeuro";
+import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
 
@@ -52,7 +52,8 @@ export const entryPoints: readonly EntryPointSpec[] = [
   }),
   entryPoint({
     name: "serverTauxInfoEuro",
-    summary: "Panneau Calculateur EXPLOR : taux InfoEuro d'une devise pour un mois (cache, document ou InfoEuro).",
+    summary:
+      "Panneau Calculateur EXPLOR : taux InfoEuro d'une devise pour un mois (cache, document ou InfoEuro).",
     params: ["devise", "mois"],
     run: serverTauxInfoEuro,
   }),

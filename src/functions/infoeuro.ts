@@ -1,7 +1,7 @@
+import { infoEuroRate } from "../addon/infoeuro";
 import { toNumber } from "../core/decimal";
 import { EURO, parseCurrencyCode, parseRateMonth } from "../core/infoeuro";
 import { isBlank } from "../core/money";
-import { infoEuroRate } from "../addon/infoeuro";
 import { customFunction } from "./registry";
 
 export const TAUX_INFOEURO = customFunction({
@@ -17,14 +17,19 @@ export const TAUX_INFOEURO = customFunction({
     },
   ],
   returns: "Le taux du mois, exact (non arrondi) ; 1 pour EUR.",
-  examples: ['=TAUX_INFOEURO("MAD"; "2025-07") → 10,5866', '=TAUX_INFOEURO("EUR"; "2025-07") → 1'],
+  examples: [
+    '=TAUX_INFOEURO("MAD"; "2025-07") → le taux publié pour juillet 2025 (10,5866 dans les taux enregistrés de la démo)',
+    '=TAUX_INFOEURO("tnd"; A2) → le taux du dinar tunisien du mois de la date en A2',
+    '=CONVERTIR_EUR(9000; TAUX_INFOEURO("MAD"; "07/2025")) → 850,13 avec le taux 10,5866',
+    '=TAUX_INFOEURO("EUR"; "") → 1',
+  ],
   errors: [
     "Devise invalide (devise) : « 12 » — attendu un code ISO 4217 de trois lettres, ex. MAD",
     "Devise inconnue (devise) : « XYZ » — InfoEuro ne publie pas de taux pour cette devise en juillet 2025",
     "Mois invalide (mois) : « 13/2025 » — attendu une date ou un mois comme 2025-07 ou 07/2025",
     "Aucun taux InfoEuro publié pour juillet 2099 (mois) — la Commission publie les taux d'un mois à la fin du mois précédent ; saisissez le taux à la main si besoin",
-    "InfoEuro injoignable pour juillet 2025 (pas de réponse du serveur) — saisissez le taux à la main",
-    "Réponse InfoEuro inattendue pour juillet 2025 : champ « 0.value » invalide — le format du service a peut-être changé ; saisissez le taux à la main",
+    "InfoEuro injoignable pour mai 2025 (pas de réponse du serveur) — saisissez le taux à la main",
+    "Réponse InfoEuro inattendue pour avril 2025 : champ « 0.value » invalide — le format du service a peut-être changé ; saisissez le taux à la main",
   ],
   run(devise, mois) {
     const code = parseCurrencyCode(devise);

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { customFunctions } from "../../src/functions";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
+import { fakeInfoEuro } from "../support/infoeuro-fetch";
 
-const globals = loadBundle(tripwireServices([]));
+const infoEuro = fakeInfoEuro();
+infoEuro.setMode({ kind: "network-down" }, "2025-05");
+infoEuro.setMode({ kind: "body", body: JSON.stringify([{ isoA3Code: "MAD", value: "?" }]) }, "2025-04");
+const globals = loadBundle({ ...tripwireServices([]), ...infoEuro.services, console: { warn() {} } });
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
 /** A bad input for each error the README lists, through the built bundle. */
@@ -10,6 +14,12 @@ const CASES: [string, unknown[]][] = [
   ["CONVERTIR_EUR", ["abc", 11]],
   ["CONVERTIR_EUR", [100, 0]],
   ["CONVERTIR_EUR", [100, "x"]],
+  ["TAUX_INFOEURO", ["12", "2025-07"]],
+  ["TAUX_INFOEURO", ["XYZ", "2025-07"]],
+  ["TAUX_INFOEURO", ["MAD", "13/2025"]],
+  ["TAUX_INFOEURO", ["MAD", "2099-07"]],
+  ["TAUX_INFOEURO", ["MAD", "2025-05"]],
+  ["TAUX_INFOEURO", ["MAD", "2025-04"]],
   ["EXPLOR_PLAFOND", ["Per diem", 1.5]],
   ["EXPLOR_PLAFOND", ["Avion", "", "X"]],
   ["EXPLOR_ELIGIBLE", [col("Avion", "Visa"), col(100, "abc")]],

@@ -1,4 +1,11 @@
-export { frenchMonth, INFOEURO_ENDPOINT, monthKey, monthlyRatesUrl, parseRateMonth, type RateMonth } from "./month";
+export {
+  frenchMonth,
+  INFOEURO_ENDPOINT,
+  monthKey,
+  monthlyRatesUrl,
+  parseRateMonth,
+  type RateMonth,
+} from "./month";
 export {
   decimalText,
   EURO,

@@ -3,7 +3,7 @@
  * one currency. A rate is never rounded: `10.5866` stays 10.5866 until CONVERTIR_EUR divides by it.
  */
 import * as z from "zod/mini";
-import { type Decimal, decimalFromNumber, decimalFromPlainText } from "../decimal";
+import { type Decimal, decimalFromPlainText } from "../decimal";
 import { field, InputError, invalid } from "../errors";
 import { frenchMonth, type RateMonth } from "./month";
 import { monthlyRatesSchema, noRatesSchema } from "./schema";
@@ -13,7 +13,10 @@ export type RateTable = Readonly<Record<string, string>>;
 
 const RATE_TEXT = /^\d+(\.\d+)?$/;
 
-export const rateTableSchema = z.record(z.string().check(z.regex(/^[A-Z]{3}$/)), z.string().check(z.regex(RATE_TEXT)));
+export const rateTableSchema = z.record(
+  z.string().check(z.regex(/^[A-Z]{3}$/)),
+  z.string().check(z.regex(RATE_TEXT)),
+);
 
 /** The euro is InfoEuro's reference currency: 1 EUR for 1 EUR. */
 export const EURO = "EUR";
@@ -32,7 +35,12 @@ export function decimalText(d: Decimal): string {
 export function parseCurrencyCode(value: unknown): string {
   const text = typeof value === "string" ? value.trim() : "";
   if (!/^[A-Za-z]{3}$/.test(text))
-    throw invalid("Devise invalide", field("devise"), value, "attendu un code ISO 4217 de trois lettres, ex. MAD");
+    throw invalid(
+      "Devise invalide",
+      field("devise"),
+      value,
+      "attendu un code ISO 4217 de trois lettres, ex. MAD",
+    );
   return text.toUpperCase();
 }
 
@@ -55,8 +63,10 @@ function malformed(m: RateMonth, detail: string): InputError {
   );
 }
 
+/** The rate's shortest exact text (`655.957`, `30596`), so that equal rates compare equal. */
 function rateOf(value: number | string): string {
-  return decimalText(typeof value === "number" ? decimalFromNumber(value) : decimalFromPlainText(value));
+  const text = decimalText(decimalFromPlainText(String(value)));
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
 
 /**
@@ -76,7 +86,9 @@ export function readMonthlyRates(status: number, body: string, m: RateMonth): Ra
   const parsed = z.safeParse(monthlyRatesSchema, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `champ « ${issue.path.join(".")} » invalide` : "ni une liste de taux ni un message";
+    const where = issue?.path.length
+      ? `champ « ${issue.path.join(".")} » invalide`
+      : "ni une liste de taux ni un message";
     throw malformed(m, where);
   }
   if (parsed.data.length === 0) throw malformed(m, "liste de taux vide");
