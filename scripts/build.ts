@@ -3,6 +3,7 @@
  * - Lianes.js: the whole add-on bundled by esbuild as one IIFE assigned to the global `Lianes`;
  * - functions.js: generated top-level globals (custom functions with their JSDoc, entry points)
  *   delegating to `Lianes` at call time, so nothing runs at load but plain definitions;
+ * - one self-contained HTML file per sidebar (scripts/sidebars.ts);
  * - appsscript.json, copied from the root.
  */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { build } from "esbuild";
 import { entryPoints } from "../src/addon";
 import { customFunctions } from "../src/functions";
 import { renderGlobals } from "./globals";
+import { buildSidebars } from "./sidebars";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "build");
@@ -34,10 +36,11 @@ export async function buildProject(): Promise<void> {
     logLevel: "warning",
   });
   writeFileSync(join(out, "functions.js"), renderGlobals(customFunctions, entryPoints));
+  await buildSidebars(root, out);
   copyFileSync(join(root, "appsscript.json"), join(out, "appsscript.json"));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await buildProject();
-  console.log("build/ : Lianes.js, functions.js, appsscript.json");
+  console.log("build/ : Lianes.js, functions.js, appsscript.json et les panneaux latéraux (.html)");
 }

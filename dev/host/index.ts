@@ -2,12 +2,16 @@
  * The local host: the real built bundle (build/*.js) running on this machine against in-memory
  * Apps Script services. Used by `npm start`, the integration tests and the benchmark.
  */
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { HyperFormula } from "hyperformula";
-import { type BundleGlobals, loadBundle } from "./bundle";
+import { BUILD_DIR, type BundleGlobals, loadBundle } from "./bundle";
 import { CallCounter } from "./counter";
 import { type FunctionContext, registerCustomFunctions } from "./custom-functions";
 import { DestinationType, type FakeForm, FakeFormApp, type FakeSubmission, ItemType } from "./forms";
 import {
+  createHtmlService,
   ExecutionLog,
   FakeCache,
   FakeLock,
@@ -112,6 +116,10 @@ export function createHost(options: HostOptions = {}): Host {
     ),
     Utilities: counter.wrap(fakeUtilities, "Utilities"),
     Charts: { ChartType: { PIE: "PIE", BAR: "BAR", COLUMN: "COLUMN", LINE: "LINE" } },
+    HtmlService: counter.wrap(
+      createHtmlService((file) => readFileSync(join(BUILD_DIR, file), "utf8")),
+      "HtmlService",
+    ),
     ...options.services,
   };
   globals = loadBundle(services);

@@ -309,3 +309,25 @@ export class ExecutionLog {
     },
   };
 }
+
+/** HtmlService serving the sidebars built into build/ (the files HtmlService would find). */
+export function createHtmlService(readBuiltFile: (name: string) => string) {
+  const output = (content: string) => {
+    let title = "";
+    const html = {
+      getContent: () => content,
+      getTitle: () => title,
+      setTitle(t: string) {
+        title = t;
+        return html;
+      },
+      setWidth: () => html,
+      setHeight: () => html,
+    };
+    return html;
+  };
+  return {
+    createHtmlOutputFromFile: (name: string) => output(readBuiltFile(`${name}.html`)),
+    createHtmlOutput: (content = "") => output(content),
+  };
+}

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { BUILD_DIR } from "../support/bundle";
 const ROOT = join(import.meta.dirname, "../..");
 
 describe("clasp push", () => {
-  it("would push exactly the built files and the manifest, nothing from src/ or node_modules/", () => {
+  it("would push exactly the built files (scripts, sidebars) and the manifest, nothing from src/ or node_modules/", () => {
     // The project as a user has it, with a script id filled in and decoys clasp must leave out.
     const project = mkdtempSync(join(tmpdir(), "lianes-clasp-"));
     const clasp = JSON.parse(readFileSync(join(ROOT, ".clasp.json"), "utf8")) as Record<string, unknown>;
