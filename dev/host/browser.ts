@@ -1,0 +1,91 @@
+/**
+ * Sidebars in a real browser: Debian's Chromium driven by playwright-core, the page given a
+ * `google.script.run` stand-in that forwards each call to the built server bundle running on
+ * the local host. No browser is downloaded: .ci/run installs Debian's `chromium`.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import type { Host } from "./index";
+import { BUILD_DIR } from "./bundle";
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+export function chromiumPath(): string {
+  const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  if (!found) {
+    throw new Error(
+      "Chromium introuvable (/usr/bin/chromium) : installez le paquet Debian « chromium » (.ci/run le fait).",
+    );
+  }
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Alerts and script errors seen by the page: a hostile value that ran would show up here. */
+export interface PageWatch {
+  readonly dialogs: string[];
+  readonly errors: string[];
+}
+
+/** Opens build/<file>.html as HtmlService would serve it, wired to the host's server bundle. */
+export async function openSidebar(
+  browser: Browser,
+  host: Host,
+  file: string,
+): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const watch: PageWatch = { dialogs: [], errors: [] };
+  page.on("dialog", (dialog) => {
+    watch.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => watch.errors.push(error.message));
+  await page.exposeFunction("__lianesRun", (name: string, args: unknown[]) => {
+    try {
+      return { ok: true, value: JSON.parse(JSON.stringify(host.call(name, ...args) ?? null)) };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  });
+  await page.addInitScript(() => {
+    type Handler = ((value: unknown) => void) | undefined;
+    const w = window as unknown as {
+      __lianesRun(name: string, args: unknown[]): Promise<{ ok: boolean; value?: unknown; message?: string }>;
+      google: unknown;
+    };
+    const run = (success: Handler, failure: Handler): unknown =>
+      new Proxy(
+        {},
+        {
+          get(_target, prop) {
+            if (prop === "withSuccessHandler") return (f: Handler) => run(f, failure);
+            if (prop === "withFailureHandler") return (f: Handler) => run(success, f);
+            return (...args: unknown[]) => {
+              void w.__lianesRun(String(prop), JSON.parse(JSON.stringify(args))).then((r) => {
+                if (r.ok) success?.(r.value);
+                else failure?.(new Error(r.message));
+              });
+            };
+          },
+        },
+      );
+    w.google = { script: { run: run(undefined, undefined), host: { close() {} } } };
+  });
+  await page.setContent(readFileSync(join(BUILD_DIR, `${file}.html`), "utf8"));
+  return { page, watch };
+}
