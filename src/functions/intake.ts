@@ -11,6 +11,7 @@ import {
   dacListById,
   parseCountry,
 } from "../core/intake";
+import { isBlank } from "../core/money";
 import { customFunction } from "./registry";
 import { type Cells, cellsOf, inShapeOf, lineOf, type SheetValue } from "./sheet-values";
 
@@ -139,7 +140,13 @@ export const EXPLOR_ELIGIBILITE = customFunction({
     const at = (c: Cells, i: number) => (c.values.length === 1 ? c.values[0] : c.values[i]);
     const results: string[] = [];
     for (let i = 0; i < count; i++) {
-      const [d, p, f, n, j, t] = cells.map((c) => at(c, i));
+      const row = cells.map((c) => at(c, i));
+      // A row of a range left entirely blank (the end of a column) is no application.
+      if (shape && row.every(isBlank)) {
+        results.push("");
+        continue;
+      }
+      const [d, p, f, n, j, t] = row;
       const eligibility = assessEligibility(
         call,
         { departement: d, country: p, alreadyFunded: f, newProject: n, durationDays: j, submittedAt: t },

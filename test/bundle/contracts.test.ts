@@ -658,6 +658,18 @@ describe("EXPLOR_ELIGIBILITE(departement, pays, deja_beneficiaire, nouveau_proje
   const eligible = (departement: unknown) => [departement, "Maroc", "Non", "", 10, ""] as const;
   const HORS_HDF = "Non éligible : siège hors Hauts-de-France";
   expectCases("EXPLOR_ELIGIBILITE", [
+    [
+      'a range row left entirely blank (the end of a column) gives ""',
+      [
+        [["62"], [""], ["75"]],
+        [["Maroc"], [""], ["Maroc"]],
+        [["Non"], [""], ["Non"]],
+        [[""], [""], [""]],
+        [[10], [""], [10]],
+        [[""], [""], [""]],
+      ],
+      [["Éligible"], [""], ["Non éligible : siège hors Hauts-de-France"]],
+    ],
     ["département code `02` is in", eligible("02"), "Éligible"],
     ["département as a number (2)", eligible(2), "Éligible"],
     ["a 4-digit number is a postal code that lost its leading zero (2000)", eligible(2000), "Éligible"],
