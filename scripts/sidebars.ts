@@ -32,7 +32,7 @@ export async function buildSidebars(root: string, out: string): Promise<string[]
       write: false,
       format: "iife",
       platform: "browser",
-      target: "es2019",
+      target: "es2020",
       minify: true,
       legalComments: "none",
       charset: "utf8",

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import type { Host } from "./index";
 import { BUILD_DIR } from "./bundle";
+import type { Host } from "./index";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -86,6 +86,10 @@ export async function openSidebar(
       );
     w.google = { script: { run: run(undefined, undefined), host: { close() {} } } };
   });
-  await page.setContent(readFileSync(join(BUILD_DIR, `${file}.html`), "utf8"));
+  // Served from a (never-reached) address so that the init script runs before the page's own.
+  const url = `https://barre-laterale.lianes.invalid/${file}.html`;
+  const html = readFileSync(join(BUILD_DIR, `${file}.html`), "utf8");
+  await page.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+  await page.goto(url);
   return { page, watch };
 }

@@ -1,5 +1,22 @@
 /** Every global the platform or the UI calls, besides the custom functions. */
 import { type EntryPointSpec, entryPoint } from "../functions/registry";
+import {
+  menuCalculateurExplor,
+  serverInsererDecompte,
+  serverRemplirFeuilleMission,
+} from "../ui/calculateur-explor/server";
+import {
+  menuTableauCandidatures,
+  serverCandidatureEnregistrer,
+  serverCandidatureSuivante,
+  serverCandidaturesAppels,
+  serverCandidaturesTableau,
+} from "../ui/candidatures/server";
+import {
+  menuPlanFinancement,
+  serverChargesPlanFinancement,
+  serverEcrirePlanFinancement,
+} from "../ui/plan-financement/server";
 import { menuBudgetConvention } from "./convention-sheets";
 import { serverTauxInfoEuro } from "./infoeuro";
 import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
@@ -56,5 +73,73 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Panneau Calculateur EXPLOR : taux InfoEuro d'une devise pour un mois (cache, document ou InfoEuro).",
     params: ["devise", "mois"],
     run: serverTauxInfoEuro,
+  }),
+  entryPoint({
+    name: "menuCalculateurExplor",
+    summary: "Lianes › Calculateur EXPLOR : ouvre le panneau du calculateur de mission EXPLOR.",
+    params: [],
+    run: menuCalculateurExplor,
+  }),
+  entryPoint({
+    name: "serverInsererDecompte",
+    summary: "Panneau Calculateur EXPLOR : écrit le décompte de la mission à partir de la cellule active.",
+    params: ["demande"],
+    run: serverInsererDecompte,
+  }),
+  entryPoint({
+    name: "serverRemplirFeuilleMission",
+    summary: "Panneau Calculateur EXPLOR : crée une feuille de mission remplie avec ces dépenses.",
+    params: ["demande"],
+    run: serverRemplirFeuilleMission,
+  }),
+  entryPoint({
+    name: "menuTableauCandidatures",
+    summary: "Lianes › Tableau des candidatures : ouvre le panneau d'instruction des candidatures.",
+    params: [],
+    run: menuTableauCandidatures,
+  }),
+  entryPoint({
+    name: "serverCandidaturesAppels",
+    summary: "Panneau Candidatures : les appels qui ont une feuille d'instruction dans ce classeur.",
+    params: [],
+    run: serverCandidaturesAppels,
+  }),
+  entryPoint({
+    name: "serverCandidaturesTableau",
+    summary: "Panneau Candidatures : effectifs par statut et candidature de la ligne sélectionnée.",
+    params: ["demande"],
+    run: serverCandidaturesTableau,
+  }),
+  entryPoint({
+    name: "serverCandidatureEnregistrer",
+    summary:
+      "Panneau Candidatures : écrit statut, instructeur, notes, décision et commentaire d'une candidature.",
+    params: ["demande"],
+    run: serverCandidatureEnregistrer,
+  }),
+  entryPoint({
+    name: "serverCandidatureSuivante",
+    summary: "Panneau Candidatures : sélectionne la candidature suivante « À instruire ».",
+    params: ["demande"],
+    run: serverCandidatureSuivante,
+  }),
+  entryPoint({
+    name: "menuPlanFinancement",
+    summary: "Lianes › Plan de financement (panneau)… : ouvre le panneau du plan de financement.",
+    params: [],
+    run: menuPlanFinancement,
+  }),
+  entryPoint({
+    name: "serverChargesPlanFinancement",
+    summary:
+      "Panneau Plan de financement : dépenses de la plage sélectionnée (catégorie, montant) ou du budget de la convention.",
+    params: [],
+    run: serverChargesPlanFinancement,
+  }),
+  entryPoint({
+    name: "serverEcrirePlanFinancement",
+    summary: "Panneau Plan de financement : vérifie le plan et l'écrit à partir de la cellule active.",
+    params: ["plan"],
+    run: serverEcrirePlanFinancement,
   }),
 ];

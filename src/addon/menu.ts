@@ -14,10 +14,13 @@ export const MENU_TITLE = "Lianes";
 
 export const MENU: readonly MenuEntry[] = [
   { caption: "Nouvelle mission EXPLOR", functionName: "menuNouvelleMissionExplor" },
+  { caption: "Calculateur EXPLOR", functionName: "menuCalculateurExplor" },
   { caption: "Budget de convention…", functionName: "menuBudgetConvention" },
+  { caption: "Plan de financement (panneau)…", functionName: "menuPlanFinancement" },
   "separator",
   { caption: "Créer le formulaire…", functionName: "menuCreerFormulaire" },
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
+  { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -1,12 +1,18 @@
 /** `Lianes › Nouvelle mission EXPLOR`: adds a ready-to-fill mission sheet and opens it. */
-import { MISSION_SHEET_NAME, missionSheetLayout, uniqueSheetName } from "./mission-layout";
+import { MISSION_SHEET_NAME, type MissionInput, missionSheetLayout, uniqueSheetName } from "./mission-layout";
 import { writeLayout } from "./sheet-layout";
 
-export function menuNouvelleMissionExplor(): void {
+/** Adds a mission sheet under a free name (`Mission EXPLOR 2`…), opens it and answers its name. */
+export function insertMissionSheet(missions?: readonly MissionInput[]): string {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const existing = spreadsheet.getSheets().map((sheet) => sheet.getName());
   const name = uniqueSheetName(MISSION_SHEET_NAME, existing);
   const sheet = spreadsheet.insertSheet(name);
-  writeLayout(sheet, missionSheetLayout({ name }));
+  writeLayout(sheet, missionSheetLayout(missions ? { name, missions } : { name }));
   sheet.activate();
+  return name;
+}
+
+export function menuNouvelleMissionExplor(): void {
+  insertMissionSheet();
 }

@@ -26,10 +26,11 @@ describe("clasp push", () => {
       timeout: 60_000,
     });
     const status = JSON.parse(output) as { filesToPush: string[] };
-    expect([...status.filesToPush].sort()).toEqual([
-      "build/Lianes.js",
-      "build/appsscript.json",
-      "build/functions.js",
-    ]);
+    const built = readdirSync(BUILD_DIR).map((f) => `build/${f}`);
+    expect(built).toEqual(
+      expect.arrayContaining(["build/Lianes.js", "build/appsscript.json", "build/functions.js"]),
+    );
+    expect(built.some((f) => f.endsWith(".html"))).toBe(true);
+    expect([...status.filesToPush].sort()).toEqual(built.sort());
   });
 });

@@ -1,0 +1,222 @@
+/**
+ * The calculator's server side: the menu opener and the two writes. What the page sends is
+ * validated (strict shapes, sizes) and every line read again with the core before anything
+ * is written; the page's own figures are never trusted.
+ */
+import * as z from "zod/mini";
+import { MISSION_SHEET_NAME, type MissionLineInput } from "../../addon/mission-layout";
+import { insertMissionSheet } from "../../addon/mission-sheet";
+import { asText, FORMAT, type LayoutCell } from "../../addon/sheet-layout";
+import { openSidebar } from "../../addon/sidebars";
+import { type Decimal, toCents, toNumber } from "../../core/decimal";
+import { InputError } from "../../core/errors";
+import { findCategory, type LineCeiling, type RuleSet, ruleSetById } from "../../core/explor";
+import { centsResult } from "../../functions/results";
+import {
+  computeDecompte,
+  type Decompte,
+  type ExpenseFields,
+  firstError,
+  frenchDate,
+  OTHER,
+  type ReadLine,
+} from "./expenses";
+
+export const MAX_LINES = 200;
+export const DECOMPTE_HEADER = ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"];
+const NO_CEILING = "sans plafond";
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+const receiptSchema = z.strictObject({
+  date: text(10),
+  fournisseur: text(200),
+  prestation: text(200),
+  montant: text(40),
+});
+
+const lineSchema = z.strictObject({
+  categorie: text(40),
+  libelle: text(200),
+  montant: text(40),
+  devise: text(10),
+  taux: text(40),
+  mois: text(20),
+  jours: text(10),
+  justificatif: receiptSchema,
+});
+
+export const calculatorRequestSchema = z.strictObject({
+  regle: text(40),
+  titre: text(200),
+  lignes: z.array(lineSchema).check(z.maxLength(MAX_LINES)),
+});
+
+export type CalculatorRequest = z.infer<typeof calculatorRequestSchema>;
+
+/** A zod issue in French: where it is (`lignes, ligne 3, montant`) and what is wrong. */
+function frenchIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path
+    .map((p, i) => (typeof p === "number" && issue.path[i - 1] === "lignes" ? `ligne ${p + 1}` : String(p)))
+    .join(", ");
+  const at = where ? ` (${where})` : "";
+  switch (issue.code) {
+    case "invalid_type":
+      return `Donnée invalide${at} : ${issue.expected === "string" ? "texte" : issue.expected === "array" ? "liste" : issue.expected === "object" ? "objet" : issue.expected} attendu`;
+    case "too_big":
+      return issue.origin === "array"
+        ? `Trop de lignes${at} : au plus ${MAX_LINES}`
+        : `Texte trop long${at} : au plus ${String(issue.maximum)} caractères`;
+    case "unrecognized_keys":
+      return `Champ inconnu${at} : ${issue.keys.map((k) => `« ${k} »`).join(", ")}`;
+    default:
+      return `Donnée invalide${at}`;
+  }
+}
+
+/** The request, validated, with its rule set and its lines read by the core. */
+export function readRequest_(request: unknown): {
+  request: CalculatorRequest;
+  ruleSet: RuleSet;
+  decompte: Decompte;
+} {
+  const parsed = z.safeParse(calculatorRequestSchema, request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`Calculateur EXPLOR : ${issue ? frenchIssue(issue) : "données invalides"}`);
+  }
+  const ruleSet = ruleSetById(parsed.data.regle);
+  const decompte = computeDecompte(ruleSet, parsed.data.lignes);
+  const error = firstError(decompte);
+  if (error) throw new InputError(error);
+  return { request: parsed.data, ruleSet, decompte };
+}
+
+function euros(d: Decimal): number {
+  return centsResult(toCents(d));
+}
+
+function ceilingCell(c: LineCeiling): number | string {
+  return c === "none" ? NO_CEILING : euros(c);
+}
+
+/** The décompte as values: header, one row per counted line, Total, Prise en charge, Reste à charge. */
+export function decompteRows_(decompte: Decompte): LayoutCell[][] {
+  const rows: LayoutCell[][] = [[...DECOMPTE_HEADER]];
+  for (const result of decompte.lines) {
+    const line = result.line;
+    if (!line?.assessment) continue;
+    const a = line.assessment;
+    rows.push([
+      asText(line.label),
+      euros(a.real),
+      ceilingCell(a.ceiling),
+      euros(a.eligible),
+      line.observation,
+    ]);
+  }
+  const totals = decompte.totals;
+  if (!totals) throw new Error("décompte sans totaux");
+  rows.push(
+    ["Total", euros(totals.real), "", euros(totals.eligible), ""],
+    ["Prise en charge", "", "", centsResult(totals.contribution), ""],
+    ["Reste à charge association", "", "", centsResult(totals.remainder), ""],
+  );
+  return rows;
+}
+
+export interface InsertedDecompte {
+  readonly sheet: string;
+  /** `B3:F14`. */
+  readonly range: string;
+}
+
+function isEmptyCell(value: unknown): boolean {
+  return value === "" || value === null || value === undefined;
+}
+
+/** Sidebar: writes the décompte at the selected cell, as values, refusing to cover anything. */
+export function serverInsererDecompte(request: unknown): InsertedDecompte {
+  const { decompte } = readRequest_(request);
+  const rows = decompteRows_(decompte);
+  if (rows.length === 4) throw new InputError("Aucune dépense à inscrire : saisissez au moins un montant");
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getActiveSheet();
+  const anchor = spreadsheet.getActiveRange() ?? sheet.getRange(1, 1);
+  const top = anchor.getRow();
+  const left = anchor.getColumn();
+  const width = DECOMPTE_HEADER.length;
+  if (left + width - 1 > sheet.getMaxColumns()) {
+    throw new InputError(
+      `Pas assez de colonnes à droite de ${anchor.getA1Notation()} pour les ${width} colonnes du décompte : choisissez une cellule plus à gauche`,
+    );
+  }
+  const missingRows = top + rows.length - 1 - sheet.getMaxRows();
+  if (missingRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missingRows);
+  const range = sheet.getRange(top, left, rows.length, width);
+  const formulas = range.getFormulas();
+  const taken = range.getValues().some((row, i) => row.some((v, j) => !isEmptyCell(v) || formulas[i]?.[j]));
+  if (taken) {
+    throw new InputError(
+      `Le décompte occuperait ${range.getA1Notation()}, qui contient déjà des données : sélectionnez une cellule libre (${rows.length} lignes × ${width} colonnes)`,
+    );
+  }
+  range.setValues(rows);
+  range.setNumberFormats(
+    rows.map(() => [FORMAT.text, FORMAT.euros, FORMAT.euros, FORMAT.euros, FORMAT.text]),
+  );
+  sheet.getRange(top, left, 1, width).setFontWeight("bold");
+  sheet.getRange(top + rows.length - 3, left, 3, width).setFontWeight("bold");
+  return { sheet: sheet.getName(), range: range.getA1Notation() };
+}
+
+/** An `autre` line's label, kept from matching a category in the sheet's formulas. */
+function otherLabel(ruleSet: RuleSet, label: string): string {
+  return findCategory(ruleSet, label) ? `Autre dépense : ${label}` : label;
+}
+
+function number(d: Decimal | undefined): number | string {
+  return d === undefined ? "" : toNumber(d);
+}
+
+function missionLine(ruleSet: RuleSet, fields: ExpenseFields, line: ReadLine): MissionLineInput {
+  const foreign = line.currency !== "EUR";
+  return {
+    category: fields.categorie === OTHER ? otherLabel(ruleSet, line.label) : line.label,
+    amount: number(line.amount),
+    currency: line.currency,
+    ...(foreign ? { rate: number(line.rate), month: line.month ?? "" } : {}),
+    ...(line.days === undefined ? {} : { days: line.days }),
+    receipt: {
+      date: frenchDate(fields.justificatif.date),
+      supplier: fields.justificatif.fournisseur,
+      service: fields.justificatif.prestation,
+      amount: number(line.receiptAmount),
+    },
+  };
+}
+
+export interface FilledMissionSheet {
+  readonly sheet: string;
+}
+
+/** Sidebar: a new mission sheet holding these lines, with its live formulas. */
+export function serverRemplirFeuilleMission(request: unknown): FilledMissionSheet {
+  const { request: valid, ruleSet, decompte } = readRequest_(request);
+  const lines: MissionLineInput[] = [];
+  decompte.lines.forEach((result, i) => {
+    const fields = valid.lignes[i];
+    if (result.line && fields) lines.push(missionLine(ruleSet, fields, result.line));
+  });
+  if (lines.length === 0) throw new InputError("Aucune dépense à inscrire : saisissez au moins une ligne");
+  const title = valid.titre.trim();
+  const sheet = insertMissionSheet([
+    { title: title === "" ? MISSION_SHEET_NAME : title, ruleSetId: ruleSet.id, lines },
+  ]);
+  return { sheet };
+}
+
+/** Lianes › Calculateur EXPLOR. */
+export function menuCalculateurExplor(): void {
+  openSidebar({ file: "calculateur-explor", title: "Calculateur EXPLOR" });
+}
