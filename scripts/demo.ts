@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { demoSummary, runDemo } from "../dev/demo";
 import { writeXlsx } from "../dev/host/xlsx";
+import { captureSidebars, DEMO_SCENARIOS, selectApplication } from "../dev/sidebar-shots";
 import { buildProject } from "./build";
 
 const OUT = join(import.meta.dirname, "..", "out");
@@ -23,8 +24,22 @@ const path = join(OUT, "demo.xlsx");
 step("Écriture du classeur out/demo.xlsx…");
 await writeXlsx(demo.host.spreadsheet, path);
 
+step("Panneaux latéraux dans Chromium : captures et pages dans out/sidebars/…");
+let sidebarsNote: string;
+try {
+  selectApplication(demo.host, "Les Amis de Tiassalé");
+  const shots = await captureSidebars(demo.host, DEMO_SCENARIOS, join(OUT, "sidebars"));
+  sidebarsNote = `Panneaux : ${shots.length} captures dans ${join(OUT, "sidebars")}`;
+} catch (error) {
+  const message = (error as Error).message;
+  sidebarsNote = /Chromium introuvable/.test(message)
+    ? "Panneaux : pas de capture, Chromium est absent (apt-get install chromium)"
+    : `Panneaux : échec des captures — ${message}`;
+  if (!/Chromium introuvable/.test(message)) process.exitCode = 1;
+}
+
 console.log("\nRésumé");
-for (const line of [...demoSummary(demo), `Classeur : ${path}`]) console.log(`  ${line}`);
+for (const line of [...demoSummary(demo), `Classeur : ${path}`, sidebarsNote]) console.log(`  ${line}`);
 const errors = demo.host.log.lines.filter((l) => l.startsWith("ERREUR"));
 if (errors.length > 0) {
   console.log(`\n${errors.length} erreur(s) dans le journal d'exécution :\n${errors.join("\n")}`);

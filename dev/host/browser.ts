@@ -36,6 +36,25 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** `google.script.run` in the page: each call goes to `window.__lianesRun` (the host). */
+const SCRIPT_RUN_STAND_IN = `
+(() => {
+  const run = (success, failure) => new Proxy({}, {
+    get(_target, prop) {
+      if (prop === "withSuccessHandler") return (f) => run(f, failure);
+      if (prop === "withFailureHandler") return (f) => run(success, f);
+      return (...args) => {
+        window.__lianesRun(String(prop), JSON.parse(JSON.stringify(args))).then((r) => {
+          if (r.ok) { if (success) success(r.value); }
+          else if (failure) failure(new Error(r.message));
+        });
+      };
+    },
+  });
+  window.google = { script: { run: run(undefined, undefined), host: { close() {} } } };
+})();
+`;
+
 /** Alerts and script errors seen by the page: a hostile value that ran would show up here. */
 export interface PageWatch {
   readonly dialogs: string[];
@@ -62,30 +81,8 @@ export async function openSidebar(
       return { ok: false, message: (error as Error).message };
     }
   });
-  await page.addInitScript(() => {
-    type Handler = ((value: unknown) => void) | undefined;
-    const w = window as unknown as {
-      __lianesRun(name: string, args: unknown[]): Promise<{ ok: boolean; value?: unknown; message?: string }>;
-      google: unknown;
-    };
-    const run = (success: Handler, failure: Handler): unknown =>
-      new Proxy(
-        {},
-        {
-          get(_target, prop) {
-            if (prop === "withSuccessHandler") return (f: Handler) => run(f, failure);
-            if (prop === "withFailureHandler") return (f: Handler) => run(success, f);
-            return (...args: unknown[]) => {
-              void w.__lianesRun(String(prop), JSON.parse(JSON.stringify(args))).then((r) => {
-                if (r.ok) success?.(r.value);
-                else failure?.(new Error(r.message));
-              });
-            };
-          },
-        },
-      );
-    w.google = { script: { run: run(undefined, undefined), host: { close() {} } } };
-  });
+  // A string, not a function: tsx (npm start) would wrap a function with helpers the page lacks.
+  await page.addInitScript(SCRIPT_RUN_STAND_IN);
   // Served from a (never-reached) address so that the init script runs before the page's own.
   const url = `https://barre-laterale.lianes.invalid/${file}.html`;
   const html = readFileSync(join(BUILD_DIR, `${file}.html`), "utf8");
