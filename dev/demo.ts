@@ -12,6 +12,7 @@ import { formatEuros } from "../src/core/money";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
 import { createHost, type FakeForm, type Host } from "./host";
+import { fakeInfoEuro } from "./host/infoeuro";
 
 function euros(value: unknown): string {
   return typeof value === "number" ? formatEuros(Math.round(value * 100) as Cents) : String(value);
@@ -161,7 +162,8 @@ export interface Demo {
 /** Runs the demonstration on a fresh host; `step` hears of each stage, in French. */
 export function runDemo(step: (text: string) => void = () => {}): Demo {
   step("Chargement du code construit dans l'hôte local (services Apps Script simulés)…");
-  const host = createHost();
+  // InfoEuro answers from recorded monthly rates: the demo never touches the network.
+  const host = createHost({ services: { UrlFetchApp: fakeInfoEuro().services.UrlFetchApp } });
   host.call("onOpen", { authMode: "NONE" });
 
   step("EXPLOR : missions A et B (plafonds de l'Annexe 2)…");
