@@ -3,6 +3,7 @@
  * financing plan, and Article 5's prorated subsidy. Sheets values in (scalars or ranges, blanks
  * as ""), plain numbers and texts out.
  */
+
 import {
   type FinancingPlan,
   financingPlan,
@@ -11,6 +12,7 @@ import {
   unitCost,
   wholePercents,
 } from "../core/convention";
+import { parseShare } from "../core/convention/share";
 import {
   type Cents,
   cents,
@@ -154,23 +156,6 @@ function lineOfCells(value: SheetValue): { values: SheetScalar[]; shape: "column
 }
 
 const SOLDE = "solde";
-const PERCENT_TEXT = /^(.*?)\s*%$/;
-
-/** A share: a fraction 0–1 (0,83) or a percentage as text (`83 %`). */
-function parseShare(value: SheetScalar, where: Field): Decimal {
-  const percentText = typeof value === "string" ? PERCENT_TEXT.exec(value.trim()) : null;
-  const hint = "une fraction entre 0 et 1 (0,83) ou un pourcentage (83 %)";
-  let share: Decimal;
-  try {
-    const parsed = parseAmount(percentText ? percentText[1] : value, where, { allowNegative: true });
-    share = percentText ? { units: parsed.units, scale: parsed.scale + 2 } : parsed;
-  } catch {
-    throw invalid("Part invalide", where, value, hint);
-  }
-  if (isNegative(share) || compare(share, { units: 1n, scale: 0 }) > 0)
-    throw invalid("Part invalide", where, value, hint);
-  return share;
-}
 
 function rowsOf(value: SheetValue, name: string, minColumns: number, maxColumns: number): SheetScalar[][] {
   if (!isRange(value)) {

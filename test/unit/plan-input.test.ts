@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseShare } from "../../src/core/convention/share";
 import { cents } from "../../src/core/decimal";
 import { field } from "../../src/core/errors";
-import {
-  checkPlan,
-  formatAmountInput,
-  parseShare,
-  readPlanDraft,
-} from "../../src/ui/plan-financement/plan-input";
+import { checkPlan, formatAmountInput, readPlanDraft } from "../../src/ui/plan-financement/plan-input";
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 

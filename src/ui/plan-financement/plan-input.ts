@@ -3,12 +3,14 @@
  * each error tied to the field it concerns. Pure: the page runs it live, the server again
  * before writing.
  */
+
 import {
   type ChargeInput,
   type FinancingPlan,
   financingPlan,
   type ReceiptInput,
 } from "../../core/convention/financing-plan";
+import { parseShare } from "../../core/convention/share";
 import { type Cents, compare, type Decimal, isNegative, isZero, toCents } from "../../core/decimal";
 import { type Field, field, InputError, invalid } from "../../core/errors";
 import { isBlank, parseAmount } from "../../core/money";
@@ -45,24 +47,6 @@ export type PlanCheck =
   | { readonly ok: true; readonly plan: FinancingPlan }
   /** Field errors, or (none) a plan-wide problem such as the gap of an unbalanced plan. */
   | { readonly ok: false; readonly errors: readonly FieldError[]; readonly message: string };
-
-const PERCENT_TEXT = /^(.*?)\s*%$/;
-const SHARE_HINT = "une fraction entre 0 et 1 (0,83) ou un pourcentage (83 %)";
-
-/** A share of the total charges: 0,83 or `83 %`, above 0 and at most 1. */
-export function parseShare(value: string | number, where: Field): Decimal {
-  const percentText = typeof value === "string" ? PERCENT_TEXT.exec(value.trim()) : null;
-  let share: Decimal;
-  try {
-    const parsed = parseAmount(percentText ? percentText[1] : value, where, { allowNegative: true });
-    share = percentText ? { units: parsed.units, scale: parsed.scale + 2 } : parsed;
-  } catch {
-    throw invalid("Part invalide", where, value, SHARE_HINT);
-  }
-  if (isNegative(share) || isZero(share) || compare(share, { units: 1n, scale: 0 }) > 0)
-    throw invalid("Part invalide", where, value, SHARE_HINT);
-  return share;
-}
 
 function amountOf(value: string | number, where: Field): Cents {
   return toCents(parseAmount(value, where));
