@@ -13,16 +13,7 @@ import {
   wholePercents,
 } from "../core/convention";
 import { parseShare } from "../core/convention/share";
-import {
-  type Cents,
-  cents,
-  compare,
-  type Decimal,
-  isNegative,
-  isZero,
-  MAX_CENTS,
-  toCents,
-} from "../core/decimal";
+import { type Cents, cents, type Decimal, isNegative, isZero, MAX_CENTS, toCents } from "../core/decimal";
 import { type Field, field, InputError, invalid } from "../core/errors";
 import { isBlank, parseAmount } from "../core/money";
 import { customFunction } from "./registry";

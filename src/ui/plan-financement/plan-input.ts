@@ -11,7 +11,7 @@ import {
   type ReceiptInput,
 } from "../../core/convention/financing-plan";
 import { parseShare } from "../../core/convention/share";
-import { type Cents, compare, type Decimal, isNegative, isZero, toCents } from "../../core/decimal";
+import { type Cents, toCents } from "../../core/decimal";
 import { type Field, field, InputError, invalid } from "../../core/errors";
 import { isBlank, parseAmount } from "../../core/money";
 
