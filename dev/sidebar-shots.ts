@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { calculatorLines, MISSION_B } from "./fixtures/explor-missions";
 import type { Host } from "./host";
 import { launchBrowser, openSidebar } from "./host/browser";
 
@@ -41,23 +42,11 @@ export async function captureSidebars(
   return written;
 }
 
-/** Mission B of DOMAIN.md §2 typed into the calculator, one line at a time. */
-const MISSION_B_LINES: readonly { categorie: string; montant: string; jours?: string; libelle?: string }[] = [
-  { categorie: "avion", montant: "1720" },
-  { categorie: "transports_locaux", montant: "260" },
-  { categorie: "per_diem", montant: "270", jours: "18" },
-  { categorie: "visa", montant: "80" },
-  { categorie: "hebergement", montant: "420" },
-  { categorie: "vaccins", montant: "95" },
-  { categorie: "assurance", montant: "52" },
-  { categorie: "autre", libelle: "Cadeaux partenaires", montant: "100" },
-];
-
 /** The demo's scenario for each sidebar: what a user would have done before looking. */
 export const DEMO_SCENARIOS: Readonly<Record<string, SidebarScenario>> = {
   "calculateur-explor": async (page) => {
     await page.waitForSelector(".ligne [name=montant]");
-    for (const [i, l] of MISSION_B_LINES.entries()) {
+    for (const [i, l] of calculatorLines(MISSION_B).entries()) {
       if ((await page.locator(".ligne").count()) <= i) await page.click("#ajouter");
       const line = page.locator(".ligne").nth(i);
       await line.locator("[name=categorie]").selectOption(l.categorie);
