@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 import { entryPoints } from "../src/addon";
 import { customFunctions } from "../src/functions";
 import { renderGlobals } from "./globals";
@@ -18,23 +18,26 @@ import { buildSidebars } from "./sidebars";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "build");
 
+/** How the add-on is bundled into build/Lianes.js (the benchmark measures with the same). */
+export const BUNDLE_OPTIONS = {
+  entryPoints: [join(root, "src/main.ts")],
+  outfile: join(out, "Lianes.js"),
+  bundle: true,
+  format: "iife",
+  globalName: "Lianes",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  target: "es2020",
+  minify: true,
+  legalComments: "none",
+  charset: "utf8",
+  logLevel: "warning",
+} satisfies BuildOptions;
+
 export async function buildProject(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  await build({
-    entryPoints: [join(root, "src/main.ts")],
-    outfile: join(out, "Lianes.js"),
-    bundle: true,
-    format: "iife",
-    globalName: "Lianes",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    logLevel: "warning",
-  });
+  await build(BUNDLE_OPTIONS);
   writeFileSync(join(out, "functions.js"), renderGlobals(customFunctions, entryPoints));
   await buildSidebars(root, out);
   copyFileSync(join(root, "appsscript.json"), join(out, "appsscript.json"));

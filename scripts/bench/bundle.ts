@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { build } from "esbuild";
-import { BUILD_DIR, bundleFiles, ROOT_DIR } from "../../dev/host/bundle";
+import { BUILD_DIR, bundleFiles } from "../../dev/host/bundle";
+import { BUNDLE_OPTIONS } from "../build";
 import { bestOf } from "./timing";
 
 export interface BundleResult {
@@ -36,22 +37,8 @@ function coldLoadMs(): number {
 
 /** Bytes each package contributes to the minified Lianes.js, with the options of scripts/build.ts. */
 async function packageBytes(): Promise<Record<string, number>> {
-  const result = await build({
-    entryPoints: [join(ROOT_DIR, "src/main.ts")],
-    outfile: join(BUILD_DIR, "Lianes.js"),
-    bundle: true,
-    format: "iife",
-    globalName: "Lianes",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    logLevel: "warning",
-    metafile: true,
-    write: false,
-  });
+  const result = await build({ ...BUNDLE_OPTIONS, metafile: true, write: false });
+
   const bytes: Record<string, number> = Object.fromEntries(PACKAGES.map((p) => [p, 0]));
   bytes.sources = 0;
   for (const output of Object.values(result.metafile.outputs)) {
