@@ -21,11 +21,28 @@ import {
   ruleSetOf,
 } from "../core/explor";
 import { isBlank, parseAmount } from "../core/money";
-import { customFunction, ONE_CELL } from "./registry";
+import { customFunction, ONE_CELL, type ParamSpec } from "./registry";
 import { centsResult } from "./results";
 import { type Cells, cellsOf, inShapeOf, lineOf, type SheetCell, type SheetValue } from "./sheet-values";
 
 const NO_CEILING = "sans plafond";
+
+/** The optional arguments every EXPLOR function shares. */
+const RULE_PARAM: ParamSpec = {
+  name: "regle",
+  description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
+  example: '"EXPLOR-HDF-2025"',
+  optional: true,
+};
+
+function daysParam(example: string): ParamSpec {
+  return {
+    name: "jours",
+    description: "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage.",
+    example,
+    optional: true,
+  };
+}
 
 function euros(d: Decimal): number {
   return centsResult(toCents(d));
@@ -142,18 +159,8 @@ export const EXPLOR_PLAFOND = customFunction({
       description: "Catégorie (ex. Avion, Per diem, Hébergement) ou plage de catégories.",
       example: '"Per diem"',
     },
-    {
-      name: "jours",
-      description: "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage.",
-      example: "10",
-      optional: true,
-    },
-    {
-      name: "regle",
-      description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
-      example: '"EXPLOR-HDF-2025"',
-      optional: true,
-    },
+    daysParam("10"),
+    RULE_PARAM,
   ],
   returns: "Plafond en euros, ou le texte « sans plafond » ; même forme que categorie.",
   examples: [
@@ -199,18 +206,8 @@ export const EXPLOR_ELIGIBLE = customFunction({
       description: "Montant réel en euros, ou plage de même forme que categorie.",
       example: "1720",
     },
-    {
-      name: "jours",
-      description: "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage.",
-      example: "18",
-      optional: true,
-    },
-    {
-      name: "regle",
-      description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
-      example: '"EXPLOR-HDF-2025"',
-      optional: true,
-    },
+    daysParam("18"),
+    RULE_PARAM,
   ],
   returns: "Montant éligible en euros ; même forme que categorie, vide pour une ligne sans montant.",
   examples: ['=EXPLOR_ELIGIBLE("Avion"; 1720) → 1500', '=EXPLOR_ELIGIBLE("Per diem"; ; 10) → 150'],
@@ -238,18 +235,8 @@ const MISSION_PARAMS = [
     description: "Plage des montants réels en euros, de même forme que categories.",
     example: "B2:B9",
   },
-  {
-    name: "jours",
-    description: "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage.",
-    example: "10",
-    optional: true,
-  },
-  {
-    name: "regle",
-    description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
-    example: '"EXPLOR-HDF-2025"',
-    optional: true,
-  },
+  daysParam("10"),
+  RULE_PARAM,
 ] as const;
 
 export const EXPLOR_PRISE_EN_CHARGE = customFunction({
