@@ -68,11 +68,14 @@ function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
 }
 
 export function add(a: Decimal, b: Decimal): Decimal {
+  // Same scale (two cents amounts) is the common case: no alignment to allocate.
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale };
   const [x, y, scale] = align(a, b);
   return { units: x + y, scale };
 }
 
 export function subtract(a: Decimal, b: Decimal): Decimal {
+  if (a.scale === b.scale) return { units: a.units - b.units, scale: a.scale };
   const [x, y, scale] = align(a, b);
   return { units: x - y, scale };
 }
@@ -86,6 +89,7 @@ export function multiply(a: Decimal, b: Decimal): Decimal {
 }
 
 export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
+  if (a.scale === b.scale) return a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
   const [x, y] = align(a, b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -119,7 +123,8 @@ function toSafeCents(units: bigint): Cents {
 
 /** Rounds to the cent, halves away from zero. */
 export function toCents(a: Decimal): Cents {
-  if (a.scale <= 2) return toSafeCents(a.units * pow10(2 - a.scale));
+  if (a.scale === 2) return toSafeCents(a.units);
+  if (a.scale < 2) return toSafeCents(a.units * pow10(2 - a.scale));
   return toSafeCents(divideRoundHalfAway(a.units, pow10(a.scale - 2)));
 }
 

@@ -87,9 +87,10 @@ export function parseAmount(value: unknown, f: Field, options: AmountOptions = {
     throw new InputError(`Une seule cellule attendue (${describeField(f)}), pas une plage`);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw invalid(`${noun} invalide`, f, value);
+    if (value < 0 && !options.allowNegative) throw invalid(`${noun} négatif non accepté`, f, value);
     if (Math.abs(value) > MAX_CENTS / 100)
       throw invalid(`${noun} trop grand`, f, value, "au plus 1 000 000 000 000");
-    return checkRange(decimalFromNumber(value), f, value, options);
+    return decimalFromNumber(value);
   }
   if (typeof value !== "string") throw invalid(`${noun} invalide`, f, value);
   let body = value.trim().replace(CURRENCY, "").replace(SPACES, " ").trim();

@@ -9,8 +9,8 @@ import {
   addLine,
   assessLine,
   type Category,
+  categoryMatcher,
   emptySums,
-  findCategory,
   type LineAssessment,
   type LineCeiling,
   lineCeiling,
@@ -119,25 +119,26 @@ function readMission(
   const amounts = cellsOf(montant);
   requireSameShape(categories, names.category, amounts, names.amount);
   const days = daysOf(jours, categories, names.category);
+  const matchCategory = categoryMatcher(ruleSet);
   const n = categories.values.length;
-  const assessments: (LineAssessment | undefined)[] = [];
-  const found: (Category | undefined)[] = [];
+  const assessments = new Array<LineAssessment | undefined>(n);
+  const found = new Array<Category | undefined>(n);
   for (let i = 0; i < n; i++) {
     const c = categories.values[i];
     const a = amounts.values[i];
     const blankCategory = isBlank(c);
     const blankAmount = isBlank(a);
-    if (blankCategory && blankAmount) {
-      assessments.push(undefined);
-      found.push(undefined);
-      continue;
-    }
+    if (blankCategory && blankAmount) continue;
     const amountField = field(names.amount, lineOf(categories, i));
-    const category = blankCategory ? undefined : findCategory(ruleSet, String(c));
+    const category = blankCategory ? undefined : matchCategory(String(c));
     const amount = blankAmount ? undefined : parseAmount(a, amountField);
-    found.push(category);
-    assessments.push(
-      assessLine(ruleSet, category, amount, category?.daily ? days(i) : undefined, amountField),
+    found[i] = category;
+    assessments[i] = assessLine(
+      ruleSet,
+      category,
+      amount,
+      category?.daily ? days(i) : undefined,
+      amountField,
     );
   }
   return { ruleSet, categories, assessments, found };
@@ -176,6 +177,7 @@ export const EXPLOR_PLAFOND = customFunction({
     const ruleSet = ruleSetOf(regle);
     const categories = cellsOf(categorie);
     const days = daysOf(jours, categories, "categorie");
+    const matchCategory = categoryMatcher(ruleSet);
     const n = categories.values.length;
     const results = new Array<SheetCell>(n);
     for (let i = 0; i < n; i++) {
@@ -184,7 +186,7 @@ export const EXPLOR_PLAFOND = customFunction({
         results[i] = "";
         continue;
       }
-      const category = findCategory(ruleSet, String(c));
+      const category = matchCategory(String(c));
       results[i] = ceilingResult(lineCeiling(category, category?.daily ? days(i) : undefined));
     }
     return inShapeOf(categories, results);
@@ -219,7 +221,12 @@ export const EXPLOR_ELIGIBLE = customFunction({
   ],
   run(categorie, montant, jours, regle) {
     const mission = readMission(categorie, montant, jours, regle, LINE_NAMES);
-    const results = mission.assessments.map((line): SheetCell => (line ? euros(line.eligible) : ""));
+    const n = mission.assessments.length;
+    const results = new Array<SheetCell>(n);
+    for (let i = 0; i < n; i++) {
+      const line = mission.assessments[i];
+      results[i] = line ? euros(line.eligible) : "";
+    }
     return inShapeOf(mission.categories, results);
   },
 });

@@ -23,14 +23,27 @@ export function cellsOf(value: SheetValue): Cells {
   if (!isRange(value)) return { values: [value ?? ""], rows: 1, cols: 1, isRange: false };
   const rows = value.length;
   const cols = value[0]?.length ?? 0;
-  return { values: value.flat(), rows, cols, isRange: true };
+  return { values: flatten(value, rows, cols), rows, cols, isRange: true };
+}
+
+/** Row by row into one array; Array.prototype.flat is many times slower on 10 000 rows. */
+function flatten(range: readonly (readonly SheetScalar[])[], rows: number, cols: number): SheetScalar[] {
+  const out = new Array<SheetScalar>(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    const row = range[r] as readonly SheetScalar[];
+    for (let c = 0; c < cols; c++) out[r * cols + c] = row[c] as SheetScalar;
+  }
+  return out;
 }
 
 /** Gives per-cell results back in the shape the cells came in: a scalar for a scalar. */
 export function inShapeOf<T extends SheetCell>(cells: Cells, results: readonly T[]): T | T[][] {
   if (!cells.isRange) return results[0] as T;
-  const out: T[][] = [];
-  for (let r = 0; r < cells.rows; r++) out.push(results.slice(r * cells.cols, (r + 1) * cells.cols));
+  const out = new Array<T[]>(cells.rows);
+  const cols = cells.cols;
+  for (let r = 0; r < cells.rows; r++) {
+    out[r] = cols === 1 ? [results[r] as T] : results.slice(r * cols, (r + 1) * cols);
+  }
   return out;
 }
 

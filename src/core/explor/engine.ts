@@ -39,16 +39,24 @@ const matchCache = new WeakMap<RuleSet, Map<string, Category | null>>();
  * undefined for a name the rule set does not know — such a line is simply not covered.
  */
 export function findCategory(ruleSet: RuleSet, name: string): Category | undefined {
+  return categoryMatcher(ruleSet)(name);
+}
+
+/** `findCategory` for one rule set, for a loop over many lines (names already seen are cached). */
+export function categoryMatcher(ruleSet: RuleSet): (name: string) => Category | undefined {
   let cache = matchCache.get(ruleSet);
   if (!cache) {
     cache = new Map();
     matchCache.set(ruleSet, cache);
   }
-  const cached = cache.get(name);
-  if (cached !== undefined) return cached ?? undefined;
-  const found = ruleSet.byName.get(normalizeCategoryName(name));
-  if (cache.size < MATCH_CACHE_LIMIT) cache.set(name, found ?? null);
-  return found;
+  const seen = cache;
+  return (name) => {
+    const cached = seen.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = ruleSet.byName.get(normalizeCategoryName(name));
+    if (seen.size < MATCH_CACHE_LIMIT) seen.set(name, found ?? null);
+    return found;
+  };
 }
 
 /**
