@@ -15,6 +15,8 @@ import {
   benchPercentages,
   benchPlan,
   type FunctionResult,
+  RUNS,
+  WARM_UP_RUNS,
 } from "./bench/functions";
 import { benchSync } from "./bench/sync";
 import { buildProject } from "./build";
@@ -93,7 +95,7 @@ const targets = [
 console.log(
   `\nBanc d'essai du bundle construit — Node ${process.version}, ${availableParallelism()} cœurs\n`,
 );
-console.log("Fonctions personnalisées (meilleur de 7) :");
+console.log(`Fonctions personnalisées (meilleur de ${RUNS} après ${WARM_UP_RUNS} tours de chauffe) :`);
 console.log(
   table(
     ["Fonction", "Lignes", "Lianes", "Boucle JS (flottants)", "Rapport", "Au centime près"],

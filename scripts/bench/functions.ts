@@ -4,7 +4,7 @@
  * integer cents (independently of the add-on's code).
  */
 import type { BundleGlobals } from "../../dev/host/bundle";
-import { bestOf } from "./timing";
+import { bestOfPair } from "./timing";
 
 export interface FunctionResult {
   readonly name: string;
@@ -19,7 +19,8 @@ export interface FunctionResult {
 type Cell = string | number;
 type Range = Cell[][];
 
-const RUNS = 7;
+export const WARM_UP_RUNS = 10;
+export const RUNS = 15;
 
 /** HDF 2025 ceilings in cents, by the category text the sheet holds ("Taxi" is not covered). */
 const CEILING_CENTS: Record<string, number> = {
@@ -62,8 +63,7 @@ function timed(
   baseline: () => unknown,
   check: (result: unknown) => string | undefined,
 ): FunctionResult {
-  const a = bestOf(RUNS, ours);
-  const b = bestOf(RUNS, baseline);
+  const [a, b] = bestOfPair(RUNS, WARM_UP_RUNS, ours, baseline);
   const mismatch = check(a.result);
   return {
     name,
