@@ -18,12 +18,7 @@ export function bestOf<T>(runs: number, fn: () => T): Timed<T> {
  * Two functions compared: both warmed up untimed (measured once V8 has compiled them), then
  * timed in turn, so that both see the same state of the machine; the fastest run of each.
  */
-export function bestOfPair<A, B>(
-  runs: number,
-  warmUp: number,
-  a: () => A,
-  b: () => B,
-): [Timed<A>, Timed<B>] {
+export function bestOfPair<A, B>(runs: number, warmUp: number, a: () => A, b: () => B): [Timed<A>, Timed<B>] {
   for (let i = 0; i < warmUp; i++) {
     a();
     b();
