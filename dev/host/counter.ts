@@ -17,6 +17,9 @@ export class CallCounter {
   readonly counts = new Map<string, number>();
   private readonly proxies = new WeakMap<object, object>();
 
+  /** Runs before each counted call, between two calls of the add-on (the host's concurrency). */
+  beforeEachCall: ((name: string) => void) | undefined;
+
   count(name: string, n = 1): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + n);
   }
@@ -47,6 +50,7 @@ export class CallCounter {
           };
         if (typeof value !== "function" || typeof prop === "symbol") return value;
         return (...args: unknown[]) => {
+          counter.beforeEachCall?.(`${label}.${prop}`);
           counter.count(`${label}.${prop}`);
           const result = value.apply(
             obj,

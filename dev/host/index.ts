@@ -47,8 +47,35 @@ export interface Host {
   runMenuItem(caption: string, ...answers: ScriptedAnswer[]): unknown;
   /** A respondent submits a form; each installed form-submit trigger then runs with the event. */
   submitForm(form: FakeForm, submission: FakeSubmission): GoogleAppsScript.Events.SheetsOnFormSubmit;
+  /**
+   * Respondents submit at the same time: each later submission arrives while earlier handlers
+   * run (Forms writes its row between two service calls of theirs), and its handler either
+   * waits for the lock (it starts when the running one ends) or gives up waiting (it runs at
+   * once, against the lock the others hold).
+   */
+  submitConcurrently(
+    form: FakeForm,
+    submissions: readonly FakeSubmission[],
+    options?: ConcurrencyOptions,
+  ): ConcurrentRun;
   /** A sheet's evaluated values (as getDataRange().getValues() gives them). */
   values(sheetName: string): unknown[][];
+}
+
+export interface ConcurrencyOptions {
+  /** Service calls of the running handlers between two arrivals (default 12). */
+  readonly arrivalEvery?: number;
+  /** The submissions (0-based) whose handler gives up waiting for the lock. */
+  readonly givesUpWaiting?: (index: number) => boolean;
+  /** Submissions arrive only between the lock holder's calls (the worst case: during a sync). */
+  readonly onlyWhileLocked?: boolean;
+}
+
+export interface ConcurrentRun {
+  /** The order the handlers started in (0-based submission indexes). */
+  readonly started: readonly number[];
+  /** Submissions whose handler started while another handler was running. */
+  readonly overlapping: number;
 }
 
 export function createHost(options: HostOptions = {}): Host {
@@ -64,6 +91,10 @@ export function createHost(options: HostOptions = {}): Host {
   const lock = new FakeLock();
   const scriptApp = new FakeScriptApp();
 
+  /** The executions running now, innermost last: each has its own view of the lock. */
+  const executions: string[] = [];
+  let executionCounter = 0;
+  const currentExecution = () => executions.at(-1) ?? "test";
   let globals: BundleGlobals | undefined;
   const context: FunctionContext = {
     call(name, args) {
@@ -105,7 +136,11 @@ export function createHost(options: HostOptions = {}): Host {
       "CacheService",
     ),
     LockService: counter.wrap(
-      { getDocumentLock: () => lock, getScriptLock: () => lock, getUserLock: () => lock },
+      {
+        getDocumentLock: () => lock.viewFor(currentExecution()),
+        getScriptLock: () => lock.viewFor(currentExecution()),
+        getUserLock: () => lock.viewFor(currentExecution()),
+      },
       "LockService",
     ),
     ScriptApp: counter.wrap(scriptApp, "ScriptApp"),
@@ -125,10 +160,27 @@ export function createHost(options: HostOptions = {}): Host {
   globals = loadBundle(services);
   const bundle = globals;
 
+  /** One execution of a global, as Apps Script starts one per menu click, trigger or call. */
   const call = (name: string, ...args: unknown[]) => {
     const fn = bundle[name];
     if (typeof fn !== "function") throw new Error(`${name} n'est pas une fonction globale du bundle`);
-    return fn(...args);
+    executionCounter += 1;
+    executions.push(`exécution ${executionCounter} (${name})`);
+    try {
+      return fn(...args);
+    } finally {
+      executions.pop();
+    }
+  };
+
+  const submit = (form: FakeForm, submission: FakeSubmission) => {
+    const event = form.submit(submission);
+    return { ...event, range: counter.wrap(event.range, "Range") };
+  };
+  const runSubmitTriggers = (event: GoogleAppsScript.Events.SheetsOnFormSubmit) => {
+    for (const trigger of scriptApp.triggers) {
+      if (trigger.eventType === scriptApp.EventType.ON_FORM_SUBMIT) call(trigger.handler, event);
+    }
   };
 
   return {
@@ -151,12 +203,44 @@ export function createHost(options: HostOptions = {}): Host {
       return call(item.functionName);
     },
     submitForm(form, submission) {
-      const event = form.submit(submission);
-      const wrapped = { ...event, range: counter.wrap(event.range, "Range") };
-      for (const trigger of scriptApp.triggers) {
-        if (trigger.eventType === scriptApp.EventType.ON_FORM_SUBMIT) call(trigger.handler, wrapped);
+      const event = submit(form, submission);
+      runSubmitTriggers(event);
+      return event;
+    },
+    submitConcurrently(
+      form,
+      submissions,
+      { arrivalEvery = 12, givesUpWaiting = () => false, onlyWhileLocked = false } = {},
+    ) {
+      const waiting: (() => void)[] = [];
+      const started: number[] = [];
+      let overlapping = 0;
+      let arrived = 0;
+      let calls = 0;
+      const arrive = () => {
+        const index = arrived++;
+        const event = submit(form, submissions[index] as FakeSubmission);
+        const run = () => {
+          started.push(index);
+          if (executions.length > 0) overlapping++;
+          runSubmitTriggers(event);
+        };
+        if (givesUpWaiting(index)) run();
+        else waiting.push(run);
+      };
+      counter.beforeEachCall = () => {
+        const running = onlyWhileLocked ? lock.heldBy() === currentExecution() : executions.length > 0;
+        if (running && arrived < submissions.length && ++calls % arrivalEvery === 0) arrive();
+      };
+      try {
+        while (arrived < submissions.length || waiting.length > 0) {
+          if (waiting.length === 0) arrive();
+          waiting.shift()?.();
+        }
+      } finally {
+        counter.beforeEachCall = undefined;
       }
-      return wrapped;
+      return { started, overlapping };
     },
     values(sheetName) {
       const sheet = spreadsheet.getSheetByName(sheetName);

@@ -152,41 +152,66 @@ export class FakeCache {
 }
 
 /**
- * The document lock. Handlers in this process run one after the other, so a lock is either free
- * or held; a test makes a wait time out by holding the lock (`holdBy`) while a handler runs.
+ * The document lock, shared by every execution of the project. Each execution sees it through
+ * `viewFor(execution)` (what `LockService.getDocumentLock()` returns there): one holder at a
+ * time; a wait that cannot succeed times out. The host runs executions in one thread, so an
+ * execution that would wait for a holder still running times out; one that would wait and get
+ * the lock is simply started after the holder (see the host's concurrent submissions).
  */
 export class FakeLock {
   private holder: string | undefined;
-  private mine = false;
-  /** Every tryLock/waitLock outcome, in order: a test reads who got the lock and who timed out. */
+  /** Every tryLock/waitLock outcome, in order, with the execution that asked. */
   readonly log: ("acquired" | "timed out")[] = [];
+  readonly history: { execution: string; outcome: "acquired" | "timed out" | "released" }[] = [];
 
+  /** Makes another execution (`who`) hold the lock, or frees it (undefined). */
   holdBy(who: string | undefined): void {
     this.holder = who;
   }
 
-  tryLock(_timeoutMs: number): boolean {
-    if (this.holder !== undefined && !this.mine) {
-      this.log.push("timed out");
-      return false;
-    }
-    this.mine = true;
-    this.holder = "script";
-    this.log.push("acquired");
-    return true;
+  heldBy(): string | undefined {
+    return this.holder;
   }
-  waitLock(timeoutMs: number): void {
-    if (!this.tryLock(timeoutMs))
+
+  viewFor(execution: string): LockView {
+    return new LockView(this, execution);
+  }
+
+  /** @internal */
+  release(execution: string): void {
+    if (this.holder !== execution) return;
+    this.holder = undefined;
+    this.history.push({ execution, outcome: "released" });
+  }
+
+  /** @internal */
+  acquire(execution: string): boolean {
+    const outcome = this.holder === undefined || this.holder === execution ? "acquired" : "timed out";
+    if (outcome === "acquired") this.holder = execution;
+    this.log.push(outcome);
+    this.history.push({ execution, outcome });
+    return outcome === "acquired";
+  }
+}
+
+/** `LockService.getDocumentLock()` as one execution sees it. */
+export class LockView {
+  constructor(
+    private readonly lock: FakeLock,
+    private readonly execution: string,
+  ) {}
+  tryLock(_timeoutMs: number): boolean {
+    return this.lock.acquire(this.execution);
+  }
+  waitLock(_timeoutMs: number): void {
+    if (!this.lock.acquire(this.execution))
       throw new Error("Lock timeout: another process was holding the lock for too long.");
   }
   hasLock(): boolean {
-    return this.mine;
+    return this.lock.heldBy() === this.execution;
   }
   releaseLock(): void {
-    if (this.mine) {
-      this.mine = false;
-      this.holder = undefined;
-    }
+    this.lock.release(this.execution);
   }
 }
 

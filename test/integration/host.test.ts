@@ -80,7 +80,7 @@ describe("the local host behaves like Sheets", () => {
       "not implemented in the local host: Range.setNote",
     );
     expect(host.counter.counts.get("LockService.getDocumentLock")).toBe(2);
-    expect(host.counter.counts.get("Lock.tryLock")).toBe(1);
+    expect(host.counter.counts.get("LockView.tryLock")).toBe(1);
   });
 });
 

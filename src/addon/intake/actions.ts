@@ -5,14 +5,16 @@
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { buildFormItems } from "./form-builder";
-import { reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
+import { anyPending, pendingOf, recordPending, settlePending } from "./pending";
+import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
 import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
 
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 /** How long a submission waits for another one's sync before leaving its own for later. */
 export const LOCK_WAIT_MS = 30_000;
+/** A handler holding the lock syncs again while others left submissions pending, this often at most. */
+const MAX_SYNC_ROUNDS = 3;
 const TRIGGER_PROPERTY = "lianes.trigger";
-const PENDING_PREFIX = "lianes.attente.";
 
 function openForm(state: IntakeState | undefined, call: CallDefinition): GoogleAppsScript.Forms.Form {
   if (state) {
@@ -93,7 +95,11 @@ export function createOrUpdateForm(callId: string): FormCreation {
   };
 }
 
-/** Synchronises the review sheet of every call that has a form here. */
+/**
+ * Synchronises the review sheet of every call that has a form here (the caller holds the
+ * document lock). Submissions noted pending before the responses were read are settled: found
+ * in the review sheet, or reported gone; those noted during the sync wait for the next one.
+ */
 export function syncAllCalls(): { callId: string; report: SyncReport }[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();
@@ -103,10 +109,31 @@ export function syncAllCalls(): { callId: string; report: SyncReport }[] {
       console.warn(`Appel ${callId} : feuille de réponses introuvable, rien à synchroniser.`);
       return [];
     }
+    const pending = pendingOf(properties.getProperties(), callId);
     const report = syncReviewSheet(spreadsheet, callById(callId), responses);
-    properties.deleteProperty(`${PENDING_PREFIX}${callId}`);
-    return [{ callId, report }];
+    const { found, missing } = settlePending(pending, report.keys);
+    const notes = [...report.notes];
+    if (found.length > 0) notes.push(`${found.length} réponse(s) laissée(s) en attente reprise(s).`);
+    for (const gone of missing) {
+      notes.push(
+        `Réponse laissée en attente (ligne ${gone.row}) absente de la feuille de réponses : ` +
+          "supprimée avant d'être reprise ?",
+      );
+    }
+    for (const p of pending) properties.deleteProperty(p.property);
+    return [{ callId, report: { ...report, notes } }];
   });
+}
+
+/** Syncs, and again while submissions were left pending meanwhile (the caller holds the lock). */
+function syncUntilNothingPending(): { callId: string; report: SyncReport }[] {
+  const properties = PropertiesService.getDocumentProperties();
+  let results = syncAllCalls();
+  for (let round = 1; round < MAX_SYNC_ROUNDS && anyPending(properties); round++) {
+    for (const { callId, report } of results) logReport(callId, report);
+    results = syncAllCalls();
+  }
+  return results;
 }
 
 /** The call whose responses sheet received the event. */
@@ -135,10 +162,24 @@ function hasAnswers(event: GoogleAppsScript.Events.SheetsOnFormSubmit): boolean 
   return values.some((v) => String(v ?? "").trim() !== "");
 }
 
+/** The key of the response on the event's row, as the sync computes it; undefined if the row is blank. */
+function keyOfEventRow(
+  call: CallDefinition,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+): string | undefined {
+  const width = sheet.getLastColumn();
+  if (width === 0 || row < 2 || row > sheet.getLastRow()) return undefined;
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const values = sheet.getRange(row, 1, 1, width).getValues()[0] ?? [];
+  return computeReviewRows(call, [header, values], sheet.getSheetId()).rows[0]?.key;
+}
+
 /**
  * The form-submit trigger. Under the document lock, it synchronises the review sheet from the
  * responses sheet (where Forms has already written the response): the same response delivered
- * twice gives one row. Without the lock in time, it leaves a note for the next event or sync.
+ * twice gives one row. Without the lock in time, it notes the response as pending, for the
+ * handler holding the lock (which syncs again before letting go), the next event or sync.
  */
 export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!event?.range || !hasAnswers(event)) {
@@ -146,28 +187,40 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
     return;
   }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const match = callOfEvent(spreadsheet, event.range.getSheet());
+  const sheet = event.range.getSheet();
+  const match = callOfEvent(spreadsheet, sheet);
   if (!match) {
-    console.log(
-      `Réponse reçue dans « ${event.range.getSheet().getName()} », qui n'est la feuille d'aucun appel.`,
-    );
+    console.log(`Réponse reçue dans « ${sheet.getName()} », qui n'est la feuille d'aucun appel.`);
     return;
   }
   const { call } = match;
+  const row = event.range.getRow();
+  const key = keyOfEventRow(call, sheet, row);
+  if (key === undefined) {
+    console.warn(
+      `Appel ${call.id} : la ligne ${row} de la feuille de réponses est vide (réponse supprimée ` +
+        "avant son traitement ?) ; la feuille d'instruction est synchronisée quand même.",
+    );
+  }
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
-    PropertiesService.getDocumentProperties().setProperty(
-      `${PENDING_PREFIX}${call.id}`,
-      new Date().toISOString(),
-    );
+    recordPending(PropertiesService.getDocumentProperties(), call.id, key, row, new Date());
     console.warn(
-      `Appel ${call.id} : verrou occupé, la réponse de la ligne ${event.range.getRow()} sera reprise ` +
-        "au prochain envoi ou à la prochaine synchronisation.",
+      `Appel ${call.id} : verrou occupé, la réponse de la ligne ${row} est notée en attente et sera ` +
+        "reprise par la synchronisation en cours, au prochain envoi ou à la prochaine synchronisation.",
     );
     return;
   }
   try {
-    for (const { callId, report } of syncAllCalls()) logReport(callId, report);
+    for (const { callId, report } of syncUntilNothingPending()) {
+      logReport(callId, report);
+      if (callId === call.id && key !== undefined && !report.addedKeys.includes(key)) {
+        console.log(
+          `Appel ${call.id} : la réponse de la ligne ${row} était déjà dans la feuille d'instruction ` +
+            "(envoi rejoué ou déjà repris) : rien à ajouter.",
+        );
+      }
+    }
   } finally {
     lock.releaseLock();
   }
@@ -202,7 +255,7 @@ export function menuSyncApplications(): void {
     return;
   }
   try {
-    const results = syncAllCalls();
+    const results = syncUntilNothingPending();
     for (const { callId, report } of results) logReport(callId, report);
     ui.alert(
       results.length === 0

@@ -60,6 +60,10 @@ function columnWidth(header: string): number {
 }
 
 export interface SyncReport {
+  /** The key of every response of the responses sheet, after the sync all in the review sheet. */
+  readonly keys: ReadonlySet<string>;
+  /** Keys of the applications this sync appended. */
+  readonly addedKeys: readonly string[];
   readonly added: number;
   readonly updated: number;
   readonly unreadable: number;
@@ -118,12 +122,13 @@ export function syncReviewSheet(
   const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
   const existing = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
   const plan = planReviewSync(call, existing, rows);
+  const shape = reviewSheetShape(call);
+  const before = new Set(existing.slice(1).map((r) => String(r[shape.keyColumn] ?? "")));
   for (const key of plan.orphanKeys) {
     notes.push(
       `Candidature ${key} absente de la feuille de réponses (ligne supprimée ?) : conservée telle quelle.`,
     );
   }
-  const shape = reviewSheetShape(call);
   const width = shape.headers.length;
 
   if (plan.header) {
@@ -151,7 +156,14 @@ export function syncReviewSheet(
 
   const summary = decisionSummaryLayout(call, sheet.getDataRange().getValues());
   replaceSheetContents(spreadsheet, summary);
-  return { added: plan.appended.length, updated: plan.computed.length, unreadable, notes };
+  return {
+    keys: new Set(rows.map((r) => r.key)),
+    addedKeys: rows.filter((r) => !before.has(r.key)).map((r) => r.key),
+    added: plan.appended.length,
+    updated: plan.computed.length,
+    unreadable,
+    notes,
+  };
 }
 
 function formatReviewColumns(

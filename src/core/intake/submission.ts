@@ -120,7 +120,7 @@ export function parseSubmission(call: CallDefinition, raw: RawSubmission): Submi
 }
 
 /** FNV-1a, 32 bits, over the UTF-16 code units: the same in node and Apps Script. */
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

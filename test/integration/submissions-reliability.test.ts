@@ -1,0 +1,154 @@
+/**
+ * Issue 7 §1 — nothing lost, nothing doubled: concurrent submissions, replayed, blank and
+ * stale events, a responses sheet reworked by a user, a sorted review sheet, a failing run.
+ * The real built bundle runs on the local host; the host interleaves the handlers.
+ */
+import { describe, expect, it } from "vitest";
+import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
+import { createHost, type FakeForm, type FakeSubmission, type Host } from "../../dev/host";
+import { callById } from "../../src/core/intake/calls";
+
+const CALL_ID = "EXPLOR-2025";
+const REVIEW = "Candidatures";
+const RESPONSES = "Réponses au formulaire 1";
+
+function withForm(): { host: Host; form: FakeForm } {
+  const host = createHost();
+  host.call("onOpen", {});
+  host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: CALL_ID });
+  const form = [...host.forms.forms.values()].at(-1);
+  if (!form) throw new Error("no form");
+  return { host, form };
+}
+
+/** The n-th applicant (1-based): its own association, e-mail and second of arrival. */
+function applicant(n: number): FakeSubmission {
+  const call = callById(CALL_ID);
+  const answers = { ...EXPLOR_ANSWERS, associationNom: `Association ${n}` };
+  return {
+    answers: Object.fromEntries(
+      call.questions
+        .filter((q) => answers[q.id as keyof typeof answers] !== undefined)
+        .map((q) => [q.label, String(answers[q.id as keyof typeof answers])]),
+    ),
+    email: `candidat${n}@example.org`,
+    timestamp: new Date(Date.UTC(2025, 5, 1, 8, 0, n)),
+  };
+}
+
+function column(host: Host, sheet: string, header: string): unknown[] {
+  const values = host.values(sheet);
+  const i = (values[0] as string[]).indexOf(header);
+  if (i < 0) throw new Error(`pas de colonne « ${header} » dans ${sheet}`);
+  return values.slice(1).map((r) => r[i]);
+}
+
+const pendingNotes = (host: Host) =>
+  host.documentProperties.getKeys().filter((k) => k.startsWith("lianes.attente."));
+
+const logText = (host: Host) => host.log.lines.join("\n");
+
+describe("20 submissions at the same time", () => {
+  const TWENTY = Array.from({ length: 20 }, (_, i) => applicant(i + 1));
+
+  it("gives 20 rows, none lost, none doubled, with one lock holder at a time and some waits timing out", () => {
+    const { host, form } = withForm();
+    const run = host.submitConcurrently(form, TWENTY, {
+      arrivalEvery: 15,
+      givesUpWaiting: (i) => i % 3 === 1,
+    });
+
+    const associations = column(host, REVIEW, "Association");
+    expect(associations).toHaveLength(20);
+    expect(new Set(associations).size).toBe(20);
+    expect([...associations].sort()).toEqual(TWENTY.map((_, i) => `Association ${i + 1}`).sort());
+    expect(new Set(column(host, REVIEW, "Clé")).size).toBe(20);
+    expect(column(host, REVIEW, "N°")).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+
+    // The handlers really overlapped, some gave up waiting, and none of their responses waits still.
+    expect(run.started).toHaveLength(20);
+    expect(run.overlapping).toBeGreaterThan(5);
+    expect(host.lock.log.filter((o) => o === "timed out").length).toBeGreaterThan(2);
+    expect(pendingNotes(host)).toEqual([]);
+    expect(logText(host)).toMatch(/verrou occupé, la réponse de la ligne \d+ est notée en attente/);
+    expect(logText(host)).toMatch(/réponse\(s\) laissée\(s\) en attente reprise\(s\)/);
+
+    // One holder at a time: every acquisition follows the previous holder's release.
+    let holder: string | undefined;
+    for (const step of host.lock.history) {
+      if (step.outcome === "acquired") {
+        expect(holder === undefined || holder === step.execution).toBe(true);
+        holder = step.execution;
+      }
+      if (step.outcome === "released") holder = undefined;
+    }
+  });
+
+  it("keeps them all when 19 arrive during the first one's sync and all give up waiting", () => {
+    const { host, form } = withForm();
+    host.submitConcurrently(form, TWENTY, {
+      arrivalEvery: 3,
+      givesUpWaiting: (i) => i > 0,
+      onlyWhileLocked: true,
+    });
+    expect(host.lock.log.filter((o) => o === "timed out")).toHaveLength(19);
+    // The first handler syncs again before letting go of the lock: nothing waits for another event.
+    expect(new Set(column(host, REVIEW, "Association")).size).toBe(20);
+    expect(column(host, REVIEW, "Association")).toHaveLength(20);
+    expect(pendingNotes(host)).toEqual([]);
+  });
+
+  it("leaves pending notes that the next sync picks up when no handler can take them", () => {
+    const { host, form } = withForm();
+    host.lock.holdBy("une autre exécution");
+    for (const s of TWENTY.slice(0, 5)) host.submitForm(form, s);
+    expect(pendingNotes(host)).toHaveLength(5);
+    // The notes name the call and a hash of the key: no e-mail in the properties.
+    expect(JSON.stringify(host.documentProperties.getProperties())).not.toContain("@example.org");
+    expect(host.spreadsheet.getSheetByName(REVIEW)).toBeNull();
+
+    host.lock.holdBy(undefined);
+    host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" });
+    expect(column(host, REVIEW, "Association")).toHaveLength(5);
+    expect(pendingNotes(host)).toEqual([]);
+    expect(logText(host)).toContain("5 réponse(s) laissée(s) en attente reprise(s).");
+  });
+});
+
+describe("events that are not what they seem", () => {
+  it("adds a replayed event once and says so", () => {
+    const { host, form } = withForm();
+    const event = host.submitForm(form, applicant(1));
+    host.call("onFormSubmitLianes", event);
+    host.call("onFormSubmitLianes", event);
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1"]);
+    expect(logText(host)).toContain(
+      "la réponse de la ligne 2 était déjà dans la feuille d'instruction (envoi rejoué ou déjà repris) : rien à ajouter.",
+    );
+  });
+
+  it("ignores a blank event with a note, without touching the review sheet", () => {
+    const { host, form } = withForm();
+    host.submitForm(form, applicant(1));
+    const before = host.values(REVIEW);
+    const event = host.submitForm(form, applicant(2));
+    host.call("onFormSubmitLianes", { ...event, values: ["", "", ""], namedValues: {} });
+    host.call("onFormSubmitLianes", {});
+    expect(host.values(REVIEW)).toHaveLength(before.length + 1);
+    expect(logText(host)).toContain("Envoi de formulaire sans réponse ignoré");
+  });
+
+  it("syncs anyway when the event's row was deleted before its handler ran, and notes it", () => {
+    const { host, form } = withForm();
+    host.submitForm(form, applicant(1));
+    host.lock.holdBy("une autre exécution");
+    const event = host.submitForm(form, applicant(2));
+    host.lock.holdBy(undefined);
+    host.spreadsheet.getSheetByName(RESPONSES)?.deleteRow(3);
+    host.call("onFormSubmitLianes", event);
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1"]);
+    expect(logText(host)).toContain("la ligne 3 de la feuille de réponses est vide");
+    expect(logText(host)).toContain("Réponse laissée en attente (ligne 3) absente de la feuille de réponses");
+    expect(pendingNotes(host)).toEqual([]);
+  });
+});
