@@ -8,6 +8,9 @@
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** The developer metadata key of the fake's own column tracking (not the add-on's). */
+const FORMS_COLUMN = "forms.colonne";
+
 export const ItemType = {
   TEXT: "TEXT",
   PARAGRAPH_TEXT: "PARAGRAPH_TEXT",
@@ -190,8 +193,6 @@ export class FakeForm {
   progressBar = false;
   destinationId: string | undefined;
   responsesSheet: Sheet | undefined;
-  /** Titles of the responses sheet's question columns, in column order (Forms never removes one). */
-  private readonly columns: string[] = [];
 
   constructor(
     private readonly app: FakeFormApp,
@@ -309,7 +310,6 @@ export class FakeForm {
     while (taken.has(`Réponses au formulaire ${n}`)) n++;
     this.responsesSheet = spreadsheet.insertSheet(`Réponses au formulaire ${n}`, 0);
     this.app.linkSheet(this.responsesSheet, this);
-    this.columns.length = 0;
     this.writeHeader();
     return this;
   }
@@ -318,21 +318,38 @@ export class FakeForm {
     return this.items.filter((i) => i.getType() !== ItemType.SECTION_HEADER);
   }
 
-  private writeHeader(): void {
+  /**
+   * The column Forms writes each title to. Forms keeps track of its columns: a user who moves
+   * or renames one does not change where answers go; a new question gets a new column at the end.
+   */
+  private writeHeader(): Map<string, number> {
     const sheet = this.responsesSheet;
-    if (!sheet) return;
-    for (const item of this.questionItems())
-      if (!this.columns.includes(item.title)) this.columns.push(item.title);
-    const header = ["Horodateur", ...(this.collectEmail ? ["Adresse e-mail"] : []), ...this.columns];
-    sheet.getRange(1, 1, 1, header.length).setValues([header]);
+    const columns = new Map<string, number>();
+    if (!sheet) return columns;
+    for (const m of sheet.createDeveloperMetadataFinder().withKey(FORMS_COLUMN).find()) {
+      const column = m.getLocation().getColumn();
+      if (column) columns.set(m.getValue() ?? "", column.getColumn());
+    }
+    const titles = [
+      "Horodateur",
+      ...(this.collectEmail ? ["Adresse e-mail"] : []),
+      ...this.questionItems().map((i) => i.title),
+    ];
+    for (const title of titles) {
+      if (columns.has(title)) continue;
+      const column = sheet.getLastColumn() + 1;
+      sheet.getRange(1, column).setValue(title);
+      sheet.getRange(1, column, sheet.getMaxRows(), 1).addDeveloperMetadata(FORMS_COLUMN, title);
+      columns.set(title, column);
+    }
+    return columns;
   }
 
   /** A respondent submits the form: one row in the responses sheet, and the trigger's event. */
   submit(submission: FakeSubmission): GoogleAppsScript.Events.SheetsOnFormSubmit {
     const sheet = this.responsesSheet;
     if (!sheet) throw new Error("Ce formulaire n'est lié à aucune feuille.");
-    this.writeHeader();
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const columns = this.writeHeader();
     const cell = (title: string): string | Date => {
       if (title === "Horodateur") return submission.timestamp;
       if (title === "Adresse e-mail") return submission.email;
@@ -342,10 +359,16 @@ export class FakeForm {
       // Forms stores answers as values: text that looks like a formula stays text.
       return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
     };
-    const row = header.map(cell);
+    const width = sheet.getLastColumn();
+    const titles: string[] = Array.from({ length: width }, () => "");
+    const row: (string | Date)[] = Array.from({ length: width }, () => "");
+    for (const [title, column] of columns) {
+      titles[column - 1] = title;
+      row[column - 1] = cell(title);
+    }
     const rowNumber = sheet.getLastRow() + 1;
     sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
-    return this.app.eventFor(sheet, rowNumber, header, row);
+    return this.app.eventFor(sheet, rowNumber, titles, row);
   }
 }
 

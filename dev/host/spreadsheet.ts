@@ -60,6 +60,15 @@ function columnLetter(index: number): string {
   return s;
 }
 
+/** `C:C` or `B:D`: whole columns (the rows are the sheet's). */
+function parseColumnsA1(a1: string): { column: number; columns: number } | undefined {
+  const m = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(a1.trim());
+  if (!m) return undefined;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [c1, c2] = [col(m[1] as string), col(m[2] as string)];
+  return { column: Math.min(c1, c2), columns: Math.abs(c2 - c1) + 1 };
+}
+
 function parseA1(a1: string): { row: number; column: number; rows: number; columns: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1.trim());
   if (!m) throw new Error(`Range not found: ${a1}`);
@@ -151,6 +160,51 @@ class ChartBuilder {
   }
   build() {
     return { spec: { ...this.spec }, sheet: this.sheet, getId: () => `chart-${this.spec.ranges.join()}` };
+  }
+}
+
+let metadataCounter = 0;
+
+export class FakeDeveloperMetadata {
+  readonly id = ++metadataCounter;
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly key: string,
+    private readonly value: string,
+    public column: number,
+  ) {}
+  getId() {
+    return this.id;
+  }
+  getKey() {
+    return this.key;
+  }
+  getValue() {
+    return this.value;
+  }
+  getLocation() {
+    const sheet = this.sheet;
+    const column = this.column;
+    return {
+      getLocationType: () => "COLUMN",
+      getColumn: () => sheet.getRange(1, column, sheet.getMaxRows(), 1),
+    };
+  }
+  remove() {
+    const list = this.sheet.columnMetadata;
+    list.splice(list.indexOf(this), 1);
+  }
+}
+
+class FakeDeveloperMetadataFinder {
+  private key: string | undefined;
+  constructor(private readonly metadata: readonly FakeDeveloperMetadata[]) {}
+  withKey(key: string) {
+    this.key = key;
+    return this;
+  }
+  find() {
+    return this.metadata.filter((m) => this.key === undefined || m.getKey() === this.key);
   }
 }
 
@@ -319,6 +373,16 @@ export class FakeRange {
   getDataValidation() {
     return this.sheet.formatAt(this.row, this.column).validation ?? null;
   }
+  /** Only on whole columns here (the location the add-on uses). */
+  addDeveloperMetadata(key: string, value?: string) {
+    if (this.row !== 1 || this.rows < this.sheet.getMaxRows()) {
+      throw new Error("not implemented in the local host: developer metadata on anything but whole columns");
+    }
+    for (let c = this.column; c < this.column + this.columns; c++) {
+      this.sheet.columnMetadata.push(new FakeDeveloperMetadata(this.sheet, key, value ?? "", c));
+    }
+    return this;
+  }
   activate() {
     this.sheet.activeRange = this;
     return this;
@@ -332,6 +396,8 @@ export class FakeSheet {
   readonly charts: ReturnType<ChartBuilder["build"]>[] = [];
   /** Cells that hold a Date (HyperFormula stores a day number). */
   readonly dateCells = new Set<string>();
+  /** Developer metadata on whole columns: it moves with its column, whatever its header says. */
+  readonly columnMetadata: FakeDeveloperMetadata[] = [];
   activeRange: FakeRange | undefined;
 
   constructor(
@@ -368,6 +434,8 @@ export class FakeSheet {
   }
   getRange(rowOrA1: number | string, column?: number, rows = 1, columns = 1) {
     if (typeof rowOrA1 === "string") {
+      const whole = parseColumnsA1(rowOrA1);
+      if (whole) return new FakeRange(this, 1, whole.column, this.getMaxRows(), whole.columns);
       const a = parseA1(rowOrA1);
       return new FakeRange(this, a.row, a.column, a.rows, a.columns);
     }
@@ -436,6 +504,36 @@ export class FakeSheet {
   }
   setTabColor(_color: string) {
     return this;
+  }
+  createDeveloperMetadataFinder() {
+    return new FakeDeveloperMetadataFinder(this.columnMetadata);
+  }
+  /**
+   * Moves whole columns before `destinationIndex` (1-based, in the layout before the move), as a
+   * user dragging them: values, formats, dates and column metadata go with them.
+   */
+  moveColumns(columnSpec: FakeRange, destinationIndex: number) {
+    const start = columnSpec.getColumn();
+    const count = columnSpec.getNumColumns();
+    if (destinationIndex >= start && destinationIndex <= start + count) return;
+    const width = Math.max(this.getLastColumn(), start + count - 1, destinationIndex);
+    const order = Array.from({ length: width }, (_, i) => i + 1).filter((c) => c < start || c >= start + count);
+    const moved = Array.from({ length: count }, (_, i) => start + i);
+    const before = order.findIndex((c) => c >= destinationIndex);
+    order.splice(before < 0 ? order.length : before, 0, ...moved);
+    const newColumnOf = new Map(order.map((old, i) => [old, i + 1]));
+    this.spreadsheet.hf.moveColumns(this.hfId, start - 1, count, destinationIndex - 1);
+    const remap = (key: string) => {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      return `${r},${newColumnOf.get(c) ?? c}`;
+    };
+    const dates = [...this.dateCells].map(remap);
+    this.dateCells.clear();
+    for (const d of dates) this.dateCells.add(d);
+    const formats = [...this.formats].map(([k, f]) => [remap(k), f] as const);
+    this.formats.clear();
+    for (const [k, f] of formats) this.formats.set(k, f);
+    for (const m of this.columnMetadata) m.column = newColumnOf.get(m.column) ?? m.column;
   }
   getFormUrl(): string | null {
     return this.spreadsheet.formUrlOf(this);

@@ -152,3 +152,84 @@ describe("events that are not what they seem", () => {
     expect(pendingNotes(host)).toEqual([]);
   });
 });
+
+describe("sheets reworked by their users", () => {
+  function headerIndex(host: Host, sheet: string, header: string): number {
+    const i = (host.values(sheet)[0] as string[]).indexOf(header);
+    if (i < 0) throw new Error(`pas de colonne « ${header} »`);
+    return i + 1;
+  }
+
+  it("reads a responses sheet whose columns were moved and renamed, reviewer columns intact", () => {
+    const { host, form } = withForm();
+    host.submitForm(form, applicant(1));
+    host.submitForm(form, applicant(2));
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    review?.getRange(2, headerIndex(host, REVIEW, "Statut")).setValue("Retenue");
+    review?.getRange(3, headerIndex(host, REVIEW, "Commentaire interne")).setValue("Appeler le 12/06");
+    const before = host.values(REVIEW);
+
+    const responses = host.spreadsheet.getSheetByName(RESPONSES);
+    if (!responses) throw new Error("no responses sheet");
+    const name = headerIndex(host, RESPONSES, "Nom de l'association");
+    responses.moveColumns(responses.getRange(1, name, responses.getMaxRows(), 1), 1);
+    const country = headerIndex(host, RESPONSES, "Pays du partenaire");
+    responses.moveColumns(
+      responses.getRange(1, country, responses.getMaxRows(), 1),
+      responses.getLastColumn() + 1,
+    );
+    responses.getRange(1, headerIndex(host, RESPONSES, "Nom de l'association")).setValue("Association (nom)");
+    responses.getRange(1, headerIndex(host, RESPONSES, "Horodateur")).setValue("Reçu le");
+    host.submitForm(form, applicant(3));
+
+    const after = host.values(REVIEW);
+    expect(after.slice(0, 3)).toEqual(before);
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2", "Association 3"]);
+    expect(column(host, REVIEW, "Pays partenaire")).toEqual(
+      column(host, REVIEW, "Pays partenaire").map(
+        () => after[1]?.[headerIndex(host, REVIEW, "Pays partenaire") - 1],
+      ),
+    );
+    expect(column(host, REVIEW, "Éligibilité")[2]).toBe(column(host, REVIEW, "Éligibilité")[0]);
+    expect(logText(host)).toContain(
+      "Colonnes de réponses renommées, lues quand même par leur question : « Reçu le » (Horodateur), « Association (nom) » (Nom de l'association).",
+    );
+    expect(logText(host)).toContain("Colonnes de réponses déplacées : chacune est lue par sa question");
+  });
+
+  it("keeps each reviewer's notes on its application after the review sheet was sorted", () => {
+    const { host, form } = withForm();
+    for (const n of [1, 2, 3]) host.submitForm(form, applicant(n));
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    if (!review) throw new Error("no review sheet");
+    const comment = headerIndex(host, REVIEW, "Commentaire interne");
+    const association = headerIndex(host, REVIEW, "Association");
+    for (const row of [2, 3, 4]) {
+      review.getRange(row, comment).setValue(`Note sur ${review.getRange(row, association).getValue()}`);
+    }
+    // The user sorts by association, descending (Sheets rewrites the rows in the new order).
+    const sorted = host.values(REVIEW).slice(1).reverse();
+    const formulas = review
+      .getRange(2, 1, 3, sorted[0]?.length ?? 0)
+      .getFormulas()
+      .reverse();
+    review
+      .getRange(2, 1, 3, sorted[0]?.length ?? 0)
+      .setValues(sorted.map((r, i) => r.map((v, j) => formulas[i]?.[j] || v)));
+    host.submitForm(form, applicant(4));
+
+    expect(column(host, REVIEW, "Association")).toEqual([
+      "Association 3",
+      "Association 2",
+      "Association 1",
+      "Association 4",
+    ]);
+    expect(column(host, REVIEW, "Commentaire interne")).toEqual([
+      "Note sur Association 3",
+      "Note sur Association 2",
+      "Note sur Association 1",
+      "",
+    ]);
+    expect(column(host, REVIEW, "N°")).toEqual([3, 2, 1, 4]);
+  });
+});

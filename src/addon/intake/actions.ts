@@ -6,6 +6,7 @@ import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { buildFormItems } from "./form-builder";
 import { anyPending, pendingOf, recordPending, settlePending } from "./pending";
+import { readColumnTags } from "./response-columns";
 import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
 import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
 
@@ -172,7 +173,7 @@ function keyOfEventRow(
   if (width === 0 || row < 2 || row > sheet.getLastRow()) return undefined;
   const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
   const values = sheet.getRange(row, 1, 1, width).getValues()[0] ?? [];
-  return computeReviewRows(call, [header, values], sheet.getSheetId()).rows[0]?.key;
+  return computeReviewRows(call, [header, values], sheet.getSheetId(), readColumnTags(sheet)).rows[0]?.key;
 }
 
 /**

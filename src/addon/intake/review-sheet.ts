@@ -16,7 +16,8 @@ import {
 import { type RawSubmission, responseKey, validateSubmission } from "../../core/intake/submission";
 import { FORMAT } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
-import { readResponses } from "./responses";
+import { readColumnTags, tagNewColumns } from "./response-columns";
+import { EMAIL_FIELD, type ResponseColumns, readResponses, TIMESTAMP_FIELD } from "./responses";
 import { type PlannedRow, planReviewSync, responseLink, reviewSheetShape } from "./review-plan";
 import { decisionSummaryLayout } from "./summary";
 
@@ -75,9 +76,18 @@ export function computeReviewRows(
   call: CallDefinition,
   responseValues: readonly (readonly unknown[])[],
   responsesSheetId: number,
-): { rows: PlannedRow[]; unreadable: number; notes: string[] } {
-  const reading = readResponses(call, responseValues);
+  tagged: ResponseColumns = new Map(),
+): { rows: PlannedRow[]; unreadable: number; notes: string[]; columns: ResponseColumns } {
+  const reading = readResponses(call, responseValues, tagged);
   const notes: string[] = [];
+  if (reading.renamed.length > 0) {
+    notes.push(
+      `Colonnes de réponses renommées, lues quand même par leur question : ${reading.renamed.join(", ")}.`,
+    );
+  }
+  if (isReordered(call, reading.columns)) {
+    notes.push("Colonnes de réponses déplacées : chacune est lue par sa question, rien ne change.");
+  }
   if (reading.unknownHeaders.length > 0) {
     notes.push(`Colonnes de réponses non reconnues, ignorées : ${reading.unknownHeaders.join(", ")}.`);
   }
@@ -107,7 +117,15 @@ export function computeReviewRows(
     seen.add(reviewed.key);
     rows.push({ ...reviewed, link: responseLink(responsesSheetId, row) });
   }
-  return { rows, unreadable, notes };
+  return { rows, unreadable, notes, columns: reading.columns };
+}
+
+/** Whether the questions' columns are no longer in the order Forms created them. */
+function isReordered(call: CallDefinition, columns: ResponseColumns): boolean {
+  const order = [TIMESTAMP_FIELD, EMAIL_FIELD, ...call.questions.map((q) => q.id)]
+    .map((id) => columns.get(id))
+    .filter((c): c is number => c !== undefined);
+  return order.some((c, i) => i > 0 && c < (order[i - 1] as number));
 }
 
 /** Brings the review sheet (and the decision summary) up to date with the responses sheet. */
@@ -117,7 +135,13 @@ export function syncReviewSheet(
   responsesSheet: GoogleAppsScript.Spreadsheet.Sheet,
 ): SyncReport {
   const responseValues = responsesSheet.getDataRange().getValues();
-  const { rows, unreadable, notes } = computeReviewRows(call, responseValues, responsesSheet.getSheetId());
+  const tagged = readColumnTags(responsesSheet);
+  const { rows, unreadable, notes, columns } = computeReviewRows(
+    call,
+    responseValues,
+    responsesSheet.getSheetId(),
+    tagged,
+  );
   const name = reviewSheetName(call);
   const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
   const existing = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
@@ -156,6 +180,7 @@ export function syncReviewSheet(
 
   const summary = decisionSummaryLayout(call, sheet.getDataRange().getValues());
   replaceSheetContents(spreadsheet, summary);
+  tagNewColumns(responsesSheet, columns, tagged);
   return {
     keys: new Set(rows.map((r) => r.key)),
     addedKeys: rows.filter((r) => !before.has(r.key)).map((r) => r.key),
