@@ -20,6 +20,26 @@ export class CallCounter {
   /** Runs before each counted call, between two calls of the add-on (the host's concurrency). */
   beforeEachCall: ((name: string) => void) | undefined;
 
+  private readonly faults = new Map<string, { remaining: number; message: string }>();
+
+  /** Makes the `occurrence`-th call of `name` from now (e.g. `Range.setValues`) throw, once. */
+  failOn(
+    name: string,
+    occurrence = 1,
+    message = "Service Spreadsheets failed while accessing document.",
+  ): void {
+    this.faults.set(name, { remaining: occurrence, message });
+  }
+
+  private injectFault(name: string): void {
+    const fault = this.faults.get(name);
+    if (!fault) return;
+    fault.remaining -= 1;
+    if (fault.remaining > 0) return;
+    this.faults.delete(name);
+    throw new Error(fault.message);
+  }
+
   count(name: string, n = 1): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + n);
   }
@@ -51,6 +71,7 @@ export class CallCounter {
         if (typeof value !== "function" || typeof prop === "symbol") return value;
         return (...args: unknown[]) => {
           counter.beforeEachCall?.(`${label}.${prop}`);
+          counter.injectFault(`${label}.${prop}`);
           counter.count(`${label}.${prop}`);
           const result = value.apply(
             obj,

@@ -517,7 +517,9 @@ export class FakeSheet {
     const count = columnSpec.getNumColumns();
     if (destinationIndex >= start && destinationIndex <= start + count) return;
     const width = Math.max(this.getLastColumn(), start + count - 1, destinationIndex);
-    const order = Array.from({ length: width }, (_, i) => i + 1).filter((c) => c < start || c >= start + count);
+    const order = Array.from({ length: width }, (_, i) => i + 1).filter(
+      (c) => c < start || c >= start + count,
+    );
     const moved = Array.from({ length: count }, (_, i) => start + i);
     const before = order.findIndex((c) => c >= destinationIndex);
     order.splice(before < 0 ? order.length : before, 0, ...moved);

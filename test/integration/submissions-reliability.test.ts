@@ -22,9 +22,9 @@ function withForm(): { host: Host; form: FakeForm } {
 }
 
 /** The n-th applicant (1-based): its own association, e-mail and second of arrival. */
-function applicant(n: number): FakeSubmission {
+function applicant(n: number, associationNom = `Association ${n}`): FakeSubmission {
   const call = callById(CALL_ID);
-  const answers = { ...EXPLOR_ANSWERS, associationNom: `Association ${n}` };
+  const answers = { ...EXPLOR_ANSWERS, associationNom };
   return {
     answers: Object.fromEntries(
       call.questions
@@ -231,5 +231,62 @@ describe("sheets reworked by their users", () => {
       "",
     ]);
     expect(column(host, REVIEW, "N°")).toEqual([3, 2, 1, 4]);
+  });
+});
+
+describe("a sync that fails half-way", () => {
+  const snapshot = (host: Host, name: string) => {
+    const sheet = host.spreadsheet.getSheetByName(name);
+    if (!sheet) return undefined;
+    const range = sheet.getDataRange();
+    return { values: range.getValues(), formulas: range.getFormulas() };
+  };
+
+  it("leaves the review sheet and the summary as they were, and loses nothing", () => {
+    const { host, form } = withForm();
+    host.submitForm(form, applicant(1, "=1+1"));
+    for (const n of [2, 3]) host.submitForm(form, applicant(n));
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    const header = host.values(REVIEW)[0] as string[];
+    review?.getRange(2, header.indexOf("Statut") + 1).setValue("Retenue");
+    review?.getRange(3, header.indexOf("Commentaire interne") + 1).setValue("Dossier complet");
+    host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" });
+    // Two more responses arrive while the lock is busy.
+    host.lock.holdBy("une autre exécution");
+    for (const n of [4, 5]) host.submitForm(form, applicant(n));
+    host.lock.holdBy(undefined);
+    const reviewBefore = snapshot(host, REVIEW);
+    const summaryBefore = snapshot(host, `Synthèse ${CALL_ID}`);
+
+    // The second write of the sync (the new rows, after the updated ones) fails.
+    host.counter.failOn("Range.setValues", 2);
+    expect(() => host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" })).toThrow(
+      /Erreur inattendue/,
+    );
+    // Restored as it was: the applicant's `=1+1` is still text, not a formula giving 2.
+    expect(snapshot(host, REVIEW)).toEqual(reviewBefore);
+    expect(snapshot(host, `Synthèse ${CALL_ID}`)).toEqual(summaryBefore);
+    expect(pendingNotes(host)).toHaveLength(2);
+
+    host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" });
+    expect(column(host, REVIEW, "Association")).toEqual([
+      "=1+1",
+      "Association 2",
+      "Association 3",
+      "Association 4",
+      "Association 5",
+    ]);
+    expect(column(host, REVIEW, "Statut")[0]).toBe("Retenue");
+    expect(column(host, REVIEW, "Commentaire interne")[1]).toBe("Dossier complet");
+    expect(pendingNotes(host)).toEqual([]);
+  });
+
+  it("removes the review sheet it was creating when its first write fails", () => {
+    const { host, form } = withForm();
+    host.counter.failOn("Range.setValues", 1);
+    expect(() => host.submitForm(form, applicant(1))).toThrow();
+    expect(host.spreadsheet.getSheetByName(REVIEW)).toBeNull();
+    host.submitForm(form, applicant(2));
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2"]);
   });
 });

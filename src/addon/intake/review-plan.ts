@@ -80,8 +80,8 @@ function keptCell(value: unknown): LayoutCell {
   return typeof value === "number" || typeof value === "boolean" ? value : asText(String(value ?? ""));
 }
 
-function sheetCell(value: Cell): LayoutCell {
-  return typeof value === "string" ? asText(value) : value;
+function sheetCell(value: unknown): LayoutCell {
+  return typeof value === "string" ? asText(value) : (value as LayoutCell);
 }
 
 export interface ReviewPlan {
@@ -95,15 +95,20 @@ export interface ReviewPlan {
   readonly orphanKeys: readonly string[];
   /** Status of every row after the sync (existing ones as the reviewers left them). */
   readonly statuses: readonly string[];
+  /** The sheet's values as they will read after the sync, header included (for the summary). */
+  readonly after: readonly (readonly unknown[])[];
 }
 
 export class ReviewSheetMismatch extends Error {
   override readonly name = "ReviewSheetMismatch";
 }
 
+const isBlankRow = (r: readonly unknown[]) => r.every((v) => v === "" || v === null || v === undefined);
+
 /**
  * Plans a sync. `existing` is the review sheet's values (header included, may be empty);
- * `rows` the computed rows of every response, in arrival order, numbered from 1.
+ * `rows` the computed rows of every response, in arrival order, numbered from 1. A row the
+ * user emptied, or one without a key, is left as it is, in its place.
  */
 export function planReviewSync(
   call: CallDefinition,
@@ -123,33 +128,42 @@ export function planReviewSync(
     }
   }
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  const body = existing.slice(1).filter((r) => r.some((v) => v !== ""));
+  const body = existing.slice(1);
   const seen = new Set<string>();
   const orphanKeys: string[] = [];
   const statuses: string[] = [];
   let lastNumber = 0;
-  const computed = body.map((r) => {
+  const computed: LayoutCell[][] = [];
+  const after: unknown[][] = [hasHeader && header ? [...header] : [...shape.headers]];
+  for (const r of body) {
     const key = String(r[shape.keyColumn] ?? "");
+    const kept = r.slice(0, shape.computedCount);
+    if (key === "" || isBlankRow(r)) {
+      computed.push(kept.map(keptCell));
+      after.push([...r]);
+      continue;
+    }
     const number = typeof r[0] === "number" ? r[0] : 0;
     lastNumber = Math.max(lastNumber, number);
     statuses.push(String(r[shape.statusColumn] ?? ""));
-    const row = byKey.get(key);
     seen.add(key);
-    if (!row) {
-      orphanKeys.push(key);
-      return [...r.slice(0, shape.computedCount - 1).map(keptCell), LINK_GONE];
-    }
-    return [
-      ...[number || row.values[0], ...row.values.slice(1)].map((v) => sheetCell(v as Cell)),
-      row.link ?? "",
-    ];
-  });
+    const row = byKey.get(key);
+    if (!row) orphanKeys.push(key);
+    const values = row
+      ? [number || row.values[0], ...row.values.slice(1)]
+      : r.slice(0, shape.computedCount - 1);
+    const link = row ? (row.link ?? "") : LINK_GONE;
+    computed.push([...values.map(row ? sheetCell : keptCell), link]);
+    after.push([...values, link, ...r.slice(shape.computedCount)]);
+  }
   const firstNewRow = body.length + 2;
   const appended = rows
     .filter((r) => !seen.has(r.key))
     .map((r, i) => {
       statuses.push(r.status);
-      return newRow(call, shape, r, lastNumber + i + 1, firstNewRow + i);
+      const { raw, written } = newRow(call, shape, r, lastNumber + i + 1, firstNewRow + i);
+      after.push(raw);
+      return written;
     });
   return {
     ...(hasHeader ? {} : { header: shape.headers }),
@@ -157,24 +171,30 @@ export function planReviewSync(
     appended,
     orphanKeys,
     statuses,
+    after,
   };
 }
 
+/** A new application's row: its computed columns (applicant text escaped in `written`), status and score formula. */
 function newRow(
   call: CallDefinition,
   shape: ReviewSheetShape,
   row: PlannedRow,
   number: number,
   sheetRow: number,
-): LayoutCell[] {
+): { raw: unknown[]; written: LayoutCell[] } {
   const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c)}${sheetRow}`);
   const reviewer: Record<number, LayoutCell> = {
     [shape.statusColumn]: row.status satisfies Status,
     [shape.weightedScoreColumn]: weightedScoreFormula(call.review.criteria, scoreCells),
   };
-  const computed = [...[number, ...row.values.slice(1)].map((v) => sheetCell(v as Cell)), row.link ?? ""];
+  const values = [number, ...row.values.slice(1)];
   const rest = shape.headers
     .slice(shape.computedCount)
     .map((_, i) => reviewer[shape.computedCount + i] ?? "");
-  return [...computed, ...rest];
+  const link = row.link ?? "";
+  return {
+    raw: [...values, link, ...rest],
+    written: [...values.map(sheetCell), link, ...rest],
+  };
 }

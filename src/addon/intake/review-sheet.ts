@@ -14,11 +14,18 @@ import {
   STATUSES,
 } from "../../core/intake/review";
 import { type RawSubmission, responseKey, validateSubmission } from "../../core/intake/submission";
-import { FORMAT } from "../sheet-layout";
+import { asText, FORMAT } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { readColumnTags, tagNewColumns } from "./response-columns";
 import { EMAIL_FIELD, type ResponseColumns, readResponses, TIMESTAMP_FIELD } from "./responses";
-import { type PlannedRow, planReviewSync, responseLink, reviewSheetShape } from "./review-plan";
+import {
+  type PlannedRow,
+  planReviewSync,
+  type ReviewPlan,
+  type ReviewSheetShape,
+  responseLink,
+  reviewSheetShape,
+} from "./review-plan";
 import { decisionSummaryLayout } from "./summary";
 
 export function reviewSheetName(call: CallDefinition): string {
@@ -143,8 +150,11 @@ export function syncReviewSheet(
     tagged,
   );
   const name = reviewSheetName(call);
-  const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
-  const existing = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const found = spreadsheet.getSheetByName(name);
+  const sheet = found ?? spreadsheet.insertSheet(name);
+  const hasRows = sheet.getLastRow() > 0;
+  const existing = hasRows ? sheet.getDataRange().getValues() : [];
+  const formulas = hasRows ? sheet.getDataRange().getFormulas() : [];
   const plan = planReviewSync(call, existing, rows);
   const shape = reviewSheetShape(call);
   const before = new Set(existing.slice(1).map((r) => String(r[shape.keyColumn] ?? "")));
@@ -153,8 +163,45 @@ export function syncReviewSheet(
       `Candidature ${key} absente de la feuille de réponses (ligne supprimée ?) : conservée telle quelle.`,
     );
   }
-  const width = shape.headers.length;
+  const summary = decisionSummaryLayout(call, plan.after);
 
+  // Everything is computed: now the writes, undone if one of them fails.
+  let summaryTouched = false;
+  try {
+    writeReviewPlan(sheet, call, plan);
+    summaryTouched = true;
+    replaceSheetContents(spreadsheet, summary);
+  } catch (error) {
+    if (found) restoreReviewSheet(sheet, shape, existing, formulas, plan);
+    else spreadsheet.deleteSheet(sheet);
+    if (summaryTouched) replaceSheetContents(spreadsheet, decisionSummaryLayout(call, existing));
+    throw error;
+  }
+  try {
+    tagNewColumns(responsesSheet, columns, tagged);
+  } catch (error) {
+    console.warn(
+      `Colonnes de la feuille de réponses non marquées (${error instanceof Error ? error.message : error}) : ` +
+        "elles le seront à la prochaine synchronisation.",
+    );
+  }
+  return {
+    keys: new Set(rows.map((r) => r.key)),
+    addedKeys: rows.filter((r) => !before.has(r.key)).map((r) => r.key),
+    added: plan.appended.length,
+    updated: plan.computed.length,
+    unreadable,
+    notes,
+  };
+}
+
+function writeReviewPlan(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  call: CallDefinition,
+  plan: ReviewPlan,
+): void {
+  const shape = reviewSheetShape(call);
+  const width = shape.headers.length;
   if (plan.header) {
     sheet
       .getRange(1, 1, 1, width)
@@ -177,18 +224,43 @@ export function syncReviewSheet(
   }
   const bodyRows = plan.computed.length + plan.appended.length;
   if (bodyRows > 0) formatReviewColumns(sheet, call, bodyRows);
+}
 
-  const summary = decisionSummaryLayout(call, sheet.getDataRange().getValues());
-  replaceSheetContents(spreadsheet, summary);
-  tagNewColumns(responsesSheet, columns, tagged);
-  return {
-    keys: new Set(rows.map((r) => r.key)),
-    addedKeys: rows.filter((r) => !before.has(r.key)).map((r) => r.key),
-    added: plan.appended.length,
-    updated: plan.computed.length,
-    unreadable,
-    notes,
-  };
+/**
+ * After a failed write: the computed columns back to the values and formulas read before the
+ * sync (text that looks like a formula kept as text), the appended rows emptied. Reviewer
+ * columns were not written, so they are left alone.
+ */
+function restoreReviewSheet(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  shape: ReviewSheetShape,
+  existing: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
+  plan: ReviewPlan,
+): void {
+  try {
+    if (existing.length === 0) {
+      sheet.clearContents();
+      return;
+    }
+    const width = Math.min(shape.computedCount, existing[0]?.length ?? 0);
+    if (existing.length > 1 && width > 0) {
+      const original = existing
+        .slice(1)
+        .map((r, i) =>
+          r.slice(0, width).map((v, j) => formulas[i + 1]?.[j] || (typeof v === "string" ? asText(v) : v)),
+        );
+      sheet.getRange(2, 1, original.length, width).setValues(original);
+    }
+    if (plan.appended.length > 0) {
+      sheet.getRange(existing.length + 1, 1, plan.appended.length, shape.headers.length).clearContent();
+    }
+  } catch (error) {
+    console.error(
+      "La feuille d'instruction n'a pas pu être remise dans son état d'avant la synchronisation " +
+        `(${error instanceof Error ? error.message : error}) : relancez Lianes › Synchroniser les candidatures.`,
+    );
+  }
 }
 
 function formatReviewColumns(
