@@ -55,6 +55,21 @@ describe("planning a review-sheet sync", () => {
     expect(again.statuses).toEqual(["À instruire", "Retenue", "À instruire", "À instruire"]);
   });
 
+  it("leaves a row the user emptied in its place, so new rows go below the last one", () => {
+    const first = planReviewSync(call, [], rows(["Alpha", "Beta", "Gamma"]));
+    const blank = shape.headers.map(() => "");
+    const sheet = [shape.headers, first.appended[0], blank, first.appended[2]].map((r) => [...(r ?? [])]);
+    const again = planReviewSync(call, sheet, rows(["Alpha", "Beta", "Gamma", "Delta"]));
+    expect(again.computed).toHaveLength(3);
+    expect(again.computed[1]?.every((v) => v === "")).toBe(true);
+    expect(again.computed.map((r) => r[shape.applicantColumn])).toEqual(["Alpha", "", "Gamma"]);
+    // Beta's row was emptied: it comes back as a new row, below Gamma, not over it.
+    expect(again.appended.map((r) => r[shape.applicantColumn])).toEqual(["Beta", "Delta"]);
+    expect(again.appended[0]?.[shape.weightedScoreColumn]).toContain(
+      `${columnLetter(shape.scoreColumns[0] ?? 0)}5`,
+    );
+  });
+
   it("adds nothing when the same responses are synchronised twice", () => {
     const first = planReviewSync(call, [], rows(["Alpha"]));
     const second = planReviewSync(
