@@ -15,6 +15,11 @@ export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 export const LOCK_WAIT_MS = 30_000;
 /** A handler holding the lock syncs again while others left submissions pending, this often at most. */
 const MAX_SYNC_ROUNDS = 3;
+/**
+ * No new round once this long has passed: an execution stops at 6 minutes, and one round
+ * takes seconds even at 2 000 responses (about 90 service calls, whatever their number).
+ */
+const SYNC_ROUNDS_BUDGET_MS = 120_000;
 const TRIGGER_PROPERTY = "lianes.trigger";
 
 function openForm(state: IntakeState | undefined, call: CallDefinition): GoogleAppsScript.Forms.Form {
@@ -129,8 +134,13 @@ export function syncAllCalls(): { callId: string; report: SyncReport }[] {
 /** Syncs, and again while submissions were left pending meanwhile (the caller holds the lock). */
 function syncUntilNothingPending(): { callId: string; report: SyncReport }[] {
   const properties = PropertiesService.getDocumentProperties();
+  const started = Date.now();
   let results = syncAllCalls();
-  for (let round = 1; round < MAX_SYNC_ROUNDS && anyPending(properties); round++) {
+  for (
+    let round = 1;
+    round < MAX_SYNC_ROUNDS && Date.now() - started < SYNC_ROUNDS_BUDGET_MS && anyPending(properties);
+    round++
+  ) {
     for (const { callId, report } of results) logReport(callId, report);
     results = syncAllCalls();
   }

@@ -4,6 +4,7 @@
  * responses sheet and the trigger.
  */
 import * as z from "zod/mini";
+import { InputError } from "../../core/errors";
 
 const intakeStateSchema = z.object({
   formId: z.string(),
@@ -38,12 +39,33 @@ export function readIntakeState(
   return parseState(properties.getProperty(propertyKey(callId)));
 }
 
+/** The UTF-8 size of a text, which the properties' quota counts (Apps Script has no TextEncoder). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** Apps Script refuses a property value over 9 KB; this one stays far below (≈ 40 bytes a question). */
+export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
+
 export function writeIntakeState(
   properties: GoogleAppsScript.Properties.Properties,
   callId: string,
   state: IntakeState,
 ): void {
-  properties.setProperty(propertyKey(callId), JSON.stringify(state));
+  const text = JSON.stringify(state);
+  const bytes = utf8Length(text);
+  if (bytes > PROPERTY_VALUE_LIMIT_BYTES) {
+    throw new InputError(
+      `Formulaire de l'appel ${callId} trop grand pour être mémorisé (${bytes} octets, au plus ` +
+        `${PROPERTY_VALUE_LIMIT_BYTES}) : réduisez le nombre de questions.`,
+    );
+  }
+  properties.setProperty(propertyKey(callId), text);
 }
 
 /** Every call that has a form in this document, with its state. */
