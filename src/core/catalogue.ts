@@ -3,7 +3,7 @@
  * Each is validated (and prepared) on first use only, so loading the bundle costs nothing.
  */
 import * as z from "zod/mini";
-import { type Field, invalid } from "./errors";
+import { type Field, invalid, requireSingleCell } from "./errors";
 
 export interface CatalogueWords {
   /** `Règle EXPLOR inconnue`, `Appel inconnu` */
@@ -61,6 +61,7 @@ export function catalogue<S extends z.ZodMiniType<{ id: string }, unknown>, T>(o
   }
 
   function of(value: unknown, where: Field): T {
+    requireSingleCell(value, where);
     if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
       return byId(defaultId, where);
     }

@@ -3,6 +3,8 @@
  * range) and the value, so the cell's error tooltip says what to fix.
  */
 
+import { formatParisDateTime } from "./intake/paris-time";
+
 /** Where a value came from: an argument name and, for a range, the 1-based row. */
 export interface Field {
   readonly name: string;
@@ -26,12 +28,22 @@ function isDateLike(value: unknown): value is { getTime(): number } {
   );
 }
 
+/** A date as a French sheet shows it: `15/06/2025`, with the time when it is not midnight in Paris. */
+function parisDateText(instant: Date): string {
+  const text = formatParisDateTime(instant);
+  return text.endsWith(" 00:00:00") ? text.slice(0, -9) : text;
+}
+
 /** Shows a value the way the user typed it, quoted French-style. */
 export function quote(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "« » (vide)";
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
+    return "« » (vide)";
+  }
+  // Sheets in French shows a boolean cell as VRAI or FAUX.
+  if (typeof value === "boolean") return value ? "« VRAI »" : "« FAUX »";
   if (isDateLike(value)) {
     const time = value.getTime();
-    return `« ${Number.isNaN(time) ? "date invalide" : new Date(time).toISOString()} »`;
+    return `« ${Number.isNaN(time) ? "date invalide" : parisDateText(new Date(time))} »`;
   }
   const text = String(value);
   return `« ${text.length > 80 ? `${text.slice(0, 77)}…` : text} »`;
@@ -45,4 +57,10 @@ export class InputError extends Error {
 /** `Montant invalide (montant, ligne 3) : « abc »` */
 export function invalid(what: string, f: Field, value: unknown, hint?: string): InputError {
   return new InputError(`${what} (${describeField(f)}) : ${quote(value)}${hint ? ` — ${hint}` : ""}`);
+}
+
+/** `Une seule cellule attendue (taux), pas une plage`: for an argument that is one value. */
+export function requireSingleCell(value: unknown, f: Field): void {
+  if (Array.isArray(value))
+    throw new InputError(`Une seule cellule attendue (${describeField(f)}), pas une plage`);
 }

@@ -11,7 +11,7 @@ import {
   isNegative,
   MAX_CENTS,
 } from "./decimal";
-import { describeField, type Field, InputError, invalid } from "./errors";
+import { type Field, invalid, requireSingleCell } from "./errors";
 
 export interface AmountOptions {
   /** A refund or a correction may be negative; most amounts may not. */
@@ -20,7 +20,17 @@ export interface AmountOptions {
   readonly noun?: "Montant" | "Taux" | "Nombre";
 }
 
-const MAX_AMOUNT: Decimal = { units: BigInt(MAX_CENTS), scale: 2 };
+/** The largest amount accepted, read or computed: 1 000 000 000 000 €. */
+export const MAX_AMOUNT: Decimal = { units: BigInt(MAX_CENTS), scale: 2 };
+/** The hint of every « trop grand » error. */
+export const MAX_AMOUNT_HINT = "au plus 1 000 000 000 000";
+/** The largest amount, in words of a message: `le résultat dépasse 1 000 000 000 000 €`. */
+export const MAX_AMOUNT_TEXT = "1 000 000 000 000 €";
+
+/** True when |d| is over the largest amount the add-on accepts. */
+export function exceedsMaxAmount(d: Decimal): boolean {
+  return compare(isNegative(d) ? { units: -d.units, scale: d.scale } : d, MAX_AMOUNT) > 0;
+}
 const SPACES = /[ \u00a0\u202f\u2009]/g;
 const CURRENCY = /\s*(?:€|EUR)\s*$/i;
 const MINUS = /^[-\u2212]\s*/;
@@ -70,10 +80,7 @@ function canonical(body: string, f: Field, original: unknown, noun: string): str
 function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOptions): Decimal {
   const noun = options.noun ?? "Montant";
   if (isNegative(d) && !options.allowNegative) throw invalid(`${noun} négatif non accepté`, f, original);
-  const absolute = isNegative(d) ? { units: -d.units, scale: d.scale } : d;
-  if (compare(absolute, MAX_AMOUNT) > 0) {
-    throw invalid(`${noun} trop grand`, f, original, "au plus 1 000 000 000 000");
-  }
+  if (exceedsMaxAmount(d)) throw invalid(`${noun} trop grand`, f, original, MAX_AMOUNT_HINT);
   return d;
 }
 
@@ -83,13 +90,11 @@ function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOpti
  */
 export function parseAmount(value: unknown, f: Field, options: AmountOptions = {}): Decimal {
   const noun = options.noun ?? "Montant";
-  if (Array.isArray(value))
-    throw new InputError(`Une seule cellule attendue (${describeField(f)}), pas une plage`);
+  requireSingleCell(value, f);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw invalid(`${noun} invalide`, f, value);
     if (value < 0 && !options.allowNegative) throw invalid(`${noun} négatif non accepté`, f, value);
-    if (Math.abs(value) > MAX_CENTS / 100)
-      throw invalid(`${noun} trop grand`, f, value, "au plus 1 000 000 000 000");
+    if (Math.abs(value) > MAX_CENTS / 100) throw invalid(`${noun} trop grand`, f, value, MAX_AMOUNT_HINT);
     return decimalFromNumber(value);
   }
   if (typeof value !== "string") throw invalid(`${noun} invalide`, f, value);

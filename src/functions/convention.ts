@@ -13,9 +13,19 @@ import {
   wholePercents,
 } from "../core/convention";
 import { parseShare } from "../core/convention/share";
-import { type Cents, cents, type Decimal, isNegative, isZero, MAX_CENTS, toCents } from "../core/decimal";
+import {
+  type Cents,
+  cents,
+  compare,
+  type Decimal,
+  isNegative,
+  isZero,
+  MAX_CENTS,
+  multiply,
+  toCents,
+} from "../core/decimal";
 import { type Field, field, InputError, invalid } from "../core/errors";
-import { isBlank, parseAmount } from "../core/money";
+import { type AmountOptions, isBlank, MAX_AMOUNT, MAX_AMOUNT_TEXT, parseAmount } from "../core/money";
 import { customFunction } from "./registry";
 import { centsResult } from "./results";
 import {
@@ -37,10 +47,32 @@ function amountCents(value: unknown, name: string, row?: number): Cents {
   return toCents(parseAmount(value, field(name, row)));
 }
 
-function positive(value: unknown, where: Field, error: string): Decimal {
-  const d = parseAmount(value, where, { allowNegative: true });
+function positive(value: unknown, where: Field, error: string, noun: AmountOptions["noun"]): Decimal {
+  const d = parseAmount(value, where, { allowNegative: true, noun });
   if (isNegative(d) || isZero(d)) throw invalid(error, where, value);
   return d;
+}
+
+/** A running sum of amounts read line by line: an error at the line where it passes the maximum. */
+function addWithin(sum: Cents, amount: Cents, where: Field, original: unknown, what: string): Cents {
+  const total = sum + amount;
+  if (total > MAX_CENTS) {
+    throw invalid("Total trop grand", where, original, `la somme des ${what} dépasse ${MAX_AMOUNT_TEXT}`);
+  }
+  return cents(total);
+}
+
+/** total ÷ quantity, an error naming the quantity when the unit cost would be absurd. */
+function unitCostWithin(total: Decimal, quantity: Decimal, where: Field, original: unknown): number {
+  if (compare(total, multiply(MAX_AMOUNT, quantity)) > 0) {
+    throw invalid(
+      "Quantité trop petite pour ce total",
+      where,
+      original,
+      `le coût unitaire dépasserait ${MAX_AMOUNT_TEXT}`,
+    );
+  }
+  return centsResult(unitCost(total, quantity));
 }
 
 export const COUT_UNITAIRE = customFunction({
@@ -77,14 +109,17 @@ export const COUT_UNITAIRE = customFunction({
     const results = totals.values.map((t, i): SheetCell => {
       const q = scalarQuantity ? quantities.values[0] : quantities.values[i];
       const row = lineOf(totals, i);
-      if (isBlank(t) && isBlank(q)) return "";
+      // A blank row of a range of totals sharing one quantity stays blank, like two blank cells.
+      if (isBlank(t) && (isBlank(q) || (totals.isRange && scalarQuantity))) return "";
       const amount = parseAmount(t, field("total", row));
+      const quantityField = field("quantite", row);
       const quantity = positive(
         q,
-        field("quantite", row),
+        quantityField,
         "Quantité invalide, elle doit être strictement positive",
+        "Nombre",
       );
-      return centsResult(unitCost(amount, quantity));
+      return unitCostWithin(amount, quantity, quantityField, q);
     });
     return inShapeOf(totals, results);
   },
@@ -164,18 +199,22 @@ function rowsOf(value: SheetValue, name: string, minColumns: number, maxColumns:
 
 function readCharges(depenses: SheetValue): { category: string; amount: Cents }[] {
   const charges: { category: string; amount: Cents }[] = [];
+  let total = cents(0);
   rowsOf(depenses, "depenses", 2, 2).forEach(([category, amount], i) => {
     if (isBlank(category) && isBlank(amount)) return;
     const where = field("depenses", i + 1);
     if (isBlank(category)) throw invalid("Catégorie manquante", where, amount);
     if (isBlank(amount)) throw invalid("Montant manquant", where, category);
-    charges.push({ category: String(category), amount: amountCents(amount, "depenses", i + 1) });
+    const line = amountCents(amount, "depenses", i + 1);
+    total = addWithin(total, line, where, amount, "dépenses");
+    charges.push({ category: String(category), amount: line });
   });
   return charges;
 }
 
 function readReceipts(recettes: SheetValue): ReceiptInput[] {
   const receipts: ReceiptInput[] = [];
+  let fixedTotal = cents(0);
   rowsOf(recettes, "recettes", 2, 3).forEach(([funder, amount, share = ""], i) => {
     if (isBlank(funder) && isBlank(amount) && isBlank(share)) return;
     const where = field("recettes", i + 1);
@@ -195,7 +234,9 @@ function readReceipts(recettes: SheetValue): ReceiptInput[] {
     if (typeof amount === "string" && amount.trim().toLowerCase() === SOLDE) {
       receipts.push({ kind: "solde", name, where });
     } else if (!isBlank(amount)) {
-      receipts.push({ kind: "fixed", name, where, amount: amountCents(amount, "recettes", i + 1) });
+      const fixed = amountCents(amount, "recettes", i + 1);
+      fixedTotal = addWithin(fixedTotal, fixed, where, amount, "recettes");
+      receipts.push({ kind: "fixed", name, where, amount: fixed });
     } else {
       receipts.push({ kind: "share", name, where, share: parseShare(share, where) });
     }
@@ -290,6 +331,7 @@ export const PRORATA_SUBVENTION = customFunction({
       cout_previsionnel,
       field("cout_previsionnel"),
       "Coût prévisionnel invalide, il doit être strictement positif",
+      "Montant",
     );
     const actual = parseAmount(depenses_realisees, field("depenses_realisees"));
     return centsResult(proratedSubsidy(subsidy, forecast, actual));

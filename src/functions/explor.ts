@@ -4,7 +4,7 @@
  * Sheets values in (scalars or ranges, blanks as ""), plain numbers and texts out.
  */
 import { type Decimal, toCents } from "../core/decimal";
-import { field, InputError } from "../core/errors";
+import { field, InputError, invalid } from "../core/errors";
 import {
   addLine,
   assessLine,
@@ -20,7 +20,7 @@ import {
   type RuleSet,
   ruleSetOf,
 } from "../core/explor";
-import { isBlank, parseAmount } from "../core/money";
+import { exceedsMaxAmount, isBlank, MAX_AMOUNT_TEXT, parseAmount } from "../core/money";
 import { customFunction, ONE_CELL, type ParamSpec } from "./registry";
 import { centsResult } from "./results";
 import { type Cells, cellsOf, inShapeOf, lineOf, type SheetCell, type SheetValue } from "./sheet-values";
@@ -105,6 +105,9 @@ interface MissionLines {
   readonly assessments: (LineAssessment | undefined)[];
   /** Per cell: the category found, undefined when blank or unknown. */
   readonly found: (Category | undefined)[];
+  /** The amounts as given, and the argument names, for errors on the totals. */
+  readonly amounts: Cells;
+  readonly names: ParameterNames;
 }
 
 function readMission(
@@ -141,12 +144,23 @@ function readMission(
       amountField,
     );
   }
-  return { ruleSet, categories, assessments, found };
+  return { ruleSet, categories, assessments, found, amounts, names };
 }
 
 function totalsOf(mission: MissionLines): MissionTotals {
   const sums = emptySums();
-  for (const line of mission.assessments) if (line) addLine(sums, line);
+  mission.assessments.forEach((line, i) => {
+    if (!line) return;
+    addLine(sums, line);
+    if (exceedsMaxAmount(sums.real)) {
+      throw invalid(
+        "Total trop grand",
+        field(mission.names.amount, lineOf(mission.categories, i)),
+        mission.amounts.values[i],
+        `la somme des montants dépasse ${MAX_AMOUNT_TEXT}`,
+      );
+    }
+  });
   return missionTotals(mission.ruleSet, sums);
 }
 

@@ -1,5 +1,6 @@
 import { infoEuroRate } from "../addon/infoeuro";
 import { toNumber } from "../core/decimal";
+import { field, requireSingleCell } from "../core/errors";
 import { EURO, parseCurrencyCode, parseRateMonth } from "../core/infoeuro";
 import { isBlank } from "../core/money";
 import { customFunction } from "./registry";
@@ -32,6 +33,8 @@ export const TAUX_INFOEURO = customFunction({
     "Réponse InfoEuro inattendue pour avril 2025 : champ « 0.value » invalide — le format du service a peut-être changé ; saisissez le taux à la main",
   ],
   run(devise, mois) {
+    requireSingleCell(devise, field("devise"));
+    requireSingleCell(mois, field("mois"));
     const code = parseCurrencyCode(devise);
     if (code === EURO && isBlank(mois)) return 1;
     return toNumber(infoEuroRate(code, parseRateMonth(mois)).rate);

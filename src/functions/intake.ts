@@ -141,8 +141,9 @@ export const EXPLOR_ELIGIBILITE = customFunction({
     const results: string[] = [];
     for (let i = 0; i < count; i++) {
       const row = cells.map((c) => at(c, i));
-      // A row of a range left entirely blank (the end of a column) is no application.
-      if (shape && row.every(isBlank)) {
+      // A row of the ranges left entirely blank (the end of a column) is no application, even
+      // when single values (« Non » for every row) go with it.
+      if (shape && cells.every((c, k) => c.values.length === 1 || isBlank(row[k]))) {
         results.push("");
         continue;
       }

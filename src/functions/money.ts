@@ -1,9 +1,23 @@
-import { divideToCents, isNegative, isZero } from "../core/decimal";
-import { field, InputError, invalid } from "../core/errors";
-import { isBlank, parseAmount } from "../core/money";
+import { compare, type Decimal, divideToCents, isNegative, isZero, multiply } from "../core/decimal";
+import { type Field, field, InputError, invalid, quote } from "../core/errors";
+import { isBlank, MAX_AMOUNT, MAX_AMOUNT_TEXT, parseAmount } from "../core/money";
 import { customFunction } from "./registry";
 import { centsResult } from "./results";
 import { cellsOf, inShapeOf, lineOf } from "./sheet-values";
+
+/** amount ÷ rate to the cent, an error naming the amount when the result would be absurd. */
+function convert(amount: Decimal, rate: Decimal, where: Field, original: unknown, rateText: unknown): number {
+  const absolute = isNegative(amount) ? { units: -amount.units, scale: amount.scale } : amount;
+  if (compare(absolute, multiply(MAX_AMOUNT, rate)) > 0) {
+    throw invalid(
+      "Montant converti trop grand",
+      where,
+      original,
+      `au taux ${quote(rateText)}, le résultat dépasse ${MAX_AMOUNT_TEXT}`,
+    );
+  }
+  return centsResult(divideToCents(amount, rate));
+}
 
 export const CONVERTIR_EUR = customFunction({
   name: "CONVERTIR_EUR",
@@ -42,12 +56,13 @@ export const CONVERTIR_EUR = customFunction({
       const t = oneRate ? rates.values[0] : rates.values[i];
       if (isBlank(m)) return "";
       const line = lineOf(amounts, i);
-      const amount = parseAmount(m, field("montant", line), { allowNegative: true });
+      const amountField = field("montant", line);
+      const amount = parseAmount(m, amountField, { allowNegative: true });
       const rateField = field("taux", oneRate ? undefined : line);
       const rate = parseAmount(t, rateField, { allowNegative: true, noun: "Taux" });
       if (isNegative(rate) || isZero(rate))
         throw invalid("Taux invalide, il doit être positif", rateField, t);
-      return centsResult(divideToCents(amount, rate));
+      return convert(amount, rate, amountField, m, t);
     });
     return inShapeOf(amounts, results);
   },

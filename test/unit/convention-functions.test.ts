@@ -42,7 +42,7 @@ describe("COUT_UNITAIRE", () => {
   it.each([
     [1066.52, 0, "Quantité invalide, elle doit être strictement positive (quantite) : « 0 »"],
     [1066.52, -8, "Quantité invalide, elle doit être strictement positive (quantite) : « -8 »"],
-    [1066.52, "", "Montant invalide (quantite) : « » (vide)"],
+    [1066.52, "", "Nombre invalide (quantite) : « » (vide)"],
     ["abc", 8, "Montant invalide (total) : « abc »"],
     [-5, 1, "Montant négatif non accepté (total) : « -5 »"],
   ])("COUT_UNITAIRE(%j; %j) is an error", (total, quantity, message) => {

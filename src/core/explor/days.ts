@@ -7,8 +7,9 @@ const WHOLE = /^\d+$/;
 export function parseDays(value: unknown, where: Field): number {
   const n =
     typeof value === "number" ? value : typeof value === "string" && WHOLE.test(value.trim()) ? +value : NaN;
-  if (!Number.isInteger(n) || n < 0 || n > MAX_DAYS) {
+  if (!Number.isInteger(n) || n < 0) {
     throw invalid("Nombre de jours invalide", where, value, "un nombre entier de jours, 0 ou plus");
   }
+  if (n > MAX_DAYS) throw invalid("Nombre de jours trop grand", where, value, "au plus 100 000");
   return n;
 }
