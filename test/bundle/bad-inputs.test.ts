@@ -1216,12 +1216,14 @@ const MENU_CASES: readonly MenuCase[] = [
     },
   ],
   [
-    "appel inconnu : erreur française qui nomme la valeur, rien n'est créé",
+    "appel inconnu : alerte française qui nomme la valeur, rien n'est créé",
     nothing,
     "Créer le formulaire…",
     [prompt("EXPLOR-2099")],
     {
-      error: /^Appel inconnu \(appel\) : « EXPLOR-2099 » — appels connus : EXPLOR-2025, PAM-2025$/,
+      alerts: [
+        /^Créer le formulaire — Appel inconnu \(appel\) : « EXPLOR-2099 » — appels connus : EXPLOR-2025, PAM-2025$/,
+      ],
       unchanged: true,
       afterwards: (host) => {
         expect(host.forms.forms.size).toBe(0);
@@ -1231,12 +1233,12 @@ const MENU_CASES: readonly MenuCase[] = [
     },
   ],
   [
-    "texte farfelu : erreur française qui nomme la valeur, rien n'est créé",
+    "texte farfelu : alerte française qui nomme la valeur, rien n'est créé",
     nothing,
     "Créer le formulaire…",
     [prompt("'; DROP TABLE")],
     {
-      error: /^Appel inconnu \(appel\) : « '; DROP TABLE »/,
+      alerts: [/^Créer le formulaire — Appel inconnu \(appel\) : « '; DROP TABLE »/],
       unchanged: true,
       afterwards: (host) => expect(host.forms.forms.size).toBe(0),
     },
@@ -1276,7 +1278,7 @@ const MENU_CASES: readonly MenuCase[] = [
     { alerts: [/^Synchronisation impossible pour l'instant/], unchanged: true },
   ],
   [
-    "feuille de réponses supprimée : alerte française, rien n'est écrit",
+    "feuille de réponses supprimée : alerte française qui dit quoi faire, rien n'est écrit",
     (host) => {
       withForm(host);
       host.runMenuItem("Synchroniser les candidatures");
@@ -1285,7 +1287,12 @@ const MENU_CASES: readonly MenuCase[] = [
     },
     "Synchroniser les candidatures",
     [],
-    { alerts: [/^Aucun formulaire/], unchanged: true },
+    {
+      alerts: [
+        /^EXPLOR-2025 : feuille de réponses introuvable \(supprimée \?\) : relancez Lianes › Créer le formulaire…/,
+      ],
+      unchanged: true,
+    },
   ],
   [
     "une feuille « Mission EXPLOR » existe déjà : une nouvelle « Mission EXPLOR 2 », l'autre intacte",

@@ -2,6 +2,7 @@
  * The intake's menu actions and its form-submit trigger: create (or update) a call's form,
  * synchronise the review sheet, and take each submission as it arrives.
  */
+import { InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { buildFormItems } from "./form-builder";
@@ -106,14 +107,14 @@ export function createOrUpdateForm(callId: string): FormCreation {
  * document lock). Submissions noted pending before the responses were read are settled: found
  * in the review sheet, or reported gone; those noted during the sync wait for the next one.
  */
-export function syncAllCalls(): { callId: string; report: SyncReport }[] {
+export function syncAllCalls(): CallSync[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();
-  return allIntakeStates(properties).flatMap(({ callId, state }) => {
+  return allIntakeStates(properties).map(({ callId, state }): CallSync => {
     const responses = findResponsesSheet(spreadsheet, state);
     if (!responses) {
-      console.warn(`Appel ${callId} : feuille de réponses introuvable, rien à synchroniser.`);
-      return [];
+      console.warn(`Appel ${callId} : ${NO_RESPONSES_SHEET}`);
+      return { callId, report: undefined };
     }
     const pending = pendingOf(properties.getProperties(), callId);
     const report = syncReviewSheet(spreadsheet, callById(callId), responses);
@@ -127,12 +128,22 @@ export function syncAllCalls(): { callId: string; report: SyncReport }[] {
       );
     }
     for (const p of pending) properties.deleteProperty(p.property);
-    return [{ callId, report: { ...report, notes } }];
+    return { callId, report: { ...report, notes } };
   });
 }
 
+/** What a sync did for one call; no report when its responses sheet is gone. */
+export interface CallSync {
+  readonly callId: string;
+  readonly report: SyncReport | undefined;
+}
+
+const NO_RESPONSES_SHEET =
+  "feuille de réponses introuvable (supprimée ?) : relancez Lianes › Créer le formulaire… pour relier " +
+  "le formulaire à ce classeur ; ses réponses sont gardées par Forms.";
+
 /** Syncs, and again while submissions were left pending meanwhile (the caller holds the lock). */
-function syncUntilNothingPending(): { callId: string; report: SyncReport }[] {
+function syncUntilNothingPending(): CallSync[] {
   const properties = PropertiesService.getDocumentProperties();
   const started = Date.now();
   let results = syncAllCalls();
@@ -160,7 +171,8 @@ function callOfEvent(
   return match ? { call: callById(match.callId) } : undefined;
 }
 
-function logReport(callId: string, report: SyncReport): void {
+function logReport(callId: string, report: SyncReport | undefined): void {
+  if (!report) return;
   console.log(
     `Appel ${callId} : ${report.added} candidature(s) ajoutée(s), ${report.updated} mise(s) à jour` +
       `${report.unreadable ? `, ${report.unreadable} illisible(s)` : ""}.`,
@@ -225,7 +237,7 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
   try {
     for (const { callId, report } of syncUntilNothingPending()) {
       logReport(callId, report);
-      if (callId === call.id && key !== undefined && !report.addedKeys.includes(key)) {
+      if (callId === call.id && report && key !== undefined && !report.addedKeys.includes(key)) {
         console.log(
           `Appel ${call.id} : la réponse de la ligne ${row} était déjà dans la feuille d'instruction ` +
             "(envoi rejoué ou déjà repris) : rien à ajouter.",
@@ -246,7 +258,15 @@ export function menuCreateForm(): void {
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
-  const created = createOrUpdateForm(answer.getResponseText().trim() || DEFAULT_CALL_ID);
+  let call: CallDefinition;
+  try {
+    call = callById(answer.getResponseText().trim() || DEFAULT_CALL_ID);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    ui.alert("Créer le formulaire", error.message, ui.ButtonSet.OK);
+    return;
+  }
+  const created = createOrUpdateForm(call.id);
   ui.alert(
     created.updated ? "Formulaire mis à jour" : "Formulaire créé",
     `${created.call.title}\n\nLien à diffuser : ${created.publishedUrl}\nModifier : ${created.editUrl}\n\n` +
@@ -272,11 +292,12 @@ export function menuSyncApplications(): void {
       results.length === 0
         ? "Aucun formulaire n'est lié à ce classeur : utilisez d'abord Lianes › Créer le formulaire…"
         : results
-            .map(
-              ({ callId, report }) =>
-                `${callId} : ${report.added} ajoutée(s), ${report.updated} à jour${
-                  report.notes.length ? ` — ${report.notes.length} remarque(s) dans le journal` : ""
-                }`,
+            .map(({ callId, report }) =>
+              report
+                ? `${callId} : ${report.added} ajoutée(s), ${report.updated} à jour${
+                    report.notes.length ? ` — ${report.notes.length} remarque(s) dans le journal` : ""
+                  }`
+                : `${callId} : ${NO_RESPONSES_SHEET}`,
             )
             .join("\n"),
     );
