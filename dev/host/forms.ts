@@ -352,12 +352,12 @@ export class FakeForm {
     const columns = this.writeHeader();
     const cell = (title: string): string | Date => {
       if (title === "Horodateur") return submission.timestamp;
-      if (title === "Adresse e-mail") return submission.email;
-      const answer = submission.answers[title];
+      const answer = title === "Adresse e-mail" ? submission.email : submission.answers[title];
       if (answer === undefined) return "";
       const value = Array.isArray(answer) ? answer.join(", ") : (answer as string | Date);
-      // Forms stores answers as values: text that looks like a formula stays text.
-      return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+      // Forms stores answers as values: text that looks like a formula (or starts with an
+      // apostrophe, which the sheet would swallow) stays text, exactly as typed.
+      return typeof value === "string" && /^['=+\-@]/.test(value) ? `'${value}` : value;
     };
     const width = sheet.getLastColumn();
     const titles: string[] = Array.from({ length: width }, () => "");

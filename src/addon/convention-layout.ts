@@ -276,8 +276,11 @@ export function planSheet(c: ConventionDefinition): PlanSheet {
 
 export const REPORT_HEADER = ["Type dépense", "Prévu", "Réalisé", "Taux d'exécution"];
 
+/** A realised cell as the user left it: a typed value (text stays text), or their own formula. */
+export type RealisedValue = LayoutCell | { readonly formula: string };
+
 /** Realised amounts the user typed, by budget line type (matched case-, accent- and space-insensitively). */
-export type RealisedAmounts = ReadonlyMap<string, LayoutCell>;
+export type RealisedAmounts = ReadonlyMap<string, RealisedValue>;
 
 export function realisedKey(type: string): string {
   return normalizeCategoryName(type);
@@ -292,7 +295,8 @@ export function reportLayout(c: ConventionDefinition, realised: RealisedAmounts 
   const kept = (type: string): LayoutCell => {
     const value = realised.get(realisedKey(type));
     if (value === undefined) return "";
-    return typeof value === "string" && !value.startsWith("=") ? asText(value) : value;
+    if (typeof value === "object") return value.formula;
+    return typeof value === "string" ? asText(value) : value;
   };
   return {
     name: c.sheets.report,

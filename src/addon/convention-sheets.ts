@@ -13,14 +13,21 @@ import {
 } from "../core/convention";
 import { InputError } from "../core/errors";
 import { isBlank } from "../core/money";
-import { conventionLayouts, type PieChartSpec, type RealisedAmounts, realisedKey } from "./convention-layout";
+import {
+  conventionLayouts,
+  type PieChartSpec,
+  type RealisedAmounts,
+  type RealisedValue,
+  realisedKey,
+} from "./convention-layout";
+import type { LayoutCell } from "./sheet-layout";
 import { replaceSheetContents } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The realised column of an existing report, by line type: typed values, or the user's own formulas. */
 export function readRealised(sheet: Sheet | null): RealisedAmounts {
-  const realised = new Map<string, string | number | boolean>();
+  const realised = new Map<string, RealisedValue>();
   if (!sheet || sheet.getLastRow() < 2) return realised;
   const range = sheet.getRange(2, 1, sheet.getLastRow() - 1, 3);
   const values = range.getValues();
@@ -28,8 +35,10 @@ export function readRealised(sheet: Sheet | null): RealisedAmounts {
   values.forEach(([type, , amount], r) => {
     const formula = formulas[r]?.[2] ?? "";
     if (isBlank(type) || (isBlank(amount) && formula === "")) return;
-    const value = formula !== "" ? formula : amount instanceof Date ? amount.toISOString() : amount;
-    realised.set(realisedKey(String(type)), value as string | number | boolean);
+    // A formula is the user's own and stays one; a text that looks like a formula stays text.
+    const value =
+      formula !== "" ? { formula } : amount instanceof Date ? amount.toISOString() : (amount as LayoutCell);
+    realised.set(realisedKey(String(type)), value);
   });
   return realised;
 }

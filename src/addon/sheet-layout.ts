@@ -4,6 +4,8 @@
  * A string cell starting with `=` is a formula; text that must stay text goes through
  * `asText` so Sheets never reads it as a formula.
  */
+import { literalText } from "../core/sheet-text";
+
 export type LayoutCell = string | number | boolean;
 
 export interface Block {
@@ -38,11 +40,12 @@ export const FORMAT = {
   text: "@",
 } as const;
 
-const FORMULA_LIKE = /^[=+\-@\t\r]/;
-
-/** Applicant or user text, stored literally even when it looks like a formula. */
+/**
+ * Applicant or user text, stored literally even when it looks like a formula (the rule is
+ * core's `looksLikeFormula`, one place for every sheet the add-on writes), cut to what a cell holds.
+ */
 export function asText(value: string): string {
-  return FORMULA_LIKE.test(value) ? `'${value}` : value;
+  return literalText(value);
 }
 
 function rectangular(block: Block): { rows: number; columns: number } {

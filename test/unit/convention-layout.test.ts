@@ -4,6 +4,7 @@ import {
   budgetLayout,
   planSheet,
   REPORT_HEADER,
+  type RealisedValue,
   realisedKey,
   reportLayout,
   sheetRef,
@@ -151,15 +152,18 @@ describe("Bilan layout", () => {
   });
 
   it("writes back the realised amounts the user typed, matched by line type; text stays text", () => {
-    const realised = new Map<string, LayoutCell>([
+    const realised = new Map<string, RealisedValue>([
       [realisedKey("ACC projet de mobilité"), 1000],
-      [realisedKey("coordination  GLOBALE"), "=700+77,67"],
+      [realisedKey("coordination  GLOBALE"), { formula: "=700+77,67" }],
       [realisedKey("Appui-conseil porteurs"), "-5 en attente"],
+      [realisedKey("Déplacements & fournitures"), "=cmd|' /C calc'!A0"],
     ]);
     const cells = grid(reportLayout(cd62, realised));
     expect(cells.get("C2")?.value).toBe(1000);
     expect(cells.get("C3")?.value).toBe("'-5 en attente");
     expect(cells.get("C12")?.value).toBe("=700+77,67");
+    // Text the user typed that looks like a formula was text in the sheet: it stays text.
+    expect([...cells.values()].map((c) => c.value)).toContain("'=cmd|' /C calc'!A0");
     expect(cells.get("C4")?.value).toBe("");
   });
 });

@@ -6,7 +6,6 @@
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import {
-  type Cell,
   computedColumns,
   type ReviewRow,
   reviewerColumns,

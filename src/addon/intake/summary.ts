@@ -38,7 +38,7 @@ export function decisionSummaryLayout(
       .sort((a, b) => score(b[shape.weightedScoreColumn]) - score(a[shape.weightedScoreColumn]))
       .map((r): LayoutCell[] => [
         status,
-        typeof r[0] === "number" ? r[0] : String(r[0] ?? ""),
+        typeof r[0] === "number" ? r[0] : asText(String(r[0] ?? "")),
         asText(String(r[shape.applicantColumn] ?? "")),
         typeof r[shape.weightedScoreColumn] === "number" ? (r[shape.weightedScoreColumn] as number) : "",
         asText(String(r[shape.decisionColumn] ?? "")),

@@ -168,10 +168,8 @@ export function reviewRow(call: CallDefinition, submission: Submission, n: numbe
   };
 }
 
-/** A text Sheets would read as a formula (or a number sign) — write it with a leading apostrophe. */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@]/.test(text);
-}
+/** The one rule (core/sheet-text): a text Sheets would read as a formula — written with a leading apostrophe. */
+export { looksLikeFormula } from "../sheet-text";
 
 export interface StatusSummary {
   readonly counts: readonly { readonly status: Status; readonly count: number }[];

@@ -119,6 +119,9 @@ export function parseSubmission(call: CallDefinition, raw: RawSubmission): Submi
   throw new InputError(`Candidature invalide pour l'appel ${call.id} — ${result.errors.join(" ; ")}`);
 }
 
+/** The longest email address (RFC 5321 path limit). */
+const MAX_EMAIL = 254;
+
 /** FNV-1a, 32 bits, over the UTF-16 code units: the same in node and Apps Script. */
 export function fnv1a(text: string): string {
   let h = 0x811c9dc5;
@@ -152,7 +155,10 @@ export function responseKey(r: {
   const second = new Date(Math.floor(r.receivedAt.getTime() / 1000) * 1000)
     .toISOString()
     .replace(".000Z", "Z");
-  return `${second}|${(r.email ?? "").trim().toLowerCase()}|${fnv1a(canonicalAnswers(r.answers))}`;
+  const email = (r.email ?? "").trim().toLowerCase();
+  // An address is at most 254 characters; anything longer is hashed, so the key fits in a cell.
+  const shownEmail = email.length <= MAX_EMAIL ? email : `#${fnv1a(email)}`;
+  return `${second}|${shownEmail}|${fnv1a(canonicalAnswers(r.answers))}`;
 }
 
 /**
