@@ -276,6 +276,10 @@ export function planSheet(c: ConventionDefinition): PlanSheet {
 
 export const REPORT_HEADER = ["Type dépense", "Prévu", "Réalisé", "Taux d'exécution"];
 
+/** What the Bilan shows instead of a rate or a total when a realised cell is not an amount. */
+const AMOUNT_TO_FIX = "Montant à corriger";
+const AMOUNTS_TO_FIX = "Montants à corriger";
+
 /** A realised cell as the user left it: a typed value (text stays text), or their own formula. */
 export type RealisedValue = LayoutCell | { readonly formula: string };
 
@@ -301,6 +305,8 @@ export function reportLayout(c: ConventionDefinition, realised: RealisedAmounts 
   return {
     name: c.sheets.report,
     frozenRows: 1,
+    // The realised column takes amounts only: Sheets refuses anything else as it is typed.
+    validations: [{ row: first, column: 3, rows: c.lines.length, columns: 1, rule: "amount" }],
     columnWidths: [330, 120, 120, 120],
     blocks: [
       { row: 1, column: 1, values: [REPORT_HEADER], bold: true, background: HEADER_BACKGROUND, wrap: true },
@@ -313,12 +319,13 @@ export function reportLayout(c: ConventionDefinition, realised: RealisedAmounts 
             asText(l.type),
             `=${sheetRef(c.sheets.budget, `${BUDGET_TOTAL_COLUMN}${row}`)}`,
             kept(l.type),
-            `=IF(C${row}="","",C${row}/B${row})`,
+            `=IF(C${row}="","",IF(ISNUMBER(C${row}),C${row}/B${row},"${AMOUNT_TO_FIX}"))`,
           ];
         }),
         numberFormat: c.lines.map(() => lineFormats),
         wrap: true,
       },
+
       {
         row: total,
         column: 1,
@@ -326,8 +333,8 @@ export function reportLayout(c: ConventionDefinition, realised: RealisedAmounts 
           [
             "Total",
             `=SUM(B${first}:B${last})`,
-            `=IF(COUNT(C${first}:C${last})=0,"",SUM(C${first}:C${last}))`,
-            `=IF(C${total}="","",C${total}/B${total})`,
+            `=IF(COUNTA(C${first}:C${last})=0,"",IF(COUNTA(C${first}:C${last})>COUNT(C${first}:C${last}),"${AMOUNTS_TO_FIX}",SUM(C${first}:C${last})))`,
+            `=IF(ISNUMBER(C${total}),C${total}/B${total},"")`,
           ],
         ],
         numberFormat: [lineFormats],
@@ -342,7 +349,7 @@ export function reportLayout(c: ConventionDefinition, realised: RealisedAmounts 
           ["Coût total prévisionnel (article 4)", euros(c.forecastTotal)],
           [
             "Subvention due (article 5)",
-            `=IF(C${total}="","",PRORATA_SUBVENTION(B${terms},B${terms + 1},C${total}))`,
+            `=IF(ISNUMBER(C${total}),PRORATA_SUBVENTION(B${terms},B${terms + 1},C${total}),"")`,
           ],
         ],
         numberFormat: [0, 1, 2].map(() => [FORMAT.text, FORMAT.euros]),

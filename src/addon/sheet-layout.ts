@@ -21,9 +21,20 @@ export interface Block {
   readonly wrap?: boolean;
 }
 
+/** Cells that only accept what their rule allows (Sheets rejects the rest as it is typed). */
+export interface ValidatedRange {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+  /** `amount`: a number of euros, from 0 to 1 000 000 000 000. */
+  readonly rule: "amount";
+}
+
 export interface SheetLayout {
   readonly name: string;
   readonly blocks: readonly Block[];
+  readonly validations?: readonly ValidatedRange[];
   /** Widths in pixels, from column A. */
   readonly columnWidths?: readonly number[];
   readonly frozenRows?: number;
@@ -74,4 +85,16 @@ export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: S
     sheet.setColumnWidth(i + 1, width);
   });
   if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
+}
+
+/** Puts the layout's validation rules on its cells (Sheets only: rules come from SpreadsheetApp). */
+export function applyValidations(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
+  for (const v of layout.validations ?? []) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireNumberBetween(0, 1_000_000_000_000)
+      .setAllowInvalid(false)
+      .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
+      .build();
+    sheet.getRange(v.row, v.column, v.rows, v.columns).setDataValidation(rule);
+  }
 }

@@ -1,5 +1,5 @@
 /** Creating or refreshing the sheets the add-on owns. */
-import { type SheetLayout, writeLayout } from "./sheet-layout";
+import { applyValidations, type SheetLayout, writeLayout } from "./sheet-layout";
 
 /** Gets the sheet named like the layout (or adds it), clears it and writes the layout. */
 export function replaceSheetContents(
@@ -9,5 +9,6 @@ export function replaceSheetContents(
   const sheet = spreadsheet.getSheetByName(layout.name) ?? spreadsheet.insertSheet(layout.name);
   sheet.clear();
   writeLayout(sheet, layout);
+  applyValidations(sheet, layout);
   return sheet;
 }

@@ -1376,8 +1376,4 @@ describe("bad answers to every Lianes menu action, on the local host", () => {
       ).toBeGreaterThan(0);
     }
   });
-
-  it.todo(
-    'Bilan: a realised amount typed as text (« abc ») shows the engine\'s own message in the execution-rate cell (=IF(C2="","",C2/B2)), and a date typed as text is summed as a number — needs a French check in src/addon/convention-layout.ts',
-  );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetLayout, planSheet, reportLayout } from "../../src/addon/convention-layout";
+import { budgetLayout, planSheet, type RealisedValue, reportLayout } from "../../src/addon/convention-layout";
 import { conventionById } from "../../src/core/convention";
 import { evaluateWorkbook } from "../support/workbook";
 
@@ -68,6 +68,26 @@ describe("the CD62 sheets computed by a formula engine with the built bundle", (
     expect(report("B15")).toBe(9879.54);
     expect(report("B16")).toBe(11879.54);
     expect(report("B17")).toBe(8316.43);
+  });
+
+  it("Bilan with a realised cell that is not an amount says so in French, never an engine message", () => {
+    const typo = evaluateWorkbook([
+      budgetLayout(cd62),
+      reportLayout(
+        cd62,
+        new Map<string, RealisedValue>([
+          ["accprojetdemobilite", "abc"],
+          ["coordinationglobale", 9000],
+        ]),
+      ),
+    ]);
+    expect(typo("Bilan", "D2")).toBe("Montant à corriger");
+    expect(typo("Bilan", "C13")).toBe("Montants à corriger");
+    expect(typo("Bilan", "D13")).toBe("");
+    expect(typo("Bilan", "B17")).toBe("");
+    expect(reportLayout(cd62).validations).toEqual([
+      { row: 2, column: 3, rows: cd62.lines.length, columns: 1, rule: "amount" },
+    ]);
   });
 
   it("Bilan with nothing realised yet leaves the subsidy due blank", () => {

@@ -12,6 +12,14 @@ const rowOf = (host: Host, sheet: string, label: string) =>
   host.values(sheet).find((r) => r[0] === label) ?? [];
 
 describe("Lianes › Budget de convention… on the local host (CD62 2024)", () => {
+  it("lets the Bilan's realised column take amounts only (a rule Sheets applies as one types)", () => {
+    const host = withConvention();
+    const rule = host.spreadsheet.getSheetByName("Bilan")?.getRange(2, 3).getDataValidation();
+    expect(rule?.getCriteriaValues()).toEqual([0, 1_000_000_000_000]);
+    expect(rule?.getAllowInvalid()).toBe(false);
+    expect(rule?.getHelpText()).toBe("Un montant en euros, de 0 à 1 000 000 000 000.");
+  });
+
   it("writes the budget table with live unit costs and a total of 11 879,54 €", () => {
     const host = withConvention();
     const budget = host.spreadsheet.getSheetByName("Budget CD62");
