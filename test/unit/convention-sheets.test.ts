@@ -60,6 +60,10 @@ class FakeRange {
   setWrap() {
     return this;
   }
+  setDataValidation(rule: { between: [number, number] }) {
+    this.sheet.log.push(`validation ${this.row},${this.column} ×${this.rows}: ${rule.between.join("–")}`);
+    return this;
+  }
 }
 
 interface FakeChart {
@@ -181,7 +185,24 @@ beforeEach(() => {
       return buttons === "YES_NO" ? confirmAnswer : Button.OK;
     },
   };
-  globals.SpreadsheetApp = { getUi: () => ui, getActiveSpreadsheet: () => spreadsheet };
+  const validation = () => {
+    const rule = { between: [0, 0] as [number, number] };
+    const builder = {
+      requireNumberBetween: (min: number, max: number) => {
+        rule.between = [min, max];
+        return builder;
+      },
+      setAllowInvalid: () => builder,
+      setHelpText: () => builder,
+      build: () => rule,
+    };
+    return builder;
+  };
+  globals.SpreadsheetApp = {
+    getUi: () => ui,
+    getActiveSpreadsheet: () => spreadsheet,
+    newDataValidation: validation,
+  };
   globals.Charts = { ChartType: { PIE: "PIE" } };
 });
 
@@ -204,7 +225,8 @@ describe("Lianes › Budget de convention…", () => {
     expect(sheet("Budget CD62").frozenRows).toBe(1);
     expect(sheet("Budget CD62").log.at(-1)).toBe("activate");
     expect(sheet("Plan de financement").cells.get("A3")).toBe("=PLAN_FINANCEMENT(H5:I8,K5:M6)");
-    expect(sheet("Bilan").cells.get("B17")).toBe('=IF(C13="","",PRORATA_SUBVENTION(B15,B16,C13))');
+    expect(sheet("Bilan").cells.get("B17")).toBe('=IF(ISNUMBER(C13),PRORATA_SUBVENTION(B15,B16,C13),"")');
+    expect(sheet("Bilan").log).toContain("validation 2,3 ×11: 0–1000000000000");
   });
 
   it("adds one pie chart of receipts by funder on the plan sheet", () => {
