@@ -183,8 +183,36 @@ export interface FakeSubmission {
   readonly timestamp: Date;
 }
 
+/** A stored form response, as FormResponse gives it (id, timestamp, e-mail, answers by item). */
+export class FakeFormResponse {
+  constructor(
+    private readonly id: string,
+    private readonly timestamp: Date,
+    private readonly email: string,
+    private readonly answers: readonly {
+      readonly item: FakeItem;
+      readonly response: string | readonly string[];
+    }[],
+  ) {}
+  getId() {
+    return this.id;
+  }
+  getTimestamp() {
+    return new Date(this.timestamp.getTime());
+  }
+  /** "" when the form does not collect e-mails, as in Apps Script. */
+  getRespondentEmail() {
+    return this.email;
+  }
+  getItemResponses() {
+    return this.answers.map((a) => ({ getItem: () => a.item, getResponse: () => a.response }));
+  }
+}
+
 export class FakeForm {
   readonly items: FakeItem[] = [];
+  /** Every response received and not deleted, oldest first (Forms keeps them, whatever the sheet). */
+  readonly responses: FakeFormResponse[] = [];
   title: string;
   description = "";
   confirmationMessage = "";
@@ -291,6 +319,23 @@ export class FakeForm {
     this.items.splice(to, 0, moved);
     return moved;
   }
+  /** The responses, or those received at or after `timestamp` (Form.getResponses(timestamp)). */
+  getResponses(timestamp?: Date) {
+    const from = timestamp?.getTime() ?? Number.NEGATIVE_INFINITY;
+    return this.responses.filter((r) => r.getTimestamp().getTime() >= from);
+  }
+  getResponse(id: string) {
+    const found = this.responses.find((r) => r.getId() === id);
+    if (!found) throw new Error(`Aucune réponse ne correspond à l'ID fourni : ${id}`);
+    return found;
+  }
+  /** Deletes one response from the form (the responses sheet keeps its row, as with Forms). */
+  deleteResponse(id: string) {
+    const index = this.responses.findIndex((r) => r.getId() === id);
+    if (index < 0) throw new Error(`Aucune réponse ne correspond à l'ID fourni : ${id}`);
+    this.responses.splice(index, 1);
+    return this;
+  }
   getDestinationId() {
     if (!this.destinationId) throw new Error("Ce formulaire n'a pas de destination.");
     return this.destinationId;
@@ -366,6 +411,19 @@ export class FakeForm {
       titles[column - 1] = title;
       row[column - 1] = cell(title);
     }
+    this.responses.push(
+      new FakeFormResponse(
+        this.app.nextResponseId(),
+        submission.timestamp,
+        this.collectEmail ? submission.email : "",
+        this.questionItems().flatMap((item) => {
+          const answer = submission.answers[item.title];
+          if (answer === undefined || answer === "") return [];
+          const response = answer instanceof Date ? answer.toISOString().slice(0, 10) : answer;
+          return [{ item, response: typeof response === "string" ? response : [...response] }];
+        }),
+      ),
+    );
     const rowNumber = sheet.getLastRow() + 1;
     sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
     return this.app.eventFor(sheet, rowNumber, titles, row);
@@ -388,6 +446,7 @@ export class FakeFormApp {
   private readonly linked = new Map<Sheet, FakeForm>();
   private itemCounter = 1000;
   private formCounter = 0;
+  private responseCounter = 0;
 
   constructor(private readonly spreadsheetOf: () => Spreadsheet) {}
 
@@ -397,6 +456,10 @@ export class FakeFormApp {
   nextItemId(): number {
     this.itemCounter += 1;
     return this.itemCounter;
+  }
+  nextResponseId(): string {
+    this.responseCounter += 1;
+    return `reponse-${this.responseCounter}`;
   }
   linkSheet(sheet: Sheet, form: FakeForm): void {
     this.linked.set(sheet, form);

@@ -20,6 +20,7 @@ import {
 import { menuBudgetConvention } from "./convention-sheets";
 import { serverTauxInfoEuro } from "./infoeuro";
 import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
+import { menuEraseApplicant } from "./intake/erase";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
 
@@ -60,6 +61,14 @@ export const entryPoints: readonly EntryPointSpec[] = [
     summary: "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction.",
     params: [],
     run: menuSyncApplications,
+  }),
+  entryPoint({
+    name: "menuEffacerCandidat",
+    summary:
+      "Lianes › Effacer les données d'un candidat… : remplace les données personnelles d'une candidature (RGPD) " +
+      "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
+    params: [],
+    run: menuEraseApplicant,
   }),
   entryPoint({
     name: FORM_SUBMIT_HANDLER,

@@ -21,6 +21,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Créer le formulaire…", functionName: "menuCreerFormulaire" },
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
+  { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {

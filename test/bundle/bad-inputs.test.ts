@@ -5,8 +5,10 @@
  * the value and, in a range, the row — never a silent 0, a stack trace or an engine message.
  */
 import { describe, expect, it } from "vitest";
+import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import { createHost, type Host, type ScriptedAnswer } from "../../dev/host";
 import { MENU } from "../../src/addon/menu";
+import { callById } from "../../src/core/intake/calls";
 import { customFunctions } from "../../src/functions";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
 import { fakeInfoEuro } from "../support/infoeuro-fetch";
@@ -1328,7 +1330,87 @@ const MENU_CASES: readonly MenuCase[] = [
     [],
     { alerts: [], unchanged: true, afterwards: (host) => expect(host.ui.sidebars).toHaveLength(1) },
   ],
+  ...ERASE_CASES(),
 ];
+
+/** Lianes › Effacer les données d'un candidat… (RGPD): every refusal changes nothing. */
+function ERASE_CASES(): MenuCase[] {
+  const ERASE = "Effacer les données d'un candidat…";
+  const withApplication = (host: Host) => {
+    withForm(host);
+    const call = callById("EXPLOR-2025");
+    const form = [...host.forms.forms.values()].at(-1);
+    if (!form) throw new Error("no form");
+    host.submitForm(form, {
+      answers: Object.fromEntries(call.questions.map((q) => [q.label, String(EXPLOR_ANSWERS[q.id] ?? "")])),
+      email: "claire.martin@artois-sahel.fr",
+      timestamp: new Date("2025-06-01T10:00:00+02:00"),
+    });
+  };
+  const confirmation =
+    /^Effacer les données d'un candidat — Effacer les données personnelles de la candidature n° 1/;
+  return [
+    [
+      "aucune candidature dans le classeur : alerte, rien n'est écrit",
+      nothing,
+      ERASE,
+      [],
+      {
+        alerts: [/^Effacer les données d'un candidat — Aucune candidature dans ce classeur/],
+        unchanged: true,
+      },
+    ],
+    [
+      "N° inconnu : alerte qui le nomme, rien n'est écrit",
+      withApplication,
+      ERASE,
+      [prompt("7")],
+      { alerts: [/Aucune candidature ne correspond à « 7 »/], unchanged: true },
+    ],
+    [
+      "réponse farfelue (une formule) : alerte, rien n'est écrit",
+      withApplication,
+      ERASE,
+      [prompt('=HYPERLINK("x")')],
+      { alerts: [/Réponse non reconnue : « =HYPERLINK\("x"\) »/], unchanged: true },
+    ],
+    [
+      "prompt annulé : rien n'est écrit",
+      withApplication,
+      ERASE,
+      [prompt("1", "CANCEL")],
+      { alerts: [], unchanged: true },
+    ],
+    [
+      "confirmation refusée : rien n'est écrit",
+      withApplication,
+      ERASE,
+      [prompt("1"), confirm("NO")],
+      { alerts: [confirmation], unchanged: true },
+    ],
+    [
+      "une synchronisation tient le verrou : alerte, rien n'est écrit",
+      (host) => {
+        withApplication(host);
+        host.lock.viewFor("autre exécution").tryLock(0);
+      },
+      ERASE,
+      [prompt("1"), confirm("YES")],
+      { alerts: [confirmation, /Effacement impossible pour l'instant/], unchanged: true },
+    ],
+    [
+      "confirmée : les données sont remplacées par la mention datée",
+      withApplication,
+      ERASE,
+      [prompt("1"), confirm("YES")],
+      {
+        alerts: [confirmation, /^Données effacées — Candidature n° 1 \(EXPLOR-2025/],
+        afterwards: (host) =>
+          expect(JSON.stringify(workbook(host))).not.toContain("claire.martin@artois-sahel.fr"),
+      },
+    ],
+  ];
+}
 
 describe("bad answers to every Lianes menu action, on the local host", () => {
   it.each(

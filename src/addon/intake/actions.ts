@@ -8,6 +8,7 @@ import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { buildFormItems } from "./form-builder";
 import { anyPending, pendingOf, recordPending, settlePending } from "./pending";
 import { readColumnTags } from "./response-columns";
+import { findResponsesSheet } from "./responses-sheet";
 import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
 import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
 
@@ -32,18 +33,6 @@ function openForm(state: IntakeState | undefined, call: CallDefinition): GoogleA
     }
   }
   return FormApp.create(call.title);
-}
-
-/** The sheet Forms writes this form's responses to, once linked. */
-function findResponsesSheet(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  state: IntakeState,
-): GoogleAppsScript.Spreadsheet.Sheet | undefined {
-  const sheets = spreadsheet.getSheets();
-  return (
-    sheets.find((s) => state.responsesSheetId !== undefined && s.getSheetId() === state.responsesSheetId) ??
-    sheets.find((s) => (s.getFormUrl() ?? "").includes(state.formId))
-  );
 }
 
 /** Installs the spreadsheet's form-submit trigger, once: a second install finds the first. */

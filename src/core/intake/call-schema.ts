@@ -62,6 +62,13 @@ export const questionSchema = z.object({
   help: z.optional(text),
   type: z.enum(QUESTION_TYPES),
   required: z.boolean(),
+  /**
+   * The answer is personal data (RGPD): it names or reaches a person, or may (free text).
+   * `Lianes › Effacer les données d'un candidat…` replaces it with a dated mention; answers
+   * that are not personal stay, so that counts, eligibility and decisions stay true.
+   * The respondent e-mail Forms collects is always personal, whatever the call.
+   */
+  personal: z.optional(z.boolean()),
   validation: z.optional(validationSchema),
   choices: z.optional(choicesSchema),
   scale: z.optional(
@@ -162,7 +169,36 @@ export const callSchema = z
     z.refine((c) => new Set(c.review.criteria.map((k) => k.id)).size === c.review.criteria.length, {
       message: "critères en double",
     }),
+    z.refine((c) => c.questions.every((q) => q.type !== "email" || q.personal === true), {
+      message: "une question e-mail est une donnée personnelle (personal: true)",
+    }),
+    z.refine((c) => isPersonal(c, c.review.applicant.question), {
+      message:
+        "la question qui nomme le candidat (review.applicant) est une donnée personnelle (personal: true)",
+    }),
+    z.refine((c) => c.review.email === undefined || isPersonal(c, c.review.email), {
+      message: "l'e-mail du candidat (review.email) est une donnée personnelle (personal: true)",
+    }),
+    z.refine((c) => eligibilityQuestions(c.eligibility).every((id) => !isPersonal(c, id)), {
+      message:
+        "une question lue par une règle d'éligibilité ne peut pas être personnelle : l'effacement changerait le verdict",
+    }),
   );
+
+function isPersonal(c: { questions: { id: string; personal?: boolean | undefined }[] }, id: string): boolean {
+  return c.questions.some((q) => q.id === id && q.personal === true);
+}
+
+/** The questions whose answers an eligibility rule reads. */
+function eligibilityQuestions(e: z.infer<typeof eligibilitySchema>): string[] {
+  return [
+    e.headOffice?.question,
+    e.partnerCountry?.question,
+    e.alreadyFunded?.question,
+    e.alreadyFunded?.newProjectQuestion,
+    e.durationDays?.question,
+  ].filter((q): q is string => q !== undefined);
+}
 
 function referencedQuestions(c: {
   eligibility: z.infer<typeof eligibilitySchema>;

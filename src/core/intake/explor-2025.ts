@@ -29,14 +29,28 @@ export const EXPLOR_2025: CallDefinition = {
   opensAt: "2025-04-01T00:00:00+02:00",
   closesAt: "2025-06-15T23:59:59+02:00",
   capacity: 6,
+  // Personal data (RGPD), erased on request: every free-text answer — they name the association
+  // and its contact, reach a person (e-mail, telephone) or may name people (titles, summaries,
+  // the expert's profile, the partner and its town). Not personal, kept after an erasure so
+  // that counts, eligibility and decisions stay true: the head office's postcode (read by the
+  // eligibility rule; the review sheet shows only its département), the partner's country,
+  // the choices (themes, ODD, purpose, yes/no, consent), the dates, the duration and the
+  // indicative budget (an amount for the mission, about no one).
   questions: [
-    { id: "associationNom", label: "Nom de l'association", type: "shortText", required: true },
+    {
+      id: "associationNom",
+      label: "Nom de l'association",
+      type: "shortText",
+      required: true,
+      personal: true,
+    },
     {
       id: "associationIdentifiant",
       label: "Numéro RNA ou SIRET",
       help: "RNA : W suivi de 9 chiffres ; SIRET : 14 chiffres.",
       type: "shortText",
       required: true,
+      personal: true,
       validation: {
         kind: "pattern",
         pattern: "^(W\\d{9}|\\d{14})$",
@@ -55,20 +69,28 @@ export const EXPLOR_2025: CallDefinition = {
       label: "Nom et prénom de la personne à contacter",
       type: "shortText",
       required: true,
+      personal: true,
     },
-    { id: "contactEmail", label: "Adresse e-mail de contact", type: "email", required: true },
+    { id: "contactEmail", label: "Adresse e-mail de contact", type: "email", required: true, personal: true },
     {
       id: "contactTelephone",
       label: "Téléphone",
       type: "shortText",
       required: true,
+      personal: true,
       validation: {
         kind: "pattern",
         pattern: "^\\+?[0-9 .]{10,20}$",
         message: "Indiquez un numéro de téléphone (10 chiffres, ou +33…).",
       },
     },
-    { id: "partenaireNom", label: "Nom du partenaire local", type: "shortText", required: true },
+    {
+      id: "partenaireNom",
+      label: "Nom du partenaire local",
+      type: "shortText",
+      required: true,
+      personal: true,
+    },
     {
       id: "partenairePays",
       label: "Pays du partenaire",
@@ -77,13 +99,20 @@ export const EXPLOR_2025: CallDefinition = {
       required: true,
       choices: { dacList: "CAD-2024-2025", other: "Autre pays" },
     },
-    { id: "partenaireVille", label: "Ville du partenaire", type: "shortText", required: true },
-    { id: "projetTitre", label: "Titre du projet", type: "shortText", required: true },
+    {
+      id: "partenaireVille",
+      label: "Ville du partenaire",
+      type: "shortText",
+      required: true,
+      personal: true,
+    },
+    { id: "projetTitre", label: "Titre du projet", type: "shortText", required: true, personal: true },
     {
       id: "projetResume",
       label: "Résumé du projet",
       type: "paragraph",
       required: true,
+      personal: true,
       validation: { kind: "maxLength", max: 3000, message: "3 000 caractères au plus." },
     },
     {
@@ -140,7 +169,13 @@ export const EXPLOR_2025: CallDefinition = {
         message: "Indiquez un nombre entier de jours.",
       },
     },
-    { id: "missionProfil", label: "Profil de l'expert·e recherché·e", type: "paragraph", required: true },
+    {
+      id: "missionProfil",
+      label: "Profil de l'expert·e recherché·e",
+      type: "paragraph",
+      required: true,
+      personal: true,
+    },
     {
       id: "besoinIdentifie",
       label: "Le besoin d'expertise a-t-il été identifié avec le partenaire local ?",
@@ -152,6 +187,7 @@ export const EXPLOR_2025: CallDefinition = {
       label: "Comment le besoin a-t-il été identifié avec le partenaire ?",
       type: "paragraph",
       required: false,
+      personal: true,
     },
     {
       id: "dejaBeneficiaire",

@@ -12,9 +12,12 @@ export const PAM_2025: CallDefinition = {
   opensAt: "2024-10-15T00:00:00+02:00",
   closesAt: "2024-12-06T23:59:59+01:00",
   capacity: 8,
+  // Personal data (RGPD), erased on request: every free-text answer (the holder's name, the
+  // structure, e-mail, telephone, the idea and its reasons, past projects, partners, the age
+  // range as typed). Kept: the choices (role, destination, yes/no, the group's state).
   questions: [
-    { id: "porteurNom", label: "Nom et prénom", type: "shortText", required: true },
-    { id: "structureNom", label: "Nom de la structure", type: "shortText", required: true },
+    { id: "porteurNom", label: "Nom et prénom", type: "shortText", required: true, personal: true },
+    { id: "structureNom", label: "Nom de la structure", type: "shortText", required: true, personal: true },
     {
       id: "porteurRole",
       label: "Vous êtes",
@@ -22,13 +25,14 @@ export const PAM_2025: CallDefinition = {
       required: true,
       choices: ["Bénévole", "Salarié·e", "Agent·e d'une collectivité", "Autre"],
     },
-    { id: "contactEmail", label: "Adresse e-mail", type: "email", required: true },
-    { id: "contactTelephone", label: "Téléphone", type: "shortText", required: false },
+    { id: "contactEmail", label: "Adresse e-mail", type: "email", required: true, personal: true },
+    { id: "contactTelephone", label: "Téléphone", type: "shortText", required: false, personal: true },
     {
       id: "ideeQuoi",
       label: "Votre idée de projet : quoi ?",
       type: "paragraph",
       required: true,
+      personal: true,
       validation: { kind: "maxLength", max: 2000, message: "2 000 caractères au plus." },
     },
     {
@@ -36,6 +40,7 @@ export const PAM_2025: CallDefinition = {
       label: "Pourquoi ce projet ?",
       type: "paragraph",
       required: true,
+      personal: true,
       validation: { kind: "maxLength", max: 2000, message: "2 000 caractères au plus." },
     },
     {
@@ -56,6 +61,7 @@ export const PAM_2025: CallDefinition = {
       label: "Si oui, lequel ?",
       type: "paragraph",
       required: false,
+      personal: true,
     },
     {
       id: "groupeJeunes",
@@ -70,6 +76,7 @@ export const PAM_2025: CallDefinition = {
       help: "Par exemple : 16–25 ans.",
       type: "shortText",
       required: false,
+      personal: true,
     },
     {
       id: "partenariatExistant",
@@ -77,7 +84,13 @@ export const PAM_2025: CallDefinition = {
       type: "yesNo",
       required: true,
     },
-    { id: "partenariatDetail", label: "Si oui, avec qui ?", type: "paragraph", required: false },
+    {
+      id: "partenariatDetail",
+      label: "Si oui, avec qui ?",
+      type: "paragraph",
+      required: false,
+      personal: true,
+    },
   ],
   eligibility: {},
   review: {

@@ -5,8 +5,9 @@
 import * as z from "zod/mini";
 import { InputError } from "../errors";
 import { type AnswerValue, readAnswer } from "./answers";
-import type { CallDefinition } from "./call-schema";
+import type { CallDefinition, QuestionDefinition } from "./call-schema";
 import { isBlankValue } from "./eligibility";
+import { erasedPersonalAnswers, isErasedSubmission } from "./erasure";
 import { parseDateTime } from "./paris-time";
 
 export type Answers = Readonly<Record<string, AnswerValue>>;
@@ -37,13 +38,31 @@ export type SubmissionResult =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 const schemas = new Map<CallDefinition, z.ZodMiniType<Answers, unknown>>();
+const erasedSchemas = new Map<CallDefinition, z.ZodMiniType<Answers, unknown>>();
 
 /** The schema of a call's answers (by question id), derived from its questions; memoised. */
 export function answersSchema(call: CallDefinition): z.ZodMiniType<Answers, unknown> {
-  const cached = schemas.get(call);
+  return memoisedSchema(schemas, call, call.questions);
+}
+
+/** The schema of an erased response's answers: its personal questions are not checked (RGPD erasure). */
+function erasedAnswersSchema(call: CallDefinition): z.ZodMiniType<Answers, unknown> {
+  return memoisedSchema(
+    erasedSchemas,
+    call,
+    call.questions.filter((q) => q.personal !== true),
+  );
+}
+
+function memoisedSchema(
+  cache: Map<CallDefinition, z.ZodMiniType<Answers, unknown>>,
+  call: CallDefinition,
+  questions: readonly QuestionDefinition[],
+): z.ZodMiniType<Answers, unknown> {
+  const cached = cache.get(call);
   if (cached) return cached;
   const shape: Record<string, z.ZodMiniType<AnswerValue | undefined, unknown>> = {};
-  for (const q of call.questions) {
+  for (const q of questions) {
     shape[q.id] = z.pipe(
       z.unknown(),
       z.transform((raw, ctx) => {
@@ -60,7 +79,7 @@ export function answersSchema(call: CallDefinition): z.ZodMiniType<Answers, unkn
   const complete = z.pipe(
     z.record(z.string(), z.unknown(), { error: "réponses attendues sous forme d'objet par question" }),
     z.transform(
-      (r): Record<string, unknown> => Object.fromEntries(call.questions.map((q) => [q.id, r[q.id] ?? ""])),
+      (r): Record<string, unknown> => Object.fromEntries(questions.map((q) => [q.id, r[q.id] ?? ""])),
     ),
   );
   const schema = z.pipe(
@@ -74,7 +93,7 @@ export function answersSchema(call: CallDefinition): z.ZodMiniType<Answers, unkn
       }),
     ),
   ) as unknown as z.ZodMiniType<Answers, unknown>;
-  schemas.set(call, schema);
+  cache.set(call, schema);
   return schema;
 }
 
@@ -95,12 +114,20 @@ export function validateSubmission(call: CallDefinition, raw: RawSubmission): Su
     if (!(error instanceof InputError)) throw error;
     errors.push(error.message);
   }
-  const parsed = z.safeParse(answersSchema(call), raw.answers);
+  // A response whose personal data were erased (RGPD) is read without them: its personal
+  // answers are the dated mention, kept as it is, and it has no e-mail.
+  const erased =
+    typeof raw.answers === "object" && raw.answers !== null && isErasedSubmission(call, raw.answers);
+  const parsed = z.safeParse(erased ? erasedAnswersSchema(call) : answersSchema(call), raw.answers);
   if (!parsed.success) errors.push(...parsed.error.issues.map((i) => i.message));
   if (errors.length > 0 || !parsed.success || !receivedAt) return { ok: false, errors };
-  const answers = parsed.data;
+  const answers: Answers = erased
+    ? { ...parsed.data, ...erasedPersonalAnswers(call, raw.answers) }
+    : parsed.data;
   const fromAnswers = call.review.email ? answers[call.review.email] : undefined;
-  const email = raw.email?.trim() || (typeof fromAnswers === "string" ? fromAnswers : undefined);
+  const email = erased
+    ? undefined
+    : raw.email?.trim() || (typeof fromAnswers === "string" ? fromAnswers : undefined);
   const submission: Submission = {
     callId: call.id,
     key: responseKey({ receivedAt, answers, email, responseId: raw.responseId }),

@@ -4,7 +4,9 @@
  * cells of one row (found by its key, never by position: the user may have sorted the sheet).
  */
 import * as z from "zod/mini";
+import { readColumnTags } from "../../addon/intake/response-columns";
 import { readResponses } from "../../addon/intake/responses";
+import { findResponsesSheet } from "../../addon/intake/responses-sheet";
 import { columnLetter, reviewSheetShape } from "../../addon/intake/review-plan";
 import { readIntakeState } from "../../addon/intake/state";
 import { asText } from "../../addon/sheet-layout";
@@ -175,13 +177,11 @@ function scoreOf(value: unknown): number | null {
 
 /** The responses sheet of a call: from the document's intake state, or from the row's link. */
 function responsesSheet_(spreadsheet: Spreadsheet, call: CallDefinition, link: string): Sheet | undefined {
-  const sheets = spreadsheet.getSheets();
   const state = readIntakeState(PropertiesService.getDocumentProperties(), call.id);
   const gid = /#gid=(\d+)/.exec(link)?.[1];
   return (
-    sheets.find((s) => state?.responsesSheetId !== undefined && s.getSheetId() === state.responsesSheetId) ??
-    sheets.find((s) => state !== undefined && (s.getFormUrl() ?? "").includes(state.formId)) ??
-    sheets.find((s) => gid !== undefined && s.getSheetId() === Number(gid))
+    (state && findResponsesSheet(spreadsheet, state)) ??
+    spreadsheet.getSheets().find((s) => gid !== undefined && s.getSheetId() === Number(gid))
   );
 }
 
@@ -192,7 +192,7 @@ interface FullAnswers {
 
 /** The response whose key is `key`, every answer labelled; its eligibility when readable. */
 function fullAnswers_(sheet: Sheet, call: CallDefinition, key: string): FullAnswers | undefined {
-  const reading = readResponses(call, sheet.getDataRange().getValues());
+  const reading = readResponses(call, sheet.getDataRange().getValues(), readColumnTags(sheet));
   for (const { raw } of reading.submissions) {
     const result = validateSubmission(call, raw);
     if (result.ok) {
