@@ -38,7 +38,7 @@ import { pendingOf } from "./pending";
 import { readColumnTags } from "./response-columns";
 import { EMAIL_FIELD, readResponses, TIMESTAMP_FIELD } from "./responses";
 import { findResponsesSheet } from "./responses-sheet";
-import { planReviewSync, ReviewSheetMismatch, reviewSheetShape } from "./review-plan";
+import { columnLetter, planReviewSync, ReviewSheetMismatch, reviewSheetShape } from "./review-plan";
 import { computeReviewRows, reviewSheetName } from "./review-sheet";
 import { allIntakeStates, readIntakeState } from "./state";
 import { decisionSummaryLayout } from "./summary";
@@ -124,22 +124,11 @@ function findLeftovers(spreadsheet: Spreadsheet, erased: readonly string[]): str
           if (typeof v !== "string" || v === "") return;
           const text = v.toLowerCase();
           if (needles.some((n) => text.includes(n)))
-            found.push(`« ${sheet.getName()} » ${columnName(j)}${i + 1}`);
+            found.push(`« ${sheet.getName()} » ${columnLetter(j)}${i + 1}`);
         });
       });
   }
   return found;
-}
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** A cell read back, as it is written again (text stays text, a date-time its French text). */

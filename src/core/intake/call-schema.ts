@@ -204,13 +204,8 @@ function referencedQuestions(c: {
   eligibility: z.infer<typeof eligibilitySchema>;
   review: { applicant: { question: string }; email?: string | undefined; shownAnswers: string[] };
 }): string[] {
-  const e = c.eligibility;
   return [
-    e.headOffice?.question,
-    e.partnerCountry?.question,
-    e.alreadyFunded?.question,
-    e.alreadyFunded?.newProjectQuestion,
-    e.durationDays?.question,
+    ...eligibilityQuestions(c.eligibility),
     c.review.applicant.question,
     c.review.email,
     ...c.review.shownAnswers,
