@@ -85,7 +85,7 @@ describe("planning a review-sheet sync", () => {
     const first = planReviewSync(call, [], rows(["Alpha", "Beta"]));
     const sheet = [shape.headers, ...first.appended.map((r) => [...r])];
     const plan = planReviewSync(call, sheet, rows(["Alpha"]));
-    expect(plan.orphanKeys).toHaveLength(1);
+    expect(plan.orphans).toHaveLength(1);
     expect(plan.computed[1]?.[shape.applicantColumn]).toBe("Beta");
   });
 

@@ -90,8 +90,8 @@ export interface ReviewPlan {
   readonly computed: readonly (readonly LayoutCell[])[];
   /** Full rows to append after the existing ones. */
   readonly appended: readonly (readonly LayoutCell[])[];
-  /** Existing rows whose response is no longer in the responses sheet (kept as they are). */
-  readonly orphanKeys: readonly string[];
+  /** Existing rows whose response is no longer in the responses sheet (kept as they are), by N°. */
+  readonly orphans: readonly { readonly key: string; readonly number: number }[];
   /** Status of every row after the sync (existing ones as the reviewers left them). */
   readonly statuses: readonly string[];
   /** The sheet's values as they will read after the sync, header included (for the summary). */
@@ -129,7 +129,7 @@ export function planReviewSync(
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const body = existing.slice(1);
   const seen = new Set<string>();
-  const orphanKeys: string[] = [];
+  const orphans: { key: string; number: number }[] = [];
   const statuses: string[] = [];
   let lastNumber = 0;
   const computed: LayoutCell[][] = [];
@@ -147,7 +147,7 @@ export function planReviewSync(
     statuses.push(String(r[shape.statusColumn] ?? ""));
     seen.add(key);
     const row = byKey.get(key);
-    if (!row) orphanKeys.push(key);
+    if (!row) orphans.push({ key, number });
     const values = row
       ? [number || row.values[0], ...row.values.slice(1)]
       : r.slice(0, shape.computedCount - 1);
@@ -168,7 +168,7 @@ export function planReviewSync(
     ...(hasHeader ? {} : { header: shape.headers }),
     computed,
     appended,
-    orphanKeys,
+    orphans,
     statuses,
     after,
   };

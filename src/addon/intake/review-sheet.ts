@@ -158,9 +158,10 @@ export function syncReviewSheet(
   const plan = planReviewSync(call, existing, rows);
   const shape = reviewSheetShape(call);
   const before = new Set(existing.slice(1).map((r) => String(r[shape.keyColumn] ?? "")));
-  for (const key of plan.orphanKeys) {
+  for (const orphan of plan.orphans) {
+    // The N°, not the key: the key holds the applicant's e-mail, and the log is kept by Google.
     notes.push(
-      `Candidature ${key} absente de la feuille de réponses (ligne supprimée ?) : conservée telle quelle.`,
+      `Candidature n° ${orphan.number} absente de la feuille de réponses (ligne supprimée ?) : conservée telle quelle.`,
     );
   }
   const summary = decisionSummaryLayout(call, plan.after);
