@@ -333,7 +333,7 @@ export function reportLayout(c: ConventionDefinition, realised: RealisedAmounts 
           [
             "Total",
             `=SUM(B${first}:B${last})`,
-            `=IF(COUNTA(C${first}:C${last})=0,"",IF(COUNTA(C${first}:C${last})>COUNT(C${first}:C${last}),"${AMOUNTS_TO_FIX}",SUM(C${first}:C${last})))`,
+            `=IF(SUMPRODUCT(ISTEXT(C${first}:C${last})*(C${first}:C${last}<>""))>0,"${AMOUNTS_TO_FIX}",IF(COUNT(C${first}:C${last})=0,"",SUM(C${first}:C${last})))`,
             `=IF(ISNUMBER(C${total}),C${total}/B${total},"")`,
           ],
         ],

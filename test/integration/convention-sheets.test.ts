@@ -82,6 +82,18 @@ describe("the CD62 sheets computed by a formula engine with the built bundle", (
       ),
     ]);
     expect(typo("Bilan", "D2")).toBe("Montant à corriger");
+    // A user's own formula that gives "" on a line is no typo: the total stays a number.
+    const blankFormula = evaluateWorkbook([
+      budgetLayout(cd62),
+      reportLayout(
+        cd62,
+        new Map<string, RealisedValue>([
+          ["accprojetdemobilite", { formula: '=IF(1>2,1,"")' }],
+          ["coordinationglobale", 9000],
+        ]),
+      ),
+    ]);
+    expect(blankFormula("Bilan", "C13")).toBe(9000);
     expect(typo("Bilan", "C13")).toBe("Montants à corriger");
     expect(typo("Bilan", "D13")).toBe("");
     expect(typo("Bilan", "B17")).toBe("");

@@ -123,6 +123,24 @@ describe("20 submissions at the same time", () => {
     expect(pendingNotes(host)).toEqual([]);
     expect(logText(host)).toContain("5 réponse(s) laissée(s) en attente reprise(s).");
   });
+  it("counts what every round added, and does not loop on a note for a call without responses sheet", () => {
+    const { host, form } = withForm();
+    host.documentProperties.setProperty(
+      "lianes.appel.PAM-2025",
+      JSON.stringify({ formId: "formulaire-disparu", itemIds: {} }),
+    );
+    host.documentProperties.setProperty("lianes.attente.PAM-2025.0badc0de", '{"row":2,"at":""}');
+    host.submitConcurrently(form, TWENTY.slice(0, 4), {
+      arrivalEvery: 3,
+      givesUpWaiting: (i) => i > 0,
+      onlyWhileLocked: true,
+    });
+    expect(column(host, REVIEW, "Association")).toHaveLength(4);
+    // One sync, one more for the three left pending: not a third for PAM's stray note.
+    expect(logText(host).match(/Appel PAM-2025 : feuille de réponses introuvable/g)).toHaveLength(2);
+    expect(logText(host)).toMatch(/Appel EXPLOR-2025 : 4 candidature\(s\) ajoutée\(s\)/);
+    expect(logText(host)).not.toContain("était déjà dans la feuille d'instruction");
+  });
 });
 
 describe("events that are not what they seem", () => {

@@ -141,7 +141,7 @@ describe("Bilan layout", () => {
       '=IF(C2="","",IF(ISNUMBER(C2),C2/B2,"Montant à corriger"))',
     ]);
     expect(at("C13")).toBe(
-      '=IF(COUNTA(C2:C12)=0,"",IF(COUNTA(C2:C12)>COUNT(C2:C12),"Montants à corriger",SUM(C2:C12)))',
+      '=IF(SUMPRODUCT(ISTEXT(C2:C12)*(C2:C12<>""))>0,"Montants à corriger",IF(COUNT(C2:C12)=0,"",SUM(C2:C12)))',
     );
     expect([at("A15"), at("B15"), at("B16")]).toEqual(["Subvention accordée (article 4)", 9879.54, 11879.54]);
     expect(at("B17")).toBe('=IF(ISNUMBER(C13),PRORATA_SUBVENTION(B15,B16,C13),"")');

@@ -70,6 +70,23 @@ describe("planning a review-sheet sync", () => {
     );
   });
 
+  it("leaves a row typed by hand (no key) as it is, formulas included, and never gives its N° again", () => {
+    const first = planReviewSync(call, [], rows(["Alpha"]));
+    const paper = shape.headers.map(() => "");
+    paper[0] = "2";
+    paper[shape.applicantColumn] = "Dossier papier";
+    const sheet = [shape.headers, first.appended[0], paper].map((r) => [...(r ?? [])]) as unknown[][];
+    (sheet[2] as unknown[])[0] = 2;
+    const formulas = sheet.map((r) => r.map(() => ""));
+    (formulas[2] as string[])[shape.computedCount - 1] = '=HYPERLINK("https://exemple.org","Scan")';
+    const again = planReviewSync(call, sheet, rows(["Alpha", "Beta"]), formulas);
+    expect(again.keyless).toEqual([3]);
+    expect(again.computed[1]?.[shape.applicantColumn]).toBe("Dossier papier");
+    expect(again.computed[1]?.[shape.computedCount - 1]).toBe('=HYPERLINK("https://exemple.org","Scan")');
+    expect(again.appended.map((r) => [r[0], r[shape.applicantColumn]])).toEqual([[3, "Beta"]]);
+    expect(again.updated).toBe(1);
+  });
+
   it("adds nothing when the same responses are synchronised twice", () => {
     const first = planReviewSync(call, [], rows(["Alpha"]));
     const second = planReviewSync(

@@ -6,7 +6,7 @@ import { InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { buildFormItems } from "./form-builder";
-import { anyPending, pendingOf, recordPending, settlePending } from "./pending";
+import { pendingOf, recordPending, settlePending } from "./pending";
 import { readColumnTags } from "./response-columns";
 import { findResponsesSheet } from "./responses-sheet";
 import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
@@ -131,20 +131,47 @@ const NO_RESPONSES_SHEET =
   "feuille de réponses introuvable (supprimée ?) : relancez Lianes › Créer le formulaire… pour relier " +
   "le formulaire à ce classeur ; ses réponses sont gardées par Forms.";
 
-/** Syncs, and again while submissions were left pending meanwhile (the caller holds the lock). */
+/** Syncs, and again while submissions of a synced call were left pending meanwhile (the caller holds the lock). */
 function syncUntilNothingPending(): CallSync[] {
   const properties = PropertiesService.getDocumentProperties();
   const started = Date.now();
   let results = syncAllCalls();
   for (
     let round = 1;
-    round < MAX_SYNC_ROUNDS && Date.now() - started < SYNC_ROUNDS_BUDGET_MS && anyPending(properties);
+    round < MAX_SYNC_ROUNDS &&
+    Date.now() - started < SYNC_ROUNDS_BUDGET_MS &&
+    stillPending(properties, results);
     round++
   ) {
-    for (const { callId, report } of results) logReport(callId, report);
-    results = syncAllCalls();
+    results = mergeSyncs(results, syncAllCalls());
   }
   return results;
+}
+
+function stillPending(
+  properties: GoogleAppsScript.Properties.Properties,
+  results: readonly CallSync[],
+): boolean {
+  const all = properties.getProperties();
+  return results.some((r) => r.report !== undefined && pendingOf(all, r.callId).length > 0);
+}
+
+/** Two rounds of a sync as one: what both added, the state after the later. */
+function mergeSyncs(earlier: readonly CallSync[], later: readonly CallSync[]): CallSync[] {
+  return later.map((next) => {
+    const before = earlier.find((e) => e.callId === next.callId)?.report;
+    const report = next.report;
+    if (!before || !report) return next;
+    return {
+      callId: next.callId,
+      report: {
+        ...report,
+        addedKeys: [...before.addedKeys, ...report.addedKeys],
+        added: before.added + report.added,
+        notes: [...before.notes, ...report.notes],
+      },
+    };
+  });
 }
 
 /** The call whose responses sheet received the event. */

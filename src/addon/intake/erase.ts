@@ -372,7 +372,9 @@ function ask(ui: GoogleAppsScript.Base.Ui, callIds: readonly string[]): string |
   const answer = ui.prompt(
     TITLE,
     "N° de la candidature dans la feuille d'instruction (ou sa clé, ou l'adresse e-mail du candidat)" +
-      (several ? ` ; précédez le N° de l'appel s'il y en a plusieurs, ex. ${callIds[1]} 3 :` : " :"),
+      (several
+        ? ` ; s'il y a plusieurs appels, faites précéder le N° du nom de l'appel, ex. ${callIds[1]} 3 :`
+        : " :"),
     ui.ButtonSet.OK_CANCEL,
   );
   return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : undefined;

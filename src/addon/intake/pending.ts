@@ -82,8 +82,3 @@ export function settlePending(
   for (const p of pending) (p.keyHash === undefined || hashes.has(p.keyHash) ? found : missing).push(p);
   return { found, missing };
 }
-
-/** Whether any submission of any call waits for a sync. */
-export function anyPending(properties: GoogleAppsScript.Properties.Properties): boolean {
-  return properties.getKeys().some((k) => k.startsWith(PREFIX));
-}

@@ -4,6 +4,7 @@
  * column is found even after a user moved it or changed its header.
  */
 import type { ResponseColumns } from "./responses";
+import { columnLetter } from "./review-plan";
 
 const FIELD_KEY = "lianes.champ";
 
@@ -26,6 +27,8 @@ export function tagNewColumns(
 ): void {
   for (const [field, column] of columns) {
     if (tagged.has(field)) continue;
-    sheet.getRange(1, column + 1, sheet.getMaxRows(), 1).addDeveloperMetadata(FIELD_KEY, field);
+    // `C:C`: metadata goes on whole columns only, and only A1 notation says "the whole column".
+    const letter = columnLetter(column);
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field);
   }
 }

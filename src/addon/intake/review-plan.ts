@@ -92,6 +92,10 @@ export interface ReviewPlan {
   readonly appended: readonly (readonly LayoutCell[])[];
   /** Existing rows whose response is no longer in the responses sheet (kept as they are), by N°. */
   readonly orphans: readonly { readonly key: string; readonly number: number }[];
+  /** Sheet rows (1-based) with content but no key: left as they are. */
+  readonly keyless: readonly number[];
+  /** Existing applications whose computed columns were refreshed. */
+  readonly updated: number;
   /** Status of every row after the sync (existing ones as the reviewers left them). */
   readonly statuses: readonly string[];
   /** The sheet's values as they will read after the sync, header included (for the summary). */
@@ -106,13 +110,15 @@ const isBlankRow = (r: readonly unknown[]) => r.every((v) => v === "" || v === n
 
 /**
  * Plans a sync. `existing` is the review sheet's values (header included, may be empty);
- * `rows` the computed rows of every response, in arrival order, numbered from 1. A row the
- * user emptied, or one without a key, is left as it is, in its place.
+ * `rows` the computed rows of every response, in arrival order, numbered from 1; `formulas` the
+ * sheet's formulas, to keep those of rows the sync does not own. A row the user emptied, or one
+ * without a key (typed by hand), is left as it is, in its place, and its N° is not given again.
  */
 export function planReviewSync(
   call: CallDefinition,
   existing: readonly (readonly unknown[])[],
   rows: readonly PlannedRow[],
+  formulas: readonly (readonly string[])[] = [],
 ): ReviewPlan {
   const shape = reviewSheetShape(call);
   const header = existing[0];
@@ -134,16 +140,19 @@ export function planReviewSync(
   let lastNumber = 0;
   const computed: LayoutCell[][] = [];
   const after: unknown[][] = [hasHeader && header ? [...header] : [...shape.headers]];
-  for (const r of body) {
+  const keyless: number[] = [];
+  body.forEach((r, i) => {
     const key = String(r[shape.keyColumn] ?? "");
-    const kept = r.slice(0, shape.computedCount);
-    if (key === "" || isBlankRow(r)) {
-      computed.push(kept.map(keptCell));
-      after.push([...r]);
-      continue;
-    }
     const number = typeof r[0] === "number" ? r[0] : 0;
     lastNumber = Math.max(lastNumber, number);
+    if (key === "" || isBlankRow(r)) {
+      // Not an application the sync knows (emptied, or typed by hand): written back as it is.
+      const cellFormulas = formulas[i + 1] ?? [];
+      computed.push(r.slice(0, shape.computedCount).map((v, j) => cellFormulas[j] || keptCell(v)));
+      after.push([...r]);
+      if (!isBlankRow(r)) keyless.push(i + 2);
+      return;
+    }
     statuses.push(String(r[shape.statusColumn] ?? ""));
     seen.add(key);
     const row = byKey.get(key);
@@ -154,7 +163,7 @@ export function planReviewSync(
     const link = row ? (row.link ?? "") : LINK_GONE;
     computed.push([...values.map(row ? sheetCell : keptCell), link]);
     after.push([...values, link, ...r.slice(shape.computedCount)]);
-  }
+  });
   const firstNewRow = body.length + 2;
   const appended = rows
     .filter((r) => !seen.has(r.key))
@@ -169,6 +178,8 @@ export function planReviewSync(
     computed,
     appended,
     orphans,
+    keyless,
+    updated: seen.size,
     statuses,
     after,
   };

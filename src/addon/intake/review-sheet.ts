@@ -155,9 +155,14 @@ export function syncReviewSheet(
   const hasRows = sheet.getLastRow() > 0;
   const existing = hasRows ? sheet.getDataRange().getValues() : [];
   const formulas = hasRows ? sheet.getDataRange().getFormulas() : [];
-  const plan = planReviewSync(call, existing, rows);
+  const plan = planReviewSync(call, existing, rows, formulas);
   const shape = reviewSheetShape(call);
   const before = new Set(existing.slice(1).map((r) => String(r[shape.keyColumn] ?? "")));
+  for (const row of plan.keyless) {
+    notes.push(
+      `Ligne ${row} de la feuille d'instruction sans clé (saisie à la main ?) : laissée telle quelle.`,
+    );
+  }
   for (const orphan of plan.orphans) {
     // The N°, not the key: the key holds the applicant's e-mail, and the log is kept by Google.
     notes.push(
@@ -190,7 +195,7 @@ export function syncReviewSheet(
     keys: new Set(rows.map((r) => r.key)),
     addedKeys: rows.filter((r) => !before.has(r.key)).map((r) => r.key),
     added: plan.appended.length,
-    updated: plan.computed.length,
+    updated: plan.updated,
     unreadable,
     notes,
   };
