@@ -185,6 +185,7 @@ export const EXPLOR_PLAFOND = customFunction({
   ],
   errors: [
     "Nombre de jours invalide (jours) : « 1.5 » — un nombre entier de jours, 0 ou plus",
+    "Nombre de jours trop grand (jours) : « 1000000000000000 » — au plus 100 000",
     "Règle EXPLOR inconnue (regle) : « X » — règles connues : EXPLOR-HDF-2025, EXPLOR-AURA",
   ],
   run(categorie, jours, regle) {
@@ -270,6 +271,7 @@ export const EXPLOR_PRISE_EN_CHARGE = customFunction({
   examples: ["=EXPLOR_PRISE_EN_CHARGE(A2:A9; B2:B9; C2:C9) → 1000 (mission B)"],
   errors: [
     "Formes différentes : montants (1 ligne × 1 colonne) doit avoir la forme de categories (2 lignes × 1 colonne)",
+    "Total trop grand (montants, ligne 2) : « 1000000000000 » — la somme des montants dépasse 1 000 000 000 000 €",
     "Montant manquant (montants, ligne 1) : « » (vide) — la règle EXPLOR-AURA n'a pas de taux journalier pour « Per diem » : indiquez le montant",
   ],
   run(categories, montants, jours, regle) {

@@ -26,6 +26,7 @@ export const TAUX_INFOEURO = customFunction({
   ],
   errors: [
     "Devise invalide (devise) : « 12 » — attendu un code ISO 4217 de trois lettres, ex. MAD",
+    "Une seule cellule attendue (devise), pas une plage",
     "Devise inconnue (devise) : « XYZ » — InfoEuro ne publie pas de taux pour cette devise en juillet 2025",
     "Mois invalide (mois) : « 13/2025 » — attendu une date ou un mois comme 2025-07 ou 07/2025",
     "Aucun taux InfoEuro publié pour juillet 2099 (mois) — la Commission publie les taux d'un mois à la fin du mois précédent ; saisissez le taux à la main si besoin",

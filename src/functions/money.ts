@@ -42,6 +42,7 @@ export const CONVERTIR_EUR = customFunction({
     "Montant invalide (montant) : « abc »",
     "Taux invalide, il doit être positif (taux) : « 0 »",
     "Taux invalide (taux) : « x »",
+    "Montant converti trop grand (montant) : « 1000000000000 » — au taux « 0.0001 », le résultat dépasse 1 000 000 000 000 €",
   ],
   run(montant, taux) {
     const amounts = cellsOf(montant);
