@@ -45,7 +45,6 @@ import { decisionSummaryLayout } from "./summary";
 
 const TITLE = "Effacer les données d'un candidat";
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** An application as its review sheet lists it. */
