@@ -262,6 +262,29 @@ describe("sheets reworked by their users", () => {
   });
 });
 
+describe("a response corrected in the responses sheet", () => {
+  it("updates its own row, reviewer notes intact, instead of adding the application again", () => {
+    const { host, form } = withForm();
+    for (const n of [1, 2]) host.submitForm(form, applicant(n));
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    const header = host.values(REVIEW)[0] as string[];
+    review?.getRange(2, header.indexOf("Commentaire interne") + 1).setValue("Nom à vérifier");
+    const responses = host.spreadsheet.getSheetByName(RESPONSES);
+    const name = (host.values(RESPONSES)[0] as string[]).indexOf("Nom de l'association") + 1;
+    responses?.getRange(2, name).setValue("Association 1 (nom corrigé)");
+    host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" });
+
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1 (nom corrigé)", "Association 2"]);
+    expect(column(host, REVIEW, "N°")).toEqual([1, 2]);
+    expect(column(host, REVIEW, "Commentaire interne")[0]).toBe("Nom à vérifier");
+    expect(column(host, REVIEW, "Réponse complète")[0]).toBe("Voir la réponse");
+    expect(logText(host)).toContain(
+      "Candidature n° 1 : réponse corrigée dans la feuille de réponses, ligne mise à jour.",
+    );
+    expect(logText(host)).not.toContain("absente de la feuille de réponses");
+  });
+});
+
 describe("a sync that fails half-way", () => {
   const snapshot = (host: Host, name: string) => {
     const sheet = host.spreadsheet.getSheetByName(name);

@@ -87,6 +87,30 @@ describe("planning a review-sheet sync", () => {
     expect(again.updated).toBe(1);
   });
 
+  it("matches a corrected response to its row by second and e-mail, never two anonymous ones", () => {
+    const first = planReviewSync(call, [], rows(["Alpha", "Beta"]));
+    const sheet = [shape.headers, ...first.appended].map((r) => [...r]) as unknown[][];
+    const corrected = rows(["Alpha corrigée", "Beta"]);
+    const again = planReviewSync(call, sheet, corrected);
+    expect(again.edited).toEqual([1]);
+    expect(again.appended).toEqual([]);
+    expect(again.computed[0]?.[shape.keyColumn]).toBe(corrected[0]?.key);
+    expect(again.computed[0]?.[shape.applicantColumn]).toBe("Alpha corrigée");
+    // Without an e-mail, the same second is no proof of the same applicant: a new row.
+    const anonymous = (r: (typeof corrected)[number]) => {
+      const key = r.key.replace(/\|[^|]*\|/, "||");
+      return { ...r, key, values: r.values.map((v, c) => (c === shape.keyColumn ? key : v)) };
+    };
+    const noEmail = [shape.headers, ...planReviewSync(call, [], rows(["Alpha"]).map(anonymous)).appended];
+    const other = planReviewSync(
+      call,
+      noEmail.map((r) => [...r]),
+      rows(["Gamma"]).map(anonymous),
+    );
+    expect(other.edited).toEqual([]);
+    expect(other.appended).toHaveLength(1);
+  });
+
   it("adds nothing when the same responses are synchronised twice", () => {
     const first = planReviewSync(call, [], rows(["Alpha"]));
     const second = planReviewSync(

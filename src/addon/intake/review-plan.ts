@@ -92,6 +92,8 @@ export interface ReviewPlan {
   readonly appended: readonly (readonly LayoutCell[])[];
   /** Existing rows whose response is no longer in the responses sheet (kept as they are), by N°. */
   readonly orphans: readonly { readonly key: string; readonly number: number }[];
+  /** N° of applications whose response was corrected in the responses sheet (same row, new key). */
+  readonly edited: readonly number[];
   /** Sheet rows (1-based) with content but no key: left as they are. */
   readonly keyless: readonly number[];
   /** Existing applications whose computed columns were refreshed. */
@@ -134,6 +136,9 @@ export function planReviewSync(
   }
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const body = existing.slice(1);
+  const existingKeys = new Set(body.map((b) => String(b[shape.keyColumn] ?? "")));
+  const editedResponses = responsesByIdentity(rows.filter((r) => !existingKeys.has(r.key)));
+  const edited: number[] = [];
   const seen = new Set<string>();
   const orphans: { key: string; number: number }[] = [];
   const statuses: string[] = [];
@@ -155,7 +160,14 @@ export function planReviewSync(
     }
     statuses.push(String(r[shape.statusColumn] ?? ""));
     seen.add(key);
-    const row = byKey.get(key);
+    let row = byKey.get(key);
+    const sameResponse = row ? undefined : editedResponses.get(identityOf(key) ?? "");
+    if (sameResponse && !seen.has(sameResponse.key)) {
+      // Its answers were corrected in the responses sheet: same row, new key and computed columns.
+      row = sameResponse;
+      seen.add(row.key);
+      edited.push(number);
+    }
     if (!row) orphans.push({ key, number });
     const values = row
       ? [number || row.values[0], ...row.values.slice(1)]
@@ -179,10 +191,30 @@ export function planReviewSync(
     appended,
     orphans,
     keyless,
-    updated: seen.size,
+    edited,
+    updated: seen.size - edited.length,
     statuses,
     after,
   };
+}
+
+/**
+ * Who sent a response and when: the second it arrived and the e-mail, from a key
+ * `second|e-mail|hash`. Undefined without an e-mail (two anonymous responses may share a second).
+ */
+function identityOf(key: string): string | undefined {
+  const [second, email, hash] = key.split("|");
+  return email && hash !== undefined ? `${second}|${email}` : undefined;
+}
+
+/** New responses by identity, for those that are the only one with theirs. */
+function responsesByIdentity(rows: readonly PlannedRow[]): Map<string, PlannedRow> {
+  const byIdentity = new Map<string, PlannedRow | null>();
+  for (const r of rows) {
+    const identity = identityOf(r.key);
+    if (identity !== undefined) byIdentity.set(identity, byIdentity.has(identity) ? null : r);
+  }
+  return new Map([...byIdentity].filter((e): e is [string, PlannedRow] => e[1] !== null));
 }
 
 /** A new application's row: its computed columns (applicant text escaped in `written`), status and score formula. */

@@ -158,6 +158,9 @@ export function syncReviewSheet(
   const plan = planReviewSync(call, existing, rows, formulas);
   const shape = reviewSheetShape(call);
   const before = new Set(existing.slice(1).map((r) => String(r[shape.keyColumn] ?? "")));
+  for (const number of plan.edited) {
+    notes.push(`Candidature n° ${number} : réponse corrigée dans la feuille de réponses, ligne mise à jour.`);
+  }
   for (const row of plan.keyless) {
     notes.push(
       `Ligne ${row} de la feuille d'instruction sans clé (saisie à la main ?) : laissée telle quelle.`,
