@@ -22,15 +22,18 @@ export function looksLikeFormula(text: string): boolean {
 /** Sheets' limit for one cell: a longer text makes the whole write fail. */
 export const MAX_CELL_TEXT = 50_000;
 
-/** Text cut to what one cell holds, saying so (the rest stays in the form's responses). */
-export function fitInCell(text: string): string {
-  if (text.length <= MAX_CELL_TEXT) return text;
+/** Text cut to `max` characters at most, saying so (the rest stays in the form's responses). */
+export function fitInCell(text: string, max = MAX_CELL_TEXT): string {
+  if (text.length <= max) return text;
   const note = ` […] (texte tronqué : ${text.length.toLocaleString("fr-FR")} caractères)`;
-  return text.slice(0, MAX_CELL_TEXT - note.length - 1) + note;
+  return text.slice(0, max - note.length) + note;
 }
 
-/** Applicant or user text as written to a cell: literal (apostrophe prefix) when formula-like. */
+/**
+ * Applicant or user text as written to a cell: literal (apostrophe prefix) when formula-like,
+ * the apostrophe included in what the cell holds.
+ */
 export function literalText(text: string): string {
-  const fitted = fitInCell(text);
-  return looksLikeFormula(fitted) ? `'${fitted}` : fitted;
+  if (!looksLikeFormula(text)) return fitInCell(text);
+  return `'${fitInCell(text, MAX_CELL_TEXT - 1)}`;
 }

@@ -48,4 +48,10 @@ describe("one rule for text Sheets would read as a formula", () => {
     expect(cut.startsWith("'=xxx")).toBe(true);
     expect(cut.replace(/[\u202f\u00a0]/g, " ")).toMatch(/ \[…\] \(texte tronqué : 60 001 caractères\)$/);
   });
+
+  it("keeps room for the apostrophe: a formula-like text of exactly a cell's size is cut by one", () => {
+    const full = `=${"x".repeat(MAX_CELL_TEXT - 1)}`;
+    expect(literalText(full).length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    expect(literalText("x".repeat(MAX_CELL_TEXT))).toBe("x".repeat(MAX_CELL_TEXT));
+  });
 });
