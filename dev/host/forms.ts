@@ -5,6 +5,8 @@
  * form-submit event (`values`, `namedValues`, `range`).
  */
 
+import { MAX_CELL_CHARACTERS } from "./spreadsheet";
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -402,7 +404,11 @@ export class FakeForm {
       const value = Array.isArray(answer) ? answer.join(", ") : (answer as string | Date);
       // Forms stores answers as values: text that looks like a formula (or starts with an
       // apostrophe, which the sheet would swallow) stays text, exactly as typed.
-      return typeof value === "string" && /^['=+\-@]/.test(value) ? `'${value}` : value;
+      if (typeof value !== "string") return value;
+      // A cell holds 50 000 characters: what Forms writes of a longer answer is assumed cut there.
+      const literal = /^['=+\-@]/.test(value);
+      const fitted = value.slice(0, MAX_CELL_CHARACTERS - (literal ? 1 : 0));
+      return literal ? `'${fitted}` : fitted;
     };
     const width = sheet.getLastColumn();
     const titles: string[] = Array.from({ length: width }, () => "");

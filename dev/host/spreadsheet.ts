@@ -25,6 +25,8 @@ export interface ChartSpec {
   options: Record<string, unknown>;
 }
 
+/** What one Sheets cell holds (counted here with a leading apostrophe, to be safe). */
+export const MAX_CELL_CHARACTERS = 50_000;
 const MS_PER_DAY = 86_400_000;
 /** Sheets' day 0: 30/12/1899 (dates are stored as day numbers, in the spreadsheet's zone). */
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -567,6 +569,12 @@ export class FakeSheet {
   write(row: number, column: number, values: unknown[][]): void {
     const hf = this.spreadsheet.hf;
     const sheet = this.hfId;
+    // Like Sheets: one over-long text makes the whole write fail, nothing is written.
+    if (values.some((r) => r.some((v) => typeof v === "string" && v.length > MAX_CELL_CHARACTERS))) {
+      throw new Error(
+        `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+      );
+    }
     // Array.from: the bundle's arrays come from another realm, which HyperFormula does not accept.
     const contents = Array.from(values, (r, i) =>
       Array.from(r, (v, j) => {
