@@ -17,6 +17,7 @@ const stored = (text: string) =>
   text.slice(0, /^['=+\-@]/.test(text) ? MAX_CELL_CHARACTERS - 1 : MAX_CELL_CHARACTERS);
 
 import { FORMULA_PAYLOADS } from "../support/hostile-strings";
+import { hostWithForm } from "../support/intake";
 
 const CALL = callById("EXPLOR-2025");
 const HOSTILE = FORMULA_PAYLOADS.map((p) => p.text);
@@ -114,14 +115,7 @@ function byLabel(answers: Readonly<Record<string, unknown>>): Record<string, str
 const FREE_TEXT = CALL.questions.filter((q) => q.type === "shortText" || q.type === "paragraph");
 const UNCHECKED_TEXT = FREE_TEXT.filter((q) => q.validation?.kind !== "pattern");
 
-function withForm(): { host: Host; form: FakeForm } {
-  const host = createHost();
-  host.call("onOpen", {});
-  host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "EXPLOR-2025" });
-  const form = [...host.forms.forms.values()].at(-1);
-  if (!form) throw new Error("no form");
-  return { host, form };
-}
+const withForm = () => hostWithForm("EXPLOR-2025");
 
 function header(host: Host, name: string): string[] {
   return (host.values(name)[0] ?? []).map(String);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "../../dev/fixtures/intake-samples";
-import { createHost, type FakeForm, type Host } from "../../dev/host";
+import type { FakeForm, Host } from "../../dev/host";
 import { callById, choicesOf } from "../../src/core/intake/calls";
+import { hostWithForm } from "../support/intake";
 
 function answersByLabel(callId: string, answers: Readonly<Record<string, unknown>>): Record<string, string> {
   const call = callById(callId);
@@ -10,14 +11,7 @@ function answersByLabel(callId: string, answers: Readonly<Record<string, unknown
   );
 }
 
-function withForm(callId: string): { host: Host; form: FakeForm } {
-  const host = createHost();
-  host.call("onOpen", {});
-  host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: callId });
-  const form = [...host.forms.forms.values()].at(-1);
-  if (!form) throw new Error("no form");
-  return { host, form };
-}
+const withForm = hostWithForm;
 
 function apply(host: Host, form: FakeForm, email: string, at: string, changes: Record<string, unknown> = {}) {
   return host.submitForm(form, {

@@ -5,21 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
-import { createHost, type FakeForm, type FakeSubmission, type Host } from "../../dev/host";
+import type { FakeSubmission, Host } from "../../dev/host";
 import { callById } from "../../src/core/intake/calls";
+import { hostWithForm } from "../support/intake";
 
 const CALL_ID = "EXPLOR-2025";
 const REVIEW = "Candidatures";
 const RESPONSES = "Réponses au formulaire 1";
 
-function withForm(): { host: Host; form: FakeForm } {
-  const host = createHost();
-  host.call("onOpen", {});
-  host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: CALL_ID });
-  const form = [...host.forms.forms.values()].at(-1);
-  if (!form) throw new Error("no form");
-  return { host, form };
-}
+const withForm = () => hostWithForm(CALL_ID);
 
 /** The n-th applicant (1-based): its own association, e-mail and second of arrival. */
 function applicant(n: number, associationNom = `Association ${n}`): FakeSubmission {
