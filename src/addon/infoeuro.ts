@@ -23,6 +23,7 @@ import {
   readMonthlyRates,
   unreachableError,
 } from "../core/infoeuro";
+import { parseStoredJson } from "./stored-json";
 
 export type RateSource = "cache" | "document" | "InfoEuro";
 
@@ -40,13 +41,7 @@ function keyOf(m: RateMonth): string {
 }
 
 function parseTable(text: string | null): RateTable | undefined {
-  if (!text) return undefined;
-  try {
-    const parsed = z.safeParse(rateTableSchema, JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStoredJson(rateTableSchema, text);
 }
 
 function documentProperties(): GoogleAppsScript.Properties.Properties | null {

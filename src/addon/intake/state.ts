@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { InputError } from "../../core/errors";
+import { parseStoredJson } from "../stored-json";
 
 const intakeStateSchema = z.object({
   formId: z.string(),
@@ -23,13 +24,7 @@ function propertyKey(callId: string): string {
 }
 
 function parseState(text: string | null): IntakeState | undefined {
-  if (!text) return undefined;
-  try {
-    const parsed = z.safeParse(intakeStateSchema, JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStoredJson(intakeStateSchema, text);
 }
 
 export function readIntakeState(
