@@ -52,7 +52,12 @@ describe("planning a review-sheet sync", () => {
     expect(again.computed.every((r) => r.length === shape.computedCount)).toBe(true);
     expect(again.computed.map((r) => r[0])).toEqual([3, 2, 1]);
     expect(again.appended.map((r) => [r[0], r[shape.applicantColumn]])).toEqual([[4, "Delta"]]);
-    expect(again.statuses).toEqual(["À instruire", "Retenue", "À instruire", "À instruire"]);
+    expect(again.after.slice(1).map((r) => r[shape.statusColumn])).toEqual([
+      "À instruire",
+      "Retenue",
+      "À instruire",
+      "À instruire",
+    ]);
   });
 
   it("leaves a row the user emptied in its place, so new rows go below the last one", () => {

@@ -98,8 +98,6 @@ export interface ReviewPlan {
   readonly keyless: readonly number[];
   /** Existing applications whose computed columns were refreshed. */
   readonly updated: number;
-  /** Status of every row after the sync (existing ones as the reviewers left them). */
-  readonly statuses: readonly string[];
   /** The sheet's values as they will read after the sync, header included (for the summary). */
   readonly after: readonly (readonly unknown[])[];
 }
@@ -109,6 +107,11 @@ export class ReviewSheetMismatch extends Error {
 }
 
 const isBlankRow = (r: readonly unknown[]) => r.every((v) => v === "" || v === null || v === undefined);
+
+/** The rows of a review sheet's values that hold something, header left out. */
+export function applicationRows(values: readonly (readonly unknown[])[]): (readonly unknown[])[] {
+  return values.slice(1).filter((r) => !isBlankRow(r));
+}
 
 /**
  * Plans a sync. `existing` is the review sheet's values (header included, may be empty);
@@ -141,7 +144,6 @@ export function planReviewSync(
   const edited: number[] = [];
   const seen = new Set<string>();
   const orphans: { key: string; number: number }[] = [];
-  const statuses: string[] = [];
   let lastNumber = 0;
   const computed: LayoutCell[][] = [];
   const after: unknown[][] = [hasHeader && header ? [...header] : [...shape.headers]];
@@ -158,7 +160,6 @@ export function planReviewSync(
       if (!isBlankRow(r)) keyless.push(i + 2);
       return;
     }
-    statuses.push(String(r[shape.statusColumn] ?? ""));
     seen.add(key);
     let row = byKey.get(key);
     const sameResponse = row ? undefined : editedResponses.get(identityOf(key) ?? "");
@@ -180,7 +181,6 @@ export function planReviewSync(
   const appended = rows
     .filter((r) => !seen.has(r.key))
     .map((r, i) => {
-      statuses.push(r.status);
       const { raw, written } = newRow(call, shape, r, lastNumber + i + 1, firstNewRow + i);
       after.push(raw);
       return written;
@@ -193,7 +193,6 @@ export function planReviewSync(
     keyless,
     edited,
     updated: seen.size - edited.length,
-    statuses,
     after,
   };
 }

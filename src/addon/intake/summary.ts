@@ -5,7 +5,7 @@
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { type Status, statusSummary } from "../../core/intake/review";
 import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "../sheet-layout";
-import { reviewSheetShape } from "./review-plan";
+import { applicationRows, reviewSheetShape } from "./review-plan";
 
 const DECIDED: readonly Status[] = ["Retenue", "Liste d'attente", "Refusée"];
 
@@ -22,7 +22,7 @@ export function decisionSummaryLayout(
   reviewValues: readonly (readonly unknown[])[],
 ): SheetLayout {
   const shape = reviewSheetShape(call);
-  const body = reviewValues.slice(1).filter((r) => r.some((v) => v !== ""));
+  const body = applicationRows(reviewValues);
   const summary = statusSummary(
     call,
     body.map((r) => r[shape.statusColumn]),

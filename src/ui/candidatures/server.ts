@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { readColumnTags } from "../../addon/intake/response-columns";
 import { readResponses } from "../../addon/intake/responses";
 import { findResponsesSheet } from "../../addon/intake/responses-sheet";
-import { columnLetter, reviewSheetShape } from "../../addon/intake/review-plan";
+import { applicationRows, columnLetter, reviewSheetShape } from "../../addon/intake/review-plan";
 import { readIntakeState } from "../../addon/intake/state";
 import { asText } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
@@ -284,7 +284,7 @@ function dashboard_(
   note: string | null,
 ): Dashboard {
   const shape = reviewSheetShape(call);
-  const body = values.slice(1).filter((r) => r.some((v) => v !== ""));
+  const body = applicationRows(values);
   const summary = statusSummary(
     call,
     body.map((r) => r[shape.statusColumn]),
