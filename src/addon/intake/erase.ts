@@ -31,14 +31,20 @@ import {
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { computedColumns, reviewerColumns } from "../../core/intake/review";
 import { fnv1a } from "../../core/intake/submission";
-import { asText, type LayoutCell } from "../sheet-layout";
+import { asText } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { LOCK_WAIT_MS } from "./actions";
 import { pendingOf } from "./pending";
 import { readColumnTags } from "./response-columns";
 import { EMAIL_FIELD, readResponses, TIMESTAMP_FIELD } from "./responses";
 import { findResponsesSheet } from "./responses-sheet";
-import { columnLetter, planReviewSync, ReviewSheetMismatch, reviewSheetShape } from "./review-plan";
+import {
+  cellAsItWas,
+  columnLetter,
+  planReviewSync,
+  ReviewSheetMismatch,
+  reviewSheetShape,
+} from "./review-plan";
 import { computeReviewRows, reviewSheetName } from "./review-sheet";
 import { allIntakeStates, readIntakeState } from "./state";
 import { decisionSummaryLayout } from "./summary";
@@ -128,14 +134,6 @@ function findLeftovers(spreadsheet: Spreadsheet, erased: readonly string[]): str
       });
   }
   return found;
-}
-
-/** A cell read back, as it is written again (text stays text, a date-time its French text). */
-function keptCell(value: unknown, formula = ""): LayoutCell {
-  if (formula) return formula;
-  const date = asDate(value);
-  if (date) return value as unknown as LayoutCell;
-  return typeof value === "number" || typeof value === "boolean" ? value : asText(String(value ?? ""));
 }
 
 /** The instant and e-mail a key (`2025-06-01T08:00:00Z|a@b.fr|1a2b3c4d`) was made of. */
@@ -301,7 +299,7 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     const computedRange = review.getRange(index + 1, 1, 1, shape.computedCount);
     undo.push(() =>
       computedRange.setValues([
-        target.slice(0, shape.computedCount).map((v, j) => keptCell(v, reviewFormulas[j])),
+        target.slice(0, shape.computedCount).map((v, j) => cellAsItWas(v, reviewFormulas[j])),
       ]),
     );
     computedRange.setValues([computed]);

@@ -79,6 +79,13 @@ function keptCell(value: unknown): LayoutCell {
   return typeof value === "number" || typeof value === "boolean" ? value : asText(String(value ?? ""));
 }
 
+/** A cell put back exactly as it was read: its formula, else its value (text kept as text). */
+export function cellAsItWas(value: unknown, formula = ""): LayoutCell | Date {
+  if (formula) return formula;
+  if (asDate(value)) return value as Date;
+  return typeof value === "number" || typeof value === "boolean" ? value : asText(String(value ?? ""));
+}
+
 function sheetCell(value: unknown): LayoutCell {
   return typeof value === "string" ? asText(value) : (value as LayoutCell);
 }

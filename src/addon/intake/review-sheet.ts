@@ -14,11 +14,12 @@ import {
   STATUSES,
 } from "../../core/intake/review";
 import { type RawSubmission, responseKey, validateSubmission } from "../../core/intake/submission";
-import { asText, FORMAT } from "../sheet-layout";
+import { FORMAT } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { readColumnTags, tagNewColumns } from "./response-columns";
 import { EMAIL_FIELD, type ResponseColumns, readResponses, TIMESTAMP_FIELD } from "./responses";
 import {
+  cellAsItWas,
   type PlannedRow,
   planReviewSync,
   type ReviewPlan,
@@ -256,9 +257,7 @@ function restoreReviewSheet(
     if (existing.length > 1 && width > 0) {
       const original = existing
         .slice(1)
-        .map((r, i) =>
-          r.slice(0, width).map((v, j) => formulas[i + 1]?.[j] || (typeof v === "string" ? asText(v) : v)),
-        );
+        .map((r, i) => r.slice(0, width).map((v, j) => cellAsItWas(v, formulas[i + 1]?.[j])));
       sheet.getRange(2, 1, original.length, width).setValues(original);
     }
     if (plan.appended.length > 0) {
