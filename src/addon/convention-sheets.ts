@@ -11,7 +11,6 @@ import {
   conventionLabels,
   DEFAULT_CONVENTION_ID,
 } from "../core/convention";
-import { InputError } from "../core/errors";
 import { isBlank } from "../core/money";
 import {
   conventionLayouts,
@@ -20,6 +19,7 @@ import {
   type RealisedValue,
   realisedKey,
 } from "./convention-layout";
+import { askForDefinition } from "./dialogs";
 import type { LayoutCell } from "./sheet-layout";
 import { replaceSheetContents } from "./sheets";
 
@@ -91,24 +91,17 @@ export function menuBudgetConvention(): void {
   const list = conventionLabels()
     .map((c) => `• ${c.id} — ${c.label}`)
     .join("\n");
-  const answer = ui.prompt(
-    "Budget de convention",
-    `Conventions disponibles :\n${list}\n\nIdentifiant de la convention (laissez vide pour ${DEFAULT_CONVENTION_ID}) :`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK) return;
-  let convention: ConventionDefinition;
-  try {
-    convention = conventionById(answer.getResponseText().trim() || DEFAULT_CONVENTION_ID);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    ui.alert(
-      "Convention inconnue",
-      `${error.message}\n\nConventions : ${CONVENTION_IDS.join(", ")}`,
-      ui.ButtonSet.OK,
-    );
-    return;
-  }
+  const convention = askForDefinition(ui, {
+    title: "Budget de convention",
+    question: `Conventions disponibles :\n${list}\n\nIdentifiant de la convention (laissez vide pour ${DEFAULT_CONVENTION_ID}) :`,
+    defaultId: DEFAULT_CONVENTION_ID,
+    byId: conventionById,
+    unknown: (error) => ({
+      title: "Convention inconnue",
+      message: `${error.message}\n\nConventions : ${CONVENTION_IDS.join(", ")}`,
+    }),
+  });
+  if (!convention) return;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const filled = sheetsWithContent(spreadsheet, convention);
   if (filled.length > 0) {

@@ -2,9 +2,10 @@
  * The intake's menu actions and its form-submit trigger: create (or update) a call's form,
  * synchronise the review sheet, and take each submission as it arrives.
  */
-import { InputError } from "../../core/errors";
+
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { askForDefinition } from "../dialogs";
 import { buildFormItems } from "./form-builder";
 import { pendingOf, recordPending, settlePending } from "./pending";
 import { readColumnTags } from "./response-columns";
@@ -268,20 +269,14 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
 /** Lianes › Créer le formulaire… */
 export function menuCreateForm(): void {
   const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(
-    "Créer le formulaire",
-    `Appel à candidatures (${CALL_IDS.join(", ")}) ; laissez vide pour ${DEFAULT_CALL_ID} :`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK) return;
-  let call: CallDefinition;
-  try {
-    call = callById(answer.getResponseText().trim() || DEFAULT_CALL_ID);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    ui.alert("Créer le formulaire", error.message, ui.ButtonSet.OK);
-    return;
-  }
+  const call = askForDefinition(ui, {
+    title: "Créer le formulaire",
+    question: `Appel à candidatures (${CALL_IDS.join(", ")}) ; laissez vide pour ${DEFAULT_CALL_ID} :`,
+    defaultId: DEFAULT_CALL_ID,
+    byId: callById,
+    unknown: (error) => ({ title: "Créer le formulaire", message: error.message }),
+  });
+  if (!call) return;
   const created = createOrUpdateForm(call.id);
   ui.alert(
     created.updated ? "Formulaire mis à jour" : "Formulaire créé",
