@@ -100,13 +100,15 @@ export function createOrUpdateForm(callId: string): FormCreation {
 export function syncAllCalls(): CallSync[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();
-  return allIntakeStates(properties).map(({ callId, state }): CallSync => {
+  // One read, before any responses sheet is: the pending notes it holds are all settled below.
+  const stored = properties.getProperties();
+  return allIntakeStates(stored).map(({ callId, state }): CallSync => {
     const responses = findResponsesSheet(spreadsheet, state);
     if (!responses) {
       console.warn(`Appel ${callId} : ${NO_RESPONSES_SHEET}`);
       return { callId, report: undefined };
     }
-    const pending = pendingOf(properties.getProperties(), callId);
+    const pending = pendingOf(stored, callId);
     const report = syncReviewSheet(spreadsheet, callById(callId), responses);
     const { found, missing } = settlePending(pending, report.keys);
     const notes = [...report.notes];
@@ -182,7 +184,7 @@ function callOfEvent(
 ): { call: CallDefinition } | undefined {
   const properties = PropertiesService.getDocumentProperties();
   // Apps Script hands out a new Sheet object on every call: compare sheets by id.
-  const match = allIntakeStates(properties).find(
+  const match = allIntakeStates(properties.getProperties()).find(
     ({ state }) => findResponsesSheet(spreadsheet, state)?.getSheetId() === sheet.getSheetId(),
   );
   return match ? { call: callById(match.callId) } : undefined;

@@ -410,7 +410,7 @@ export function menuEraseApplicant(): void {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();
-  const callIds = allIntakeStates(properties).map((s) => s.callId);
+  const callIds = allIntakeStates(properties.getProperties()).map((s) => s.callId);
   const listed = listApplications(spreadsheet, callIds);
   if (listed.length === 0) {
     ui.alert(

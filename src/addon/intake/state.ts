@@ -63,11 +63,11 @@ export function writeIntakeState(
   properties.setProperty(propertyKey(callId), text);
 }
 
-/** Every call that has a form in this document, with its state. */
+/** Every call that has a form in this document, with its state, from the properties read (`getProperties()`). */
 export function allIntakeStates(
-  properties: GoogleAppsScript.Properties.Properties,
+  stored: Readonly<Record<string, string>>,
 ): { callId: string; state: IntakeState }[] {
-  return Object.entries(properties.getProperties()).flatMap(([k, text]) => {
+  return Object.entries(stored).flatMap(([k, text]) => {
     const state = k.startsWith(PREFIX) ? parseState(text) : undefined;
     return state ? [{ callId: k.slice(PREFIX.length), state }] : [];
   });
