@@ -4,6 +4,7 @@ import {
   answersFromNamedValues,
   callById,
   hasAnswers,
+  keyParts,
   parseSubmission,
   responseKey,
   validateSubmission,
@@ -173,6 +174,20 @@ describe("the response key", () => {
       parseSubmission(explor(), { receivedAt: "16/06/2025 00:00:00", answers: EXPLOR_ANSWERS }).key,
     ]);
     expect(keys.size).toBe(4);
+  });
+
+  it("says back the second and the e-mail it was made of; a Form response id has no parts", () => {
+    const key = responseKey({
+      receivedAt: new Date("2025-06-01T10:00:00.400+02:00"),
+      answers: {},
+      email: " A@B.fr ",
+    });
+    expect(keyParts(key)).toEqual({
+      second: "2025-06-01T08:00:00Z",
+      email: "a@b.fr",
+      answersHash: key.slice(-8),
+    });
+    expect(keyParts("2_ABaOnud0")).toBeUndefined();
   });
 
   it("does not depend on the order of the answers", () => {

@@ -29,8 +29,8 @@ import {
   personalFieldIds,
 } from "../../core/intake/erasure";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
+import { fnv1a, keyParts } from "../../core/intake/response-key";
 import { computedColumns, reviewerColumns } from "../../core/intake/review";
-import { fnv1a } from "../../core/intake/submission";
 import { asText } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { LOCK_WAIT_MS } from "./actions";
@@ -138,8 +138,7 @@ function findLeftovers(spreadsheet: Spreadsheet, erased: readonly string[]): str
 
 /** The instant and e-mail a key (`2025-06-01T08:00:00Z|a@b.fr|1a2b3c4d`) was made of. */
 function factsOfKey(key: string): { receivedAt: Date | undefined; email: string } {
-  const [instant = ""] = key.split("|");
-  const ms = Date.parse(instant);
+  const ms = Date.parse(keyParts(key)?.second ?? "");
   return { receivedAt: Number.isNaN(ms) ? undefined : new Date(ms), email: emailOfKey(key) };
 }
 
@@ -203,8 +202,8 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     if (!clash) break;
   }
   // Without a response (deleted from the responses sheet), the key loses its e-mail.
-  const parts = key.split("|");
-  const erasedKey = newKey ?? (parts.length === 3 ? `${parts[0]}||${parts[2]}` : `effacée|${fnv1a(key)}`);
+  const parts = keyParts(key);
+  const erasedKey = newKey ?? (parts ? `${parts.second}||${parts.answersHash}` : `effacée|${fnv1a(key)}`);
   const erasedValues = new Set<string>();
   for (const i of targetRows) {
     for (const c of personalColumns) {

@@ -5,7 +5,7 @@
  * timing out together never overwrite each other's note. The name carries a hash of the
  * response's key, not the key itself, which holds the applicant's e-mail.
  */
-import { fnv1a } from "../../core/intake/submission";
+import { fnv1a } from "../../core/intake/response-key";
 
 const PREFIX = "lianes.attente.";
 

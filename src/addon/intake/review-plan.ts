@@ -5,6 +5,7 @@
  */
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
+import { keyParts } from "../../core/intake/response-key";
 import {
   computedColumns,
   type ReviewRow,
@@ -209,8 +210,8 @@ export function planReviewSync(
  * `second|e-mail|hash`. Undefined without an e-mail (two anonymous responses may share a second).
  */
 function identityOf(key: string): string | undefined {
-  const [second, email, hash] = key.split("|");
-  return email && hash !== undefined ? `${second}|${email}` : undefined;
+  const parts = keyParts(key);
+  return parts?.email ? `${parts.second}|${parts.email}` : undefined;
 }
 
 /** New responses by identity, for those that are the only one with theirs. */

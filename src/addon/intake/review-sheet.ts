@@ -6,6 +6,7 @@
  */
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
+import { responseKey } from "../../core/intake/response-key";
 import {
   type Cell,
   type ComputedColumnId,
@@ -13,7 +14,7 @@ import {
   reviewRow,
   STATUSES,
 } from "../../core/intake/review";
-import { type RawSubmission, responseKey, validateSubmission } from "../../core/intake/submission";
+import { type RawSubmission, validateSubmission } from "../../core/intake/submission";
 import { FORMAT } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { readColumnTags, tagNewColumns } from "./response-columns";

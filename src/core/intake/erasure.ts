@@ -13,6 +13,7 @@
 import type { CallDefinition, QuestionDefinition } from "./call-schema";
 import { isBlankValue } from "./eligibility";
 import { formatParisDate } from "./paris-time";
+import { keyParts } from "./response-key";
 import type { ReviewerColumnId } from "./review";
 
 const MARKER = /^Données effacées le (\d{2}\/\d{2}\/\d{4}) \(RGPD\)/;
@@ -130,8 +131,7 @@ export interface ListedApplication {
 
 /** The e-mail part of a key made by responseKey (`instant|e-mail|hash`), lower case; "" if none. */
 export function emailOfKey(key: string): string {
-  const parts = key.split("|");
-  return parts.length === 3 ? (parts[1] ?? "") : "";
+  return keyParts(key)?.email ?? "";
 }
 
 /** The applications a reference names (several when an N° or an e-mail is found in more than one place). */

@@ -51,6 +51,7 @@ export {
   parseDateTime,
   toParis,
 } from "./paris-time";
+export { fnv1a, type KeyParts, keyParts, responseKey } from "./response-key";
 export {
   type Cell,
   type Column,
@@ -79,7 +80,6 @@ export {
   hasAnswers,
   parseSubmission,
   type RawSubmission,
-  responseKey,
   type Submission,
   type SubmissionResult,
   validateSubmission,

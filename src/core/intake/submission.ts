@@ -9,6 +9,7 @@ import type { CallDefinition, QuestionDefinition } from "./call-schema";
 import { isBlankValue } from "./eligibility";
 import { erasedPersonalAnswers, isErasedSubmission } from "./erasure";
 import { parseDateTime } from "./paris-time";
+import { responseKey } from "./response-key";
 
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
@@ -144,48 +145,6 @@ export function parseSubmission(call: CallDefinition, raw: RawSubmission): Submi
   const result = validateSubmission(call, raw);
   if (result.ok) return result.submission;
   throw new InputError(`Candidature invalide pour l'appel ${call.id} — ${result.errors.join(" ; ")}`);
-}
-
-/** The longest email address (RFC 5321 path limit). */
-const MAX_EMAIL = 254;
-
-/** FNV-1a, 32 bits, over the UTF-16 code units: the same in node and Apps Script. */
-export function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
-
-/** The answers in a canonical text: sorted by question id, typed values only. */
-function canonicalAnswers(answers: Answers): string {
-  return JSON.stringify(
-    Object.keys(answers)
-      .sort()
-      .map((k) => [k, answers[k]]),
-  );
-}
-
-/**
- * A response's stable key: the Form response id when known, else the second it arrived (UTC),
- * the email and a hash of the typed answers — the same whether read from an event or the sheet.
- */
-export function responseKey(r: {
-  readonly receivedAt: Date;
-  readonly answers: Answers;
-  readonly email?: string | undefined;
-  readonly responseId?: string | undefined;
-}): string {
-  if (r.responseId) return r.responseId;
-  const second = new Date(Math.floor(r.receivedAt.getTime() / 1000) * 1000)
-    .toISOString()
-    .replace(".000Z", "Z");
-  const email = (r.email ?? "").trim().toLowerCase();
-  // An address is at most 254 characters; anything longer is hashed, so the key fits in a cell.
-  const shownEmail = email.length <= MAX_EMAIL ? email : `#${fnv1a(email)}`;
-  return `${second}|${shownEmail}|${fnv1a(canonicalAnswers(r.answers))}`;
 }
 
 /**

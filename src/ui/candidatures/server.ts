@@ -15,6 +15,7 @@ import { field, InputError, invalid } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
+import { responseKey } from "../../core/intake/response-key";
 import {
   computedColumns,
   formatAnswer,
@@ -24,7 +25,7 @@ import {
   submissionEligibility,
   weightedScoreFormula,
 } from "../../core/intake/review";
-import { responseKey, validateSubmission } from "../../core/intake/submission";
+import { validateSubmission } from "../../core/intake/submission";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
