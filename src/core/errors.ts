@@ -64,3 +64,8 @@ export function requireSingleCell(value: unknown, f: Field): void {
   if (Array.isArray(value))
     throw new InputError(`Une seule cellule attendue (${describeField(f)}), pas une plage`);
 }
+
+/** An error's message as a log line or a page shows it (a thrown non-Error as its text). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

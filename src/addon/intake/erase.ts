@@ -11,7 +11,7 @@
  * write; a failed write puts back what was written. The form response is deleted last (Forms
  * cannot put it back): if that fails, the sheets are erased and staff are told to delete it.
  */
-import { InputError } from "../../core/errors";
+import { errorMessage, InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { callById } from "../../core/intake/calls";
 import {
@@ -270,9 +270,7 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
       }));
       match = matchFormResponse(candidates, { receivedAt, email: facts.email });
     } catch (error) {
-      console.warn(
-        `RGPD : formulaire de l'appel ${call.id} inaccessible (${error instanceof Error ? error.message : error}).`,
-      );
+      console.warn(`RGPD : formulaire de l'appel ${call.id} inaccessible (${errorMessage(error)}).`);
       form = undefined;
     }
   }
@@ -315,9 +313,7 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
         step();
       } catch (restoreError) {
         console.error(
-          `RGPD : une cellule n'a pas pu être remise comme avant (${
-            restoreError instanceof Error ? restoreError.message : restoreError
-          }).`,
+          `RGPD : une cellule n'a pas pu être remise comme avant (${errorMessage(restoreError)}).`,
         );
       }
     }
@@ -333,9 +329,7 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
         formResponse = "supprimée";
       } catch (error) {
         console.warn(
-          `RGPD : réponse du formulaire de l'appel ${call.id} non supprimée (${
-            error instanceof Error ? error.message : error
-          }).`,
+          `RGPD : réponse du formulaire de l'appel ${call.id} non supprimée (${errorMessage(error)}).`,
         );
         formResponse = "échec";
       }

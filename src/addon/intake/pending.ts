@@ -5,6 +5,7 @@
  * timing out together never overwrite each other's note. The name carries a hash of the
  * response's key, not the key itself, which holds the applicant's e-mail.
  */
+import { errorMessage } from "../../core/errors";
 import { fnv1a } from "../../core/intake/response-key";
 
 const PREFIX = "lianes.attente.";
@@ -39,7 +40,7 @@ export function recordPending(
   } catch (error) {
     console.warn(
       `Appel ${callId} : la réponse de la ligne ${row} n'a pas pu être notée en attente ` +
-        `(${error instanceof Error ? error.message : String(error)}) ; elle reste dans la feuille ` +
+        `(${errorMessage(error)}) ; elle reste dans la feuille ` +
         "de réponses et sera reprise à la prochaine synchronisation.",
     );
     return false;

@@ -4,6 +4,7 @@
  * service calls does not grow with the number of applications, and a failure half-way leaves
  * the sheet as it was.
  */
+import { errorMessage } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { responseKey } from "../../core/intake/response-key";
@@ -192,7 +193,7 @@ export function syncReviewSheet(
     tagNewColumns(responsesSheet, columns, tagged);
   } catch (error) {
     console.warn(
-      `Colonnes de la feuille de réponses non marquées (${error instanceof Error ? error.message : error}) : ` +
+      `Colonnes de la feuille de réponses non marquées (${errorMessage(error)}) : ` +
         "elles le seront à la prochaine synchronisation.",
     );
   }
@@ -267,7 +268,7 @@ function restoreReviewSheet(
   } catch (error) {
     console.error(
       "La feuille d'instruction n'a pas pu être remise dans son état d'avant la synchronisation " +
-        `(${error instanceof Error ? error.message : error}) : relancez Lianes › Synchroniser les candidatures.`,
+        `(${errorMessage(error)}) : relancez Lianes › Synchroniser les candidatures.`,
     );
   }
 }

@@ -2,6 +2,7 @@
  * The `Candidatures` sidebar in the browser: choose the call, read the counts, see the selected
  * application in full, instruct it. Data is shown through text nodes only (see shared/dom).
  */
+import { errorMessage } from "../../core/errors";
 import { byId, el, showFieldError } from "../shared/dom";
 import { callServer } from "../shared/server";
 import type { Application, CallChoice, Dashboard } from "./server";
@@ -21,10 +22,6 @@ const saveError = byId("enregistrer-erreur");
 
 function integerText(n: number): string {
   return n.toLocaleString("fr-FR");
-}
-
-function failure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function showCounts(d: Dashboard): void {
@@ -110,7 +107,7 @@ async function load(): Promise<void> {
   try {
     show(await callServer<Dashboard>("serverCandidaturesTableau", { appel: appel.value }));
   } catch (error) {
-    showFieldError(appel, failure(error));
+    showFieldError(appel, errorMessage(error));
   }
 }
 
@@ -126,7 +123,7 @@ async function next(): Promise<void> {
       }),
     );
   } catch (error) {
-    showFieldError(appel, failure(error));
+    showFieldError(appel, errorMessage(error));
   }
 }
 
@@ -186,7 +183,7 @@ async function save(event: Event): Promise<void> {
     saved.textContent = `Candidature enregistrée (ligne ${dashboard?.application?.row ?? a.row}).`;
     saved.hidden = false;
   } catch (error) {
-    saveError.textContent = failure(error);
+    saveError.textContent = errorMessage(error);
   } finally {
     enregistrer.disabled = false;
   }
@@ -205,7 +202,7 @@ async function start(): Promise<void> {
     appel.replaceChildren(...calls.map((c) => el("option", { value: c.id }, `${c.id} — ${c.title}`)));
     await load();
   } catch (error) {
-    showFieldError(appel, failure(error));
+    showFieldError(appel, errorMessage(error));
   }
 }
 
