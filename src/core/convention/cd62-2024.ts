@@ -121,4 +121,45 @@ export const CD62_2024: ConventionDefinition = {
   networkBudget: { label: "Budget global Lianes 2024", income: 702190, expenses: 742635 },
   subsidy: 9879.54,
   forecastTotal: 11879.54,
+  // Article 3: "entre le 1er janvier 2024 et le 31 décembre 2024", "au plus tard le 1er avril 2025".
+  period: { start: "2024-01-01", end: "2024-12-31" },
+  reportDue: "2025-04-01",
+  // Article 2, in its order: five actions with a quantity, three qualitative ones.
+  commitments: [
+    {
+      action: "Accompagnements personnalisés au montage de projets de mobilité internationale",
+      planned: 8,
+      unit: "accompagnement",
+    },
+    {
+      action: "Accompagnements personnalisés au montage de projets de jumelages",
+      planned: 4,
+      unit: "accompagnement",
+    },
+    {
+      action: "Appui-conseils aux structures sans besoin d'accompagnement sur le long terme",
+      planned: 6,
+      unit: "appui-conseil",
+    },
+    {
+      action:
+        "Temps d'accompagnement collectif à la rédaction du bilan des projets lauréats des appels à projets 2024",
+      planned: 1,
+      unit: "temps collectif",
+    },
+    {
+      action: "Développement d'outils pour les modules du parcours d'accompagnement aux projets de mobilité",
+      planned: 7,
+      unit: "module",
+    },
+    { action: "Mise à jour de la base de données des jumelages du Pas-de-Calais" },
+    {
+      action:
+        "Participation aux réflexions pour rendre les dispositifs du Département cohérents avec les autres programmes",
+    },
+    {
+      action:
+        "Valorisation des dispositifs 62MEI et Jumelages innovants et mise en réseau lors d'événements (festivals, réunions, marchés…)",
+    },
+  ],
 };

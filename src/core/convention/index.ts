@@ -2,5 +2,10 @@ export * from "./convention";
 export * from "./financing-plan";
 export * from "./percentages";
 export * from "./registry";
-export type { BudgetLineDefinition, ConventionDefinition, FunderDefinition } from "./schema";
+export type {
+  BudgetLineDefinition,
+  CommitmentDefinition,
+  ConventionDefinition,
+  FunderDefinition,
+} from "./schema";
 export * from "./shares";

@@ -33,6 +33,29 @@ export const budgetLineSchema = z.object({
   split: z.optional(z.array(allocationSchema).check(z.minLength(2))),
 });
 
+/** A calendar date, `2025-04-01` (the Paris date a sheet's date cell shows). */
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine(
+    (v) => {
+      const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+      const t = new Date(Date.UTC(y, m - 1, d));
+      return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+    },
+    { message: "date du calendrier attendue (AAAA-MM-JJ)" },
+  ),
+);
+
+/**
+ * An action the beneficiary commits to (Article 2), for the activity report: a planned
+ * quantity (8 accompagnements), or none for a qualitative commitment (mise à jour de la base).
+ */
+export const commitmentSchema = z.object({
+  action: text,
+  planned: z.optional(z.number().check(z.positive())),
+  unit: z.optional(text),
+});
+
 export const funderSchema = z.discriminatedUnion("kind", [
   /** A fixed amount (RECITAL: 2 000 €). */
   z.object({ kind: z.literal("fixed"), name: text, amount: euros }),
@@ -59,6 +82,11 @@ export const conventionSchema = z
     /** Article 4: the subsidy, capped, on a forecast total cost. */
     subsidy: euros,
     forecastTotal: euros,
+    /** Article 3: the actions' period, and the date the report is due at the latest. */
+    period: z.object({ start: isoDate, end: isoDate }),
+    reportDue: isoDate,
+    /** Article 2: the actions committed to, in the convention's order. */
+    commitments: z.array(commitmentSchema),
   })
   .check(
     z.refine((c) => c.lines.every((l) => (l.category === undefined) !== (l.split === undefined)), {
@@ -87,8 +115,12 @@ export const conventionSchema = z
     z.refine((c) => c.funders.filter((f) => f.kind === "solde").length <= 1, {
       message: "au plus un financeur « solde »",
     }),
+    z.refine((c) => c.period.start <= c.period.end, {
+      message: "la période commence après sa fin",
+    }),
   );
 
 export type ConventionDefinition = z.infer<typeof conventionSchema>;
 export type BudgetLineDefinition = z.infer<typeof budgetLineSchema>;
 export type FunderDefinition = z.infer<typeof funderSchema>;
+export type CommitmentDefinition = z.infer<typeof commitmentSchema>;
