@@ -134,6 +134,62 @@ class DataValidationBuilder {
   }
 }
 
+/** A conditional-format rule as Sheets keeps it: a custom formula, a style, the ranges it covers. */
+export class FakeConditionalFormatRule {
+  constructor(
+    readonly formula: string,
+    readonly style: { readonly fontColor?: string; readonly background?: string; readonly bold?: boolean },
+    readonly ranges: readonly FakeRange[],
+  ) {}
+  getRanges() {
+    return [...this.ranges];
+  }
+  getBooleanCondition() {
+    const formula = this.formula;
+    const style = this.style;
+    return {
+      getCriteriaType: () => "CUSTOM_FORMULA",
+      getCriteriaValues: () => [formula],
+      getFontColorObject: () =>
+        style.fontColor ? { asRgbColor: () => ({ asHexString: () => style.fontColor }) } : null,
+      getBackgroundObject: () =>
+        style.background ? { asRgbColor: () => ({ asHexString: () => style.background }) } : null,
+      getBold: () => style.bold ?? null,
+    };
+  }
+}
+
+class ConditionalFormatRuleBuilder {
+  private formula = "";
+  private style: { fontColor?: string; background?: string; bold?: boolean } = {};
+  private ranges: FakeRange[] = [];
+  whenFormulaSatisfied(formula: string) {
+    if (!formula.startsWith("=")) throw new Error("Invalid argument: formula");
+    this.formula = formula;
+    return this;
+  }
+  setFontColor(color: string) {
+    this.style.fontColor = color;
+    return this;
+  }
+  setBackground(color: string) {
+    this.style.background = color;
+    return this;
+  }
+  setBold(bold: boolean) {
+    this.style.bold = bold;
+    return this;
+  }
+  setRanges(ranges: FakeRange[]) {
+    this.ranges = [...ranges];
+    return this;
+  }
+  build() {
+    if (this.formula === "") throw new Error("A conditional format rule needs a condition.");
+    return new FakeConditionalFormatRule(this.formula, { ...this.style }, this.ranges);
+  }
+}
+
 class ChartBuilder {
   private spec: ChartSpec = { type: "", ranges: [], position: { row: 1, column: 1 }, options: {} };
   constructor(private readonly sheet: FakeSheet) {}
@@ -400,6 +456,7 @@ export class FakeSheet {
   readonly dateCells = new Set<string>();
   /** Developer metadata on whole columns: it moves with its column, whatever its header says. */
   readonly columnMetadata: FakeDeveloperMetadata[] = [];
+  conditionalFormatRules: FakeConditionalFormatRule[] = [];
   activeRange: FakeRange | undefined;
 
   constructor(
@@ -541,6 +598,37 @@ export class FakeSheet {
   }
   getFormUrl(): string | null {
     return this.spreadsheet.formUrlOf(this);
+  }
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]) {
+    this.conditionalFormatRules = [...rules];
+  }
+  getConditionalFormatRules() {
+    return [...this.conditionalFormatRules];
+  }
+  /**
+   * The style conditional formatting gives a cell now, as Sheets would draw it: the first rule
+   * covering the cell whose formula (written for the range's top-left cell, absolute references
+   * only here) is true. Undefined when none applies.
+   */
+  conditionalStyleAt(row: number, column: number): FakeConditionalFormatRule["style"] | undefined {
+    for (const rule of this.conditionalFormatRules) {
+      const covers = rule.ranges.some(
+        (r) =>
+          row >= r.getRow() &&
+          row <= r.getLastRow() &&
+          column >= r.getColumn() &&
+          column <= r.getLastColumn(),
+      );
+      if (!covers) continue;
+      if (/(^|[^$A-Z])[A-Z]+\d/.test(rule.formula.replace(/"[^"]*"/g, "").replace(/'[^']*'!/g, ""))) {
+        throw new Error(
+          `not implemented in the local host: relative references in a conditional format (${rule.formula})`,
+        );
+      }
+      const value = this.spreadsheet.hf.calculateFormula(rule.formula, this.hfId);
+      if (value === true) return rule.style;
+    }
+    return undefined;
   }
   newChart() {
     return new ChartBuilder(this);
@@ -725,6 +813,7 @@ export function createSpreadsheetApp(spreadsheet: FakeSpreadsheet, ui: unknown) 
     getActive: () => spreadsheet,
     getUi: () => ui,
     newDataValidation: () => new DataValidationBuilder(),
+    newConditionalFormatRule: () => new ConditionalFormatRuleBuilder(),
     flush: () => {},
     DataValidationCriteria: { VALUE_IN_LIST: "VALUE_IN_LIST", NUMBER_BETWEEN: "NUMBER_BETWEEN" },
   };

@@ -27,14 +27,31 @@ export interface ValidatedRange {
   readonly column: number;
   readonly rows: number;
   readonly columns: number;
-  /** `amount`: a number of euros, from 0 to 1 000 000 000 000. */
-  readonly rule: "amount";
+  /** `amount`: a number of euros, from 0 to 1 000 000 000 000; `list`: one of `values` (a drop-down). */
+  readonly rule: "amount" | "list";
+  readonly values?: readonly string[];
+}
+
+/**
+ * A cell shown in red while a formula holds (Sheets' conditional formatting, re-evaluated as the
+ * sheet changes and as days pass): the formula is written for the range's top-left cell.
+ */
+export interface ConditionalFormat {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly formula: string;
+  readonly fontColor: string;
+  readonly background?: string;
+  readonly bold?: boolean;
 }
 
 export interface SheetLayout {
   readonly name: string;
   readonly blocks: readonly Block[];
   readonly validations?: readonly ValidatedRange[];
+  readonly conditionalFormats?: readonly ConditionalFormat[];
   /** Widths in pixels, from column A. */
   readonly columnWidths?: readonly number[];
   readonly frozenRows?: number;
@@ -90,11 +107,36 @@ export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: S
 /** Puts the layout's validation rules on its cells (Sheets only: rules come from SpreadsheetApp). */
 export function applyValidations(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
   for (const v of layout.validations ?? []) {
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireNumberBetween(0, 1_000_000_000_000)
-      .setAllowInvalid(false)
-      .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
-      .build();
+    const rule =
+      v.rule === "list"
+        ? SpreadsheetApp.newDataValidation()
+            .requireValueInList([...(v.values ?? [])], true)
+            .setAllowInvalid(false)
+            .setHelpText(`Une valeur de la liste : ${(v.values ?? []).join(", ")}.`)
+            .build()
+        : SpreadsheetApp.newDataValidation()
+            .requireNumberBetween(0, 1_000_000_000_000)
+            .setAllowInvalid(false)
+            .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
+            .build();
     sheet.getRange(v.row, v.column, v.rows, v.columns).setDataValidation(rule);
   }
+}
+
+/** Replaces the sheet's conditional formatting by the layout's (Sheets only: rules come from SpreadsheetApp). */
+export function applyConditionalFormats(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  layout: SheetLayout,
+): void {
+  if (!layout.conditionalFormats?.length) return;
+  const rules = layout.conditionalFormats.map((f) => {
+    let builder = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(f.formula)
+      .setFontColor(f.fontColor)
+      .setRanges([sheet.getRange(f.row, f.column, f.rows, f.columns)]);
+    if (f.background) builder = builder.setBackground(f.background);
+    if (f.bold) builder = builder.setBold(true);
+    return builder.build();
+  });
+  sheet.setConditionalFormatRules(rules);
 }

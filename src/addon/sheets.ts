@@ -1,5 +1,5 @@
 /** Creating or refreshing the sheets the add-on owns. */
-import { applyValidations, type SheetLayout, writeLayout } from "./sheet-layout";
+import { applyConditionalFormats, applyValidations, type SheetLayout, writeLayout } from "./sheet-layout";
 
 /** Gets the sheet named like the layout (or adds it), clears it and writes the layout. */
 export function replaceSheetContents(
@@ -10,5 +10,6 @@ export function replaceSheetContents(
   sheet.clear();
   writeLayout(sheet, layout);
   applyValidations(sheet, layout);
+  applyConditionalFormats(sheet, layout);
   return sheet;
 }

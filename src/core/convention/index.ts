@@ -9,3 +9,4 @@ export type {
   FunderDefinition,
 } from "./schema";
 export * from "./shares";
+export * from "./sheet";
