@@ -19,6 +19,7 @@ import {
   FakeScriptApp,
   FakeUi,
   fakeUtilities,
+  type MenuRecord,
   type ScriptedAnswer,
 } from "./services";
 import { createSpreadsheetApp, FakeSpreadsheet } from "./spreadsheet";
@@ -196,9 +197,25 @@ export function createHost(options: HostOptions = {}): Host {
     counter,
     call,
     runMenuItem(caption, ...answers) {
-      const item = ui.menus.flatMap((m) => m.items).find((i) => i !== "separator" && i.caption === caption);
-      if (!item || item === "separator")
-        throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
+      // `Paramètres › Nouvelle convention…` opens a submenu first; a caption alone is found anywhere.
+      const path = caption.split(" › ");
+      const find = (items: MenuRecord["items"], steps: string[]): { functionName: string } | undefined => {
+        for (const i of items) {
+          if (i === "separator") continue;
+          if ("functionName" in i) {
+            if (steps.length === 1 && i.caption === steps[0]) return i;
+          } else {
+            const inner = i.title === steps[0] ? find(i.items, steps.slice(1)) : find(i.items, steps);
+            if (inner) return inner;
+          }
+        }
+        return undefined;
+      };
+      const item = find(
+        ui.menus.flatMap((m) => m.items),
+        path,
+      );
+      if (!item) throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
       ui.answer(...answers);
       return call(item.functionName);
     },

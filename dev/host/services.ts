@@ -11,7 +11,7 @@ export type ScriptedAnswer =
 
 export interface MenuRecord {
   readonly title: string;
-  readonly items: ({ caption: string; functionName: string } | "separator")[];
+  readonly items: ({ caption: string; functionName: string } | MenuRecord | "separator")[];
 }
 
 export class FakeUi {
@@ -24,6 +24,8 @@ export class FakeUi {
   } as const;
   readonly menus: MenuRecord[] = [];
   readonly alerts: string[] = [];
+  /** The texts of the prompts shown, in order. */
+  readonly prompts: string[] = [];
   readonly sidebars: unknown[] = [];
   private readonly answers: ScriptedAnswer[] = [];
 
@@ -48,6 +50,11 @@ export class FakeUi {
         record.items.push("separator");
         return menu;
       },
+      addSubMenu: (sub: { readonly record: MenuRecord }) => {
+        record.items.push(sub.record);
+        return menu;
+      },
+      record,
       addToUi: () => {
         this.menus.push(record);
       },
@@ -70,6 +77,7 @@ export class FakeUi {
 
   prompt(...args: string[]) {
     const text = args.filter((a) => !(a in this.ButtonSet)).join(" — ");
+    this.prompts.push(text);
     const answer = this.next("prompt", text) as Extract<ScriptedAnswer, { kind: "prompt" }>;
     return { getSelectedButton: () => answer.button, getResponseText: () => answer.text };
   }

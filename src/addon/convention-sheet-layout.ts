@@ -11,6 +11,7 @@ import {
   type ConventionDefinition,
   type ConventionSheetCells,
   DOCUMENT_HEADER,
+  defaultSheetNames,
   FUNDER_HEADER,
   FUNDER_MODE,
   GENERAL_FIELDS,
@@ -38,11 +39,6 @@ const BLANK_ROWS = { categories: 4, lines: 12, funders: 3, commitments: 8, docum
 export function dateSerial(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
-}
-
-/** The sheets a new convention writes, named after its id so that two conventions never share one. */
-export function defaultSheetNames(id: string): ConventionDefinition["sheets"] {
-  return { budget: `Budget ${id}`, plan: `Plan de financement ${id}`, report: `Bilan ${id}` };
 }
 
 function generalValues(c: ConventionDefinition): Record<GeneralKey, LayoutCell> {

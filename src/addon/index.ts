@@ -17,7 +17,7 @@ import {
   serverChargesPlanFinancement,
   serverEcrirePlanFinancement,
 } from "../ui/plan-financement/server";
-import { menuBudgetConvention } from "./convention-sheets";
+import { menuBudgetConvention, menuNewConvention } from "./convention-sheets";
 import { serverTauxInfoEuro } from "./infoeuro";
 import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
 import { menuEraseApplicant } from "./intake/erase";
@@ -48,6 +48,13 @@ export const entryPoints: readonly EntryPointSpec[] = [
     summary: "Lianes › Budget de convention… : budget, plan de financement et bilan d'une convention.",
     params: [],
     run: menuBudgetConvention,
+  }),
+  entryPoint({
+    name: "menuNouvelleConvention",
+    summary:
+      "Lianes › Paramètres › Nouvelle convention… : feuille « Convention <identifiant> » d'après un modèle ou vierge.",
+    params: [],
+    run: menuNewConvention,
   }),
   entryPoint({
     name: "menuCreerFormulaire",

@@ -1086,7 +1086,7 @@ function withForm(host: Host): void {
   host.runMenuItem("Créer le formulaire…", prompt("EXPLOR-2025"));
 }
 
-const CD62_SHEETS = ["Budget CD62", "Plan de financement", "Bilan"];
+const CD62_SHEETS = ["Convention CD62-2024", "Budget CD62", "Plan de financement", "Bilan"];
 
 interface MenuExpectation {
   /** The alerts shown, in order (regexes on « title — message »). */
@@ -1183,6 +1183,60 @@ const MENU_CASES: readonly MenuCase[] = [
       unchanged: true,
       sheets: ["Budget CD62"],
     },
+  ],
+  [
+    "une feuille « Convention CD62-2024 » qui ne se lit pas : alerte qui nomme la cellule, rien n'est écrit",
+    (host) => {
+      withConventionSheets(host);
+      const sheet = host.spreadsheet.getSheetByName("Convention CD62-2024");
+      const row =
+        host.values("Convention CD62-2024").findIndex((r) => r[0] === "Déplacements & fournitures") + 1;
+      sheet?.getRange(row, 4).setValue("deux cents");
+    },
+    "Budget de convention…",
+    [prompt("CD62-2024")],
+    {
+      alerts: [
+        /^Convention CD62-2024 à corriger — Montant invalide \(Total — feuille « Convention CD62-2024 », cellule D\d+\) : « deux cents »/,
+      ],
+      unchanged: true,
+    },
+  ],
+  [
+    "modèle annulé : rien n'est écrit",
+    nothing,
+    "Nouvelle convention…",
+    [prompt("", "CANCEL")],
+    { alerts: [], unchanged: true, sheets: [] },
+  ],
+  [
+    "modèle inconnu « CD99 » : alerte qui nomme la valeur, rien n'est écrit",
+    nothing,
+    "Nouvelle convention…",
+    [prompt("CD99")],
+    {
+      alerts: [/^Modèle inutilisable — Convention inconnue \(convention\) : « CD99 »/],
+      unchanged: true,
+      sheets: [],
+    },
+  ],
+  [
+    "identifiant farfelu (une formule) : alerte qui nomme la valeur, rien n'est écrit",
+    nothing,
+    "Nouvelle convention…",
+    [prompt(""), prompt('=HYPERLINK("x")')],
+    {
+      alerts: [/^Identifiant invalide — Identifiant invalide \(identifiant\) : « =HYPERLINK\("x"\) »/],
+      unchanged: true,
+      sheets: [],
+    },
+  ],
+  [
+    "identifiant d'une convention du classeur : refusé, la feuille est intacte",
+    withConventionSheets,
+    "Nouvelle convention…",
+    [prompt(""), prompt("cd62-2024")],
+    { alerts: [/^Convention existante — La feuille « Convention CD62-2024 » existe déjà/], unchanged: true },
   ],
   [
     "feuilles déjà là avec du texte « abc » saisi comme réalisé, remplacement accepté : la saisie est gardée",
@@ -1450,8 +1504,10 @@ describe("bad answers to every Lianes menu action, on the local host", () => {
   });
 
   it("covers every item of the Lianes menu", () => {
-    for (const entry of MENU) {
-      if (entry === "separator") continue;
+    const items = MENU.flatMap((entry) =>
+      entry === "separator" ? [] : "items" in entry ? [...entry.items] : [entry],
+    );
+    for (const entry of items) {
       expect(
         MENU_CASES.filter(([, , caption]) => caption === entry.caption).length,
         entry.caption,

@@ -1,17 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { budgetLayout, planSheet, type RealisedValue, reportLayout } from "../../src/addon/convention-layout";
+import {
+  budgetLayout,
+  NO_REPORT_INPUTS,
+  planSheet,
+  type RealisedValue,
+  type ReportInputs,
+  reportLayout,
+} from "../../src/addon/convention-layout";
+import { conventionSheetLayout } from "../../src/addon/convention-sheet-layout";
 import { conventionById } from "../../src/core/convention";
 import { evaluateWorkbook } from "../support/workbook";
 
 const cd62 = conventionById("CD62-2024");
+/** The Convention sheet the three sheets take their figures from, by formula. */
+const source = conventionSheetLayout(cd62, "Convention CD62-2024");
+const cells = source.cells;
+const typed = (amounts: ReadonlyMap<string, RealisedValue>): ReportInputs => ({
+  ...NO_REPORT_INPUTS,
+  amounts,
+});
 
 describe("the CD62 sheets computed by a formula engine with the built bundle", () => {
-  const plan = planSheet(cd62);
+  const plan = planSheet(cd62, cells);
   const realised = new Map([
     ["accprojetdemobilite", 1000],
     ["coordinationglobale", 9000],
   ]);
-  const value = evaluateWorkbook([budgetLayout(cd62), plan.layout, reportLayout(cd62, realised)]);
+  const value = evaluateWorkbook([
+    source.layout,
+    budgetLayout(cd62, cells),
+    plan.layout,
+    reportLayout(cd62, cells, typed(realised)),
+  ]);
   const budget = (a: string) => value("Budget CD62", a);
   const planValue = (a: string) => value("Plan de financement", a);
   const report = (a: string) => value("Bilan", a);
@@ -72,38 +92,46 @@ describe("the CD62 sheets computed by a formula engine with the built bundle", (
 
   it("Bilan with a realised cell that is not an amount says so in French, never an engine message", () => {
     const typo = evaluateWorkbook([
-      budgetLayout(cd62),
+      source.layout,
+      budgetLayout(cd62, cells),
       reportLayout(
         cd62,
-        new Map<string, RealisedValue>([
-          ["accprojetdemobilite", "abc"],
-          ["coordinationglobale", 9000],
-        ]),
+        cells,
+        typed(
+          new Map<string, RealisedValue>([
+            ["accprojetdemobilite", "abc"],
+            ["coordinationglobale", 9000],
+          ]),
+        ),
       ),
     ]);
     expect(typo("Bilan", "D2")).toBe("Montant à corriger");
     // A user's own formula that gives "" on a line is no typo: the total stays a number.
     const blankFormula = evaluateWorkbook([
-      budgetLayout(cd62),
+      source.layout,
+      budgetLayout(cd62, cells),
       reportLayout(
         cd62,
-        new Map<string, RealisedValue>([
-          ["accprojetdemobilite", { formula: '=IF(1>2,1,"")' }],
-          ["coordinationglobale", 9000],
-        ]),
+        cells,
+        typed(
+          new Map<string, RealisedValue>([
+            ["accprojetdemobilite", { formula: '=IF(1>2,1,"")' }],
+            ["coordinationglobale", 9000],
+          ]),
+        ),
       ),
     ]);
     expect(blankFormula("Bilan", "C13")).toBe(9000);
     expect(typo("Bilan", "C13")).toBe("Montants à corriger");
     expect(typo("Bilan", "D13")).toBe("");
     expect(typo("Bilan", "B17")).toBe("");
-    expect(reportLayout(cd62).validations).toEqual([
+    expect(reportLayout(cd62, cells).validations).toEqual([
       { row: 2, column: 3, rows: cd62.lines.length, columns: 1, rule: "amount" },
     ]);
   });
 
   it("Bilan with nothing realised yet leaves the subsidy due blank", () => {
-    const empty = evaluateWorkbook([budgetLayout(cd62), reportLayout(cd62)]);
+    const empty = evaluateWorkbook([source.layout, budgetLayout(cd62, cells), reportLayout(cd62, cells)]);
     expect(empty("Bilan", "C13")).toBe("");
     expect(empty("Bilan", "B17")).toBe("");
   });

@@ -747,3 +747,40 @@ export function checkConventionSheet(sheet: string, values: readonly Row[]): str
   }
   return problems;
 }
+
+/** The sheets a new convention writes, named after its id so that two conventions never share one. */
+export function defaultSheetNames(id: string): ConventionDefinition["sheets"] {
+  return { budget: `Budget ${id}`, plan: `Plan de financement ${id}`, report: `Bilan ${id}` };
+}
+
+function shiftYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  // 29 February of a year that has none becomes the 28th.
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${y + years}-${two(m)}-${two(Math.min(d, last))}`;
+}
+
+/**
+ * Next year's convention from a template: the new id, its own sheets, and — when the id names
+ * another year (CD62-2025 from CD62-2024) — that year, with the period, the report's due date
+ * and the year in the titles moved by as many years. Lines, funders, figures and commitments are
+ * the template's, for the manager to edit.
+ */
+export function conventionFromTemplate(template: ConventionDefinition, id: string): ConventionDefinition {
+  const named = /(?:^|\D)(20\d\d)(?:\D|$)/.exec(id)?.[1];
+  const year = named === undefined ? template.year : Number(named);
+  const years = year - template.year;
+  const retitle = (text: string) =>
+    years === 0 ? text : text.split(String(template.year)).join(String(year));
+  return {
+    ...template,
+    id,
+    year,
+    label: retitle(template.label),
+    sheets: defaultSheetNames(id),
+    networkBudget: { ...template.networkBudget, label: retitle(template.networkBudget.label) },
+    period: { start: shiftYears(template.period.start, years), end: shiftYears(template.period.end, years) },
+    reportDue: shiftYears(template.reportDue, years),
+  };
+}
