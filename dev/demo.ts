@@ -8,7 +8,7 @@ import { missionSheetLayout } from "../src/addon/mission-layout";
 import { writeLayout } from "../src/addon/sheet-layout";
 import type { Cents } from "../src/core/decimal";
 import { callById } from "../src/core/intake/calls";
-import { formatEuros } from "../src/core/money";
+import { formatEuros, formatPercent } from "../src/core/money";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
 import { createHost, type FakeForm, type Host } from "./host";
@@ -46,6 +46,51 @@ function typeRealisedSpending(host: Host, total: number): void {
   const cents = forecast.map((f) => Math.round((f / sum) * total * 100));
   cents[cents.length - 1] = (cents.at(-1) ?? 0) + total * 100 - cents.reduce((a, b) => a + b, 0);
   sheet.getRange(budgetLines[0] ?? 2, 3, budgetLines.length, 1).setValues(cents.map((c) => [c / 100]));
+}
+
+/** The 1-based row whose column A reads `label`, from row `after` on. */
+function rowLabelled(host: Host, sheetName: string, label: string, after = 0): number {
+  const i = host.values(sheetName).findIndex((r, k) => k >= after && r[0] === label);
+  if (i < 0) throw new Error(`« ${label} » absent de « ${sheetName} »`);
+  return i + 1;
+}
+
+/** Realised quantities and notes typed in the activity report of the CD62-2024 Bilan, and the date it was handed in. */
+function fillActivityReport(host: Host): void {
+  const sheet = host.spreadsheet.getSheetByName("Bilan");
+  if (!sheet) throw new Error("Pas de feuille Bilan");
+  const first = rowLabelled(host, "Bilan", "Action") + 1;
+  sheet.getRange(first, 3, 8, 3).setValues([
+    [8, "", "6 projets déposés à l'AAP 2024, 2 en préparation pour 2025"],
+    [3, "", "le 4e porteur a reporté son projet"],
+    [7, "", ""],
+    [1, "", "session du 12/11/2024 à Arras"],
+    [7, "", "outils des 7 modules livrés"],
+    ["Fait", "", "listing des jumelages actifs à jour"],
+    ["Fait", "", ""],
+    ["Fait", "", "festival, 3 réunions, 2 marchés"],
+  ]);
+}
+
+/**
+ * Next year's convention without a developer: `Convention CD62-2025` from CD62-2024, the
+ * transport line raised from 200 € to 300 € and Article 4's figures set to match, then its
+ * budget, plan and report written from the sheet.
+ */
+function nextConvention(host: Host): void {
+  host.runMenuItem(
+    "Paramètres › Nouvelle convention…",
+    { kind: "prompt", button: "OK", text: "CD62-2024" },
+    { kind: "prompt", button: "OK", text: "CD62-2025" },
+  );
+  const name = "Convention CD62-2025";
+  const sheet = host.spreadsheet.getSheetByName(name);
+  if (!sheet) throw new Error(`Pas de feuille ${name}`);
+  const lines = rowLabelled(host, name, "Lignes du budget");
+  sheet.getRange(rowLabelled(host, name, "Déplacements & fournitures", lines), 4).setValue(300);
+  sheet.getRange(rowLabelled(host, name, "Subvention accordée (article 4)"), 2).setValue(9979.54);
+  sheet.getRange(rowLabelled(host, name, "Coût total prévisionnel (article 4)"), 2).setValue(11979.54);
+  host.runMenuItem("Budget de convention…", { kind: "prompt", button: "OK", text: "CD62-2025" });
 }
 
 function answersByLabel(callId: string, answers: Readonly<Record<string, unknown>>): Record<string, string> {
@@ -174,6 +219,13 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
 
   step("Bilan : l'équipe saisit 10 000 € de dépenses réalisées…");
   typeRealisedSpending(host, 10_000);
+  step("Bilan : rapport d'activité CD62-2024 (article 2) — quantités réalisées et commentaires…");
+  fillActivityReport(host);
+
+  step(
+    "CD62-2025 : Lianes › Paramètres › Nouvelle convention… d'après CD62-2024, déplacements 200 € → 300 €, puis Budget de convention…",
+  );
+  nextConvention(host);
 
   step("Candidatures : Lianes › Créer le formulaire… pour EXPLOR-2025, puis 10 dépôts…");
   host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "EXPLOR-2025" });
@@ -218,10 +270,22 @@ export function demoSummary({ host, submitted }: Demo): string[] {
   const [header = [], ...rows] = host.values("Candidatures");
   const eligibility = header.indexOf("Éligibilité");
   const [contributionA, contributionB] = numbersRightOf(host, "EXPLOR", "Prise en charge EXPLOR");
-  const plan = (label: string) => euros(numbersRightOf(host, "Plan de financement", label)[0]);
+  const plan = (label: string, sheet = "Plan de financement") => euros(numbersRightOf(host, sheet, label)[0]);
+  const share = (label: string, sheet: string) =>
+    formatPercent(host.values(sheet).find((r) => r[3] === label)?.[5] as number);
+  const next = "Plan de financement CD62-2025";
+  const activity = host.values("Bilan");
+  const first = activity.findIndex((r) => r[0] === "Action") + 1;
+  const rates = activity
+    .slice(first, first + 5)
+    .map((r) => `${r[2]}/${r[1]}`)
+    .join(", ");
+  const state = activity.find((r) => r[0] === "État du bilan")?.[1];
   return [
     `EXPLOR : prise en charge mission A ${euros(contributionA)}, mission B ${euros(contributionB)}`,
     `Plan CD62 : total ${plan("TOTAL CHARGES")}, CD62 ${plan("CD62")}, RECITAL ${plan("RECITAL")}`,
+    `Plan CD62-2025 (déplacements 300 €) : total ${plan("TOTAL CHARGES", next)}, CD62 ${plan("CD62", next)} (${share("CD62", next)}), RECITAL ${plan("RECITAL", next)} (${share("RECITAL", next)})`,
+    `Rapport d'activité CD62-2024 : réalisé/prévu ${rates} ; bilan dû le 01/04/2025 : ${String(state)}`,
     `Bilan : 10 000,00 € réalisés → subvention due (article 5) ${euros(
       numbersRightOf(host, "Bilan", "Subvention due (article 5)")[0],
     )}`,

@@ -27,6 +27,11 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(summary).toContain("prise en charge mission A 748,50 €, mission B 1 000,00 €");
     expect(summary).toContain("total 11 879,54 €, CD62 9 879,54 €, RECITAL 2 000,00 €");
     expect(summary).toContain("subvention due (article 5) 8 316,43 €");
+    // Issue 16: next year's convention set up by editing its sheet only, the transport line 200 → 300 €.
+    expect(summary).toContain(
+      "Plan CD62-2025 (déplacements 300 €) : total 11 979,54 €, CD62 9 979,54 € (83 %), RECITAL 2 000,00 € (17 %)",
+    );
+    expect(summary).toContain("Rapport d'activité CD62-2024 : réalisé/prévu 8/8, 3/4, 7/6, 1/1, 7/7");
     expect(summary).toContain("10 dépôts (dont un événement reçu deux fois) → 10 lignes, 5 éligibles");
   });
 });
