@@ -82,6 +82,33 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: FakeSheet): void {
       };
     }
   }
+  // Conditional formatting (the Bilan's due date in red once past): the same formula in Excel.
+  for (const rule of sheet.conditionalFormatRules) {
+    const { fontColor, background, bold } = rule.style;
+    ws.addConditionalFormatting({
+      ref: rule.ranges.map((r) => r.getA1Notation()).join(" "),
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [rule.formula.replace(/^=/, "")],
+          style: {
+            ...(fontColor || bold
+              ? {
+                  font: {
+                    ...(fontColor ? { color: { argb: argb(fontColor) } } : {}),
+                    ...(bold ? { bold } : {}),
+                  },
+                }
+              : {}),
+            ...(background
+              ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(background) } } }
+              : {}),
+          },
+        },
+      ],
+    });
+  }
   for (const [column, width] of sheet.columnWidths) ws.getColumn(column).width = excelWidth(width);
   for (const chart of sheet.charts) {
     // exceljs writes no charts: say where the Sheets chart is and what it shows.
