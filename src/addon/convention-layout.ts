@@ -75,6 +75,11 @@ export const BUDGET_HEADER = ["Type dépense", "Nbre", "Unité", "Coût unitaire
 export const BUDGET_FIRST_ROW = 2;
 const BUDGET_TOTAL_COLUMN = "E";
 
+/** The total of budget line `i` on the budget sheet, which the plan and the report read. */
+function budgetTotal(c: ConventionDefinition, i: number): string {
+  return sheetRef(c.sheets.budget, `${BUDGET_TOTAL_COLUMN}${BUDGET_FIRST_ROW + i}`);
+}
+
 export function budgetLayout(c: ConventionDefinition, cells: ConventionSheetCells): SheetLayout {
   const source = new Source(cells);
   const last = BUDGET_FIRST_ROW + c.lines.length - 1;
@@ -217,7 +222,8 @@ export function planSheet(c: ConventionDefinition, cells: ConventionSheetCells):
       values: c.lines.map((_, i) => [
         textOf(source.line(i, "type")),
         textOf(source.line(i, "category")),
-        `=ROUND(${source.line(i, "total")}-N(${source.line(i, "external")}),2)`,
+        // The line's total as the budget sheet shows it (the convention's, or what was typed over it).
+        `=ROUND(${budgetTotal(c, i)}-N(${source.line(i, "external")}),2)`,
         textOf(source.line(i, "externalCategory")),
         `=N(${source.line(i, "external")})`,
       ]),
@@ -458,7 +464,7 @@ export function reportLayout(
           const row = first + i;
           return [
             textOf(source.line(i, "type")),
-            `=${source.line(i, "total")}`,
+            `=${budgetTotal(c, i)}`,
             kept(inputs.amounts.get(realisedKey(l.type))),
             `=IF(C${row}="","",IF(ISNUMBER(C${row}),C${row}/B${row},"${AMOUNT_TO_FIX}"))`,
           ];

@@ -183,6 +183,33 @@ describe("editing the Convention sheet updates the budget, the plan and the repo
   });
 });
 
+describe("the budget sheet stays an input too: a total typed over its formula reaches the plan and the report", () => {
+  it("the tools line raised to 3 600 € on the budget sheet: 200 € more of staff time, CD62 the balance (issue 12 §6)", () => {
+    const host = withCd62();
+    const tools = rowOf(host, "Budget CD62", "Développement d'outils PAM");
+    sheet(host, "Budget CD62").getRange(tools, 5).setValue(3600);
+    expect(line(host, "Plan de financement", "Coûts RH").slice(0, 5)).toEqual([
+      "Coûts RH",
+      8339.54,
+      0.69,
+      "CD62",
+      10079.54,
+    ]);
+    expect(line(host, "Plan de financement", "dont CD62").slice(0, 3)).toEqual([
+      "dont CD62",
+      10079.54,
+      0.014,
+    ]);
+    expect(line(host, "Plan de financement", "dont programme CD62").slice(0, 3)).toEqual([
+      "dont programme CD62",
+      12079.54,
+      0.016,
+    ]);
+    expect(line(host, "Plan de financement", "dont résultat programme CD62")[1]).toBe(0);
+    expect(line(host, "Bilan", "Développement d'outils PAM")[1]).toBe(3600);
+  });
+});
+
 describe("the Bilan's activity report (Article 2) and due date (Article 3)", () => {
   it("planned vs realised per commitment with the execution rate; qualitative lines take a note", () => {
     const host = withCd62();

@@ -113,11 +113,11 @@ describe("Plan de financement layout", () => {
     expect([at("H12"), at("I12"), at("J12"), at("K12"), at("L12")]).toEqual([
       `=IF(ISBLANK(${C}A37),"",${C}A37)`,
       `=IF(ISBLANK(${C}E37),"",${C}E37)`,
-      `=ROUND(${C}D37-N(${C}F37),2)`,
+      `=ROUND('Budget CD62'!E2-N(${C}F37),2)`,
       `=IF(ISBLANK(${C}G37),"",${C}G37)`,
       `=N(${C}F37)`,
     ]);
-    expect(at("J22")).toBe(`=ROUND(${C}D47-N(${C}F47),2)`);
+    expect(at("J22")).toBe(`=ROUND('Budget CD62'!E12-N(${C}F47),2)`);
     expect(cells.has("H23")).toBe(false);
   });
 
@@ -162,7 +162,7 @@ describe("Bilan layout", () => {
     ]);
     expect([at("A2"), at("B2"), at("C2"), at("D2")]).toEqual([
       `=IF(ISBLANK(${C}A37),"",${C}A37)`,
-      `=${C}D37`,
+      "='Budget CD62'!E2",
       "",
       '=IF(C2="","",IF(ISNUMBER(C2),C2/B2,"Montant à corriger"))',
     ]);
@@ -257,7 +257,7 @@ describe("another convention is new data", () => {
     const { cells: cd59Cells } = conventionSheetLayout(cd59, "Convention CD59-2025");
     expect(budgetLayout(cd59, cd59Cells).name).toBe("Budget CD59");
     const plan = grid(planSheet(cd59, cd59Cells).layout);
-    expect(plan.get("J12")?.value).toBe("=ROUND('Convention CD59-2025'!D37-N('Convention CD59-2025'!F37),2)");
+    expect(plan.get("J12")?.value).toBe("=ROUND('Budget CD59'!E2-N('Convention CD59-2025'!F37),2)");
     expect(sheetRef("Bilan d'O'Neil", "A1")).toBe("'Bilan d''O''Neil'!A1");
   });
 });
