@@ -191,6 +191,27 @@ describe("serverChargesPlanFinancement on the host", () => {
     ]);
   });
 
+  it("with a workbook convention, gives its budget as edited in its Convention sheet", () => {
+    const host = createHost();
+    host.call("onOpen", {});
+    host.runMenuItem(
+      "Paramètres › Nouvelle convention…",
+      { kind: "prompt", button: "OK", text: "CD62-2024" },
+      { kind: "prompt", button: "OK", text: "CD62-2025" },
+    );
+    const convention = host.spreadsheet.getSheetByName("Convention CD62-2025");
+    const row =
+      host.values("Convention CD62-2025").findIndex((r) => r[0] === "Déplacements & fournitures") + 1;
+    convention?.getRange(row, 4).setValue(300);
+    host.runMenuItem("Budget de convention…", { kind: "prompt", button: "OK", text: "CD62-2025" });
+    host.spreadsheet.getSheetByName("Budget CD62-2025")?.getRange("A1").activate();
+    const loaded = host.call("serverChargesPlanFinancement") as { source: string; charges: unknown[] };
+    expect(loaded.source).toBe("le budget de la convention CD62-2025 (« Budget CD62-2025 »)");
+    expect(JSON.stringify(loaded.charges)).toContain(
+      '{"category":"Frais de transport et fournitures","amount":"300,00"}',
+    );
+  });
+
   it("opens from Lianes › Plan de financement (panneau)…", () => {
     const host = createHost();
     host.call("onOpen", {});

@@ -3,6 +3,7 @@
  * range, or the budget of a convention) and writing the balanced plan at the active cell.
  */
 import * as z from "zod/mini";
+import { conventionChoices, readConvention } from "../../addon/convention-sheets";
 import { asText, FORMAT } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
 import {
@@ -91,8 +92,21 @@ function selectedCharges(range: GoogleAppsScript.Spreadsheet.Range | null): Load
   };
 }
 
-/** The convention whose budget sheet is in this spreadsheet, else the default one. */
+/**
+ * The convention whose budget sheet is in this spreadsheet — a convention sheet of the workbook
+ * first (as the manager edited it), then a shipped one — else the default one.
+ */
 function conventionOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ConventionDefinition {
+  for (const choice of conventionChoices(spreadsheet)) {
+    if (!choice.sheet) continue;
+    try {
+      const c = readConvention(choice.sheet).definition;
+      if (spreadsheet.getSheetByName(c.sheets.budget)) return c;
+    } catch (error) {
+      // A convention sheet that does not read yet is skipped here; Vérifier les paramètres names its cells.
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
   for (const id of CONVENTION_IDS) {
     const c = conventionById(id);
     if (spreadsheet.getSheetByName(c.sheets.budget)) return c;
