@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { conventionSheetLayout } from "../../src/addon/convention-sheet-layout";
 import type { SheetLayout } from "../../src/addon/sheet-layout";
-import { checkConventionSheet, conventionById, readConventionSheet } from "../../src/core/convention";
+import {
+  checkConventionSheet,
+  conventionById,
+  conventionFromTemplate,
+  readConventionSheet,
+} from "../../src/core/convention";
 
 const SHEET = "Convention CD62-2024";
 const cd62 = conventionById("CD62-2024");
@@ -212,5 +217,37 @@ describe("the Convention sheet's errors name the sheet, the cell and the value",
     expect(problems).toContain(
       "Aucune ligne de budget (section « Lignes du budget », feuille « Convention CD59-2025 »)",
     );
+  });
+});
+
+describe("next year's convention from a template", () => {
+  it("CD62-2025: the year, Article 3's dates and the titles a year on, its own sheets", () => {
+    const next = conventionFromTemplate(cd62, "CD62-2025");
+    expect(next).toEqual({
+      ...cd62,
+      id: "CD62-2025",
+      year: 2025,
+      label: "Département du Pas-de-Calais — accompagnement 2025",
+      sheets: {
+        budget: "Budget CD62-2025",
+        plan: "Plan de financement CD62-2025",
+        report: "Bilan CD62-2025",
+      },
+      networkBudget: { ...cd62.networkBudget, label: "Budget global Lianes 2025" },
+      period: { start: "2025-01-01", end: "2025-12-31" },
+      reportDue: "2026-04-01",
+    });
+    expect(next.lines).toBe(cd62.lines);
+  });
+
+  it("an id without a year keeps the template's; a 29 February moves to the 28th", () => {
+    const nord = conventionFromTemplate(cd62, "CD59");
+    expect([nord.year, nord.period, nord.reportDue]).toEqual([2024, cd62.period, cd62.reportDue]);
+    const leap = conventionFromTemplate({ ...cd62, reportDue: "2024-02-29" }, "CD62-2025");
+    expect(leap.reportDue).toBe("2025-02-28");
+  });
+
+  it("under the template's own id, the template unchanged", () => {
+    expect(conventionFromTemplate(cd62, "CD62-2024")).toBe(cd62);
   });
 });

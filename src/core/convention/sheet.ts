@@ -765,9 +765,11 @@ function shiftYears(iso: string, years: number): string {
  * Next year's convention from a template: the new id, its own sheets, and — when the id names
  * another year (CD62-2025 from CD62-2024) — that year, with the period, the report's due date
  * and the year in the titles moved by as many years. Lines, funders, figures and commitments are
- * the template's, for the manager to edit.
+ * the template's, for the manager to edit. Under the template's own id, the template unchanged.
  */
 export function conventionFromTemplate(template: ConventionDefinition, id: string): ConventionDefinition {
+  // The template itself, put in the workbook under its own id, keeps its sheets.
+  if (id === template.id) return template;
   const named = /(?:^|\D)(20\d\d)(?:\D|$)/.exec(id)?.[1];
   const year = named === undefined ? template.year : Number(named);
   const years = year - template.year;
