@@ -3,6 +3,7 @@ import { conventionSheetLayout } from "../../src/addon/convention-sheet-layout";
 import type { SheetLayout } from "../../src/addon/sheet-layout";
 import {
   checkConventionSheet,
+  checkConventionSheets,
   conventionById,
   conventionFromTemplate,
   readConventionSheet,
@@ -249,5 +250,21 @@ describe("next year's convention from a template", () => {
 
   it("under the template's own id, the template unchanged", () => {
     expect(conventionFromTemplate(cd62, "CD62-2024")).toBe(cd62);
+  });
+});
+
+describe("Vérifier les paramètres over the workbook's conventions", () => {
+  it("says when two conventions would write the same sheet", () => {
+    const first = grid(conventionSheetLayout(cd62, SHEET).layout);
+    const copy = grid(conventionSheetLayout({ ...cd62, id: "CD62-2025" }, "Convention CD62-2025").layout);
+    expect(checkConventionSheets([{ name: SHEET, values: first }])).toEqual([]);
+    const problems = checkConventionSheets([
+      { name: SHEET, values: first },
+      { name: "Convention CD62-2025", values: copy },
+    ]);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toBe(
+      "Feuille déjà écrite par une autre convention (Feuille du budget — feuille « Convention CD62-2025 », cellule B10) : « Budget CD62 » — « Convention CD62-2024 » écrit déjà cette feuille ; donnez-lui un autre nom",
+    );
   });
 });

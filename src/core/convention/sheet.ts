@@ -786,3 +786,35 @@ export function conventionFromTemplate(template: ConventionDefinition, id: strin
     reportDue: shiftYears(template.reportDue, years),
   };
 }
+
+/**
+ * Every problem of the workbook's convention sheets, for `Vérifier les paramètres`: each sheet's
+ * own, then two conventions that would write the same budget, plan or report sheet (the second
+ * would overwrite the first's).
+ */
+export function checkConventionSheets(
+  sheets: readonly { readonly name: string; readonly values: readonly Row[] }[],
+): string[] {
+  const problems: string[] = [];
+  const owners = new Map<string, string>();
+  for (const { name, values } of sheets) {
+    problems.push(...checkConventionSheet(name, values));
+    const result = read(name, values);
+    if (!result.definition || !result.cells) continue;
+    const { sheets: written } = result.definition;
+    const keys = { budget: "budgetSheet", plan: "planSheet", report: "reportSheet" } as const;
+    for (const kind of ["budget", "plan", "report"] as const) {
+      const target = written[kind];
+      const owner = owners.get(normal(target));
+      const key = keys[kind];
+      if (owner !== undefined) {
+        const label = GENERAL_FIELDS.find((f) => f.key === key)?.label ?? key;
+        problems.push(
+          `Feuille déjà écrite par une autre convention (${label} — ${cellName(name, result.cells.general[key], VALUE_COLUMN)}) : ` +
+            `« ${target} » — « ${owner} » écrit déjà cette feuille ; donnez-lui un autre nom`,
+        );
+      } else owners.set(normal(target), name);
+    }
+  }
+  return problems;
+}
