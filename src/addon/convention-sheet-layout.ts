@@ -8,6 +8,7 @@
 import {
   CATEGORY_HEADER,
   COMMITMENT_HEADER,
+  CONVENTION_SHEET_PREFIX,
   type ConventionDefinition,
   type ConventionSheetCells,
   DOCUMENT_HEADER,
@@ -151,15 +152,8 @@ export function conventionSheetLayout(
 ): ConventionSheetLayout {
   const blocks: Block[] = [];
   const validations: ValidatedRange[] = [];
-  let row = 1;
   blocks.push({
-    row,
-    column: 1,
-    values: [[asText(c ? `${sheetName} — ${c.label}` : sheetName)]],
-    bold: true,
-  });
-  blocks.push({
-    row: row + 1,
+    row: 2,
     column: 1,
     values: [
       [
@@ -169,7 +163,7 @@ export function conventionSheetLayout(
     ],
     wrap: false,
   });
-  row = 4;
+  let row = 4;
 
   const values = c ? generalValues(c) : blankGeneral(blankId);
   const general = {} as Record<GeneralKey, number>;
@@ -226,6 +220,14 @@ export function conventionSheetLayout(
     }
     return dataRows;
   };
+  // The title follows the identifier and the label typed below.
+  const [idCell, labelCell] = [`B${general.id}`, `B${general.label}`];
+  blocks.unshift({
+    row: 1,
+    column: 1,
+    values: [[`="${CONVENTION_SHEET_PREFIX}"&${idCell}&IF(${labelCell}="",""," — "&${labelCell})`]],
+    bold: true,
+  });
   const categoryRows = table(
     "categories",
     CATEGORY_HEADER,
