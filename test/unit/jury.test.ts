@@ -9,7 +9,12 @@ import {
   CONFLICT_TITLE,
   scoreTitle,
 } from "../../src/core/jury/evaluation-form";
-import { EMAIL_TITLE, type Evaluation, readEvaluations, TIMESTAMP_TITLE } from "../../src/core/jury/evaluations";
+import {
+  EMAIL_TITLE,
+  type Evaluation,
+  readEvaluations,
+  TIMESTAMP_TITLE,
+} from "../../src/core/jury/evaluations";
 import { readMembers } from "../../src/core/jury/members";
 import { committeeRanking, juryResults, missingEvaluations, reminderText } from "../../src/core/jury/results";
 
@@ -19,7 +24,10 @@ const awa = { name: "Awa Diallo", email: "awa@lianes.org", organisation: "Lianes
 const marc = { name: "Marc Leroy", email: "marc@region.fr", organisation: "Région Hauts-de-France" };
 const ines = { name: "Inès Morel", email: "ines@cd62.fr", organisation: "CD62" };
 const jury = [awa, marc, ines];
-const applications = [2, 3, 4].map((n) => ({ number: n, choice: applicationChoice(n, `Asso ${n}`, "Projet") }));
+const applications = [2, 3, 4].map((n) => ({
+  number: n,
+  choice: applicationChoice(n, `Asso ${n}`, "Projet"),
+}));
 
 let row = 1;
 function evaluation(
@@ -74,10 +82,15 @@ describe("the jury's scores merged", () => {
   });
 
   it("an evaluation from an e-mail that is not a member is not counted, and is listed", () => {
-    const results = juryResults(call, jury, applications, [evaluation("curieux@exemple.fr", 2, [5, 5, 5, 5])]);
+    const results = juryResults(call, jury, applications, [
+      evaluation("curieux@exemple.fr", 2, [5, 5, 5, 5]),
+    ]);
     expect(results.byApplication[0]?.received).toBe(0);
     expect(results.notCounted).toEqual([
-      expect.objectContaining({ email: "curieux@exemple.fr", reason: expect.stringContaining("pas celle d'un membre") }),
+      expect.objectContaining({
+        email: "curieux@exemple.fr",
+        reason: expect.stringContaining("pas celle d'un membre"),
+      }),
     ]);
   });
 
@@ -146,10 +159,12 @@ describe("the jury's scores merged", () => {
       ["Inès Morel", [2, 3, 4]],
     ]);
     const reminder = reminderText(call, marc, missing[0]?.applications ?? [], "https://forms.example/e");
-    expect(reminder.subject).toBe("Appel à candidatures EXPLOR 2025 : 2 évaluations en attente".replace(
-      "Appel à candidatures EXPLOR 2025",
-      call.title,
-    ));
+    expect(reminder.subject).toBe(
+      "Appel à candidatures EXPLOR 2025 : 2 évaluations en attente".replace(
+        "Appel à candidatures EXPLOR 2025",
+        call.title,
+      ),
+    );
     expect(reminder.body).toContain("Bonjour Marc Leroy,");
     expect(reminder.body).toContain("- N° 3 — Asso 3 — Projet");
   });
@@ -157,7 +172,15 @@ describe("the jury's scores merged", () => {
 
 describe("the jury's sheets and form, read back", () => {
   it("members: blank rows skipped, a bad or repeated e-mail named by its row", () => {
-    expect(readMembers([["Awa", "awa@lianes.org", "Lianes"], ["", "", ""]], 4)).toHaveLength(1);
+    expect(
+      readMembers(
+        [
+          ["Awa", "awa@lianes.org", "Lianes"],
+          ["", "", ""],
+        ],
+        4,
+      ),
+    ).toHaveLength(1);
     expect(() => readMembers([["Awa", "awa@lianes", ""]], 4)).toThrow(
       "E-mail de membre du jury invalide (e-mail, ligne 4) : « awa@lianes »",
     );
@@ -180,7 +203,14 @@ describe("the jury's sheets and form, read back", () => {
 
   it("the responses sheet: scores, conflicts, and what cannot count", () => {
     const scores = call.review.criteria.map((c) => scoreTitle(call, c));
-    const header = [TIMESTAMP_TITLE, EMAIL_TITLE, APPLICATION_TITLE, CONFLICT_TITLE, ...scores, COMMENT_TITLE];
+    const header = [
+      TIMESTAMP_TITLE,
+      EMAIL_TITLE,
+      APPLICATION_TITLE,
+      CONFLICT_TITLE,
+      ...scores,
+      COMMENT_TITLE,
+    ];
     const at = new Date("2025-06-20T08:00:00Z");
     const reading = readEvaluations(call, [
       header,
@@ -190,7 +220,12 @@ describe("the jury's sheets and form, read back", () => {
       ["", "", "", "", "", "", "", "", ""],
     ]);
     expect(reading.evaluations).toEqual([
-      expect.objectContaining({ row: 2, email: "awa@lianes.org", scores: [5, 4, 4, 4], comment: "Très bon besoin" }),
+      expect.objectContaining({
+        row: 2,
+        email: "awa@lianes.org",
+        scores: [5, 4, 4, 4],
+        comment: "Très bon besoin",
+      }),
       expect.objectContaining({ row: 3, conflict: true, scores: [] }),
     ]);
     expect(reading.refused).toEqual([

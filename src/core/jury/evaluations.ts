@@ -70,9 +70,15 @@ export function readEvaluations(
   const cell = (row: readonly unknown[], title: string) => row[columnOf.get(title) as number];
   rows.forEach((row, i) => {
     if (row.every((v) => text(v) === "")) return;
-    const sheetRow = i + 2;
+    const problem = evaluationOf(row, i + 2);
+    if ("reason" in problem) refused.push(problem);
+    else evaluations.push(problem);
+  });
+  return { evaluations, refused, missingColumns };
+
+  function evaluationOf(row: readonly unknown[], sheetRow: number): Evaluation | RefusedResponse {
     const email = emailKey(text(cell(row, EMAIL_TITLE)));
-    const refuse = (reason: string) => refused.push({ row: sheetRow, email, reason });
+    const refuse = (reason: string): RefusedResponse => ({ row: sheetRow, email, reason });
     const submittedAt = asDate(cell(row, TIMESTAMP_TITLE));
     const application = applicationNumberOf(cell(row, APPLICATION_TITLE));
     const conflictText = text(cell(row, CONFLICT_TITLE));
@@ -86,24 +92,12 @@ export function readEvaluations(
     }
     const conflict = conflictText === YES;
     const comment = columnOf.has(COMMENT_TITLE) ? text(cell(row, COMMENT_TITLE)) : "";
-    if (conflict) {
-      evaluations.push({ row: sheetRow, email, submittedAt, application, conflict, scores: [], comment });
-      return;
-    }
+    if (conflict) return { row: sheetRow, email, submittedAt, application, conflict, scores: [], comment };
     const scores = scoreTitles.map((t) => score(cell(row, t), call.review.maxScore));
     const missing = scoreTitles.filter((_, k) => scores[k] === undefined);
     if (missing.length > 0) {
       return refuse(`note manquante ou invalide (0 à ${call.review.maxScore}) : ${missing.join(", ")}`);
     }
-    evaluations.push({
-      row: sheetRow,
-      email,
-      submittedAt,
-      application,
-      conflict,
-      scores: scores as number[],
-      comment,
-    });
-  });
-  return { evaluations, refused, missingColumns };
+    return { row: sheetRow, email, submittedAt, application, conflict, scores: scores as number[], comment };
+  }
 }

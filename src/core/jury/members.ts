@@ -42,11 +42,8 @@ export function readMembers(rows: readonly (readonly unknown[])[], firstRow: num
     const earlier = seen.get(emailKey(email));
     if (earlier !== undefined) {
       problems.push(
-        invalid(
-          `Membre du jury en double (déjà ligne ${earlier})`,
-          field("e-mail", sheetRow),
-          row[1],
-        ).message,
+        invalid(`Membre du jury en double (déjà ligne ${earlier})`, field("e-mail", sheetRow), row[1])
+          .message,
       );
       return;
     }

@@ -4,7 +4,16 @@
  * not expected to score it; evaluations from an e-mail that is not a member do not count.
  * Means are computed on exact decimals and rounded once, to the hundredth, halves away from zero.
  */
-import { compare, type Decimal, decimalFromNumber, multiply, mulDivToCents, ONE, subtract, sum } from "../decimal";
+import {
+  compare,
+  type Decimal,
+  decimalFromNumber,
+  mulDivToCents,
+  multiply,
+  ONE,
+  subtract,
+  sum,
+} from "../decimal";
 import type { CallDefinition } from "../intake/call-schema";
 import type { Evaluation, RefusedResponse } from "./evaluations";
 import { emailKey, type JuryMember } from "./members";
@@ -81,7 +90,11 @@ export function juryResults(
   const latest = new Map<string, { evaluation: Evaluation; count: number }>();
   for (const e of evaluations) {
     if (!memberByEmail.has(e.email)) {
-      notCounted.push({ row: e.row, email: e.email, reason: "adresse qui n'est pas celle d'un membre du jury" });
+      notCounted.push({
+        row: e.row,
+        email: e.email,
+        reason: "adresse qui n'est pas celle d'un membre du jury",
+      });
       continue;
     }
     if (!applicationByNumber.has(e.application)) {
@@ -121,7 +134,10 @@ export function juryResults(
     const n = scored.length;
     const count = decimalFromNumber(n);
     const totals = scored.map((s) => weightedTotal(weights, s));
-    const highest = totals.reduce<Decimal | undefined>((a, t) => (a && compare(a, t) >= 0 ? a : t), undefined);
+    const highest = totals.reduce<Decimal | undefined>(
+      (a, t) => (a && compare(a, t) >= 0 ? a : t),
+      undefined,
+    );
     const lowest = totals.reduce<Decimal | undefined>((a, t) => (a && compare(a, t) <= 0 ? a : t), undefined);
     const gap = n >= 2 && highest && lowest ? subtract(highest, lowest) : undefined;
     return {
