@@ -23,7 +23,7 @@ const MEMBERS = [
 ];
 
 function apply(host: Host, form: FakeForm, association: string, title: string, at: string): void {
-  const answers = { ...EXPLOR_ANSWERS, associationNom: association, projetTitre: title };
+  const answers: Record<string, unknown> = { ...EXPLOR_ANSWERS, associationNom: association, projetTitre: title };
   host.submitForm(form, {
     answers: Object.fromEntries(call.questions.map((q) => [q.label, String(answers[q.id] ?? "")])),
     email: `${association.length}@exemple.fr`,
