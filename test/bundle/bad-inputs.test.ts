@@ -1366,7 +1366,10 @@ function JURY_CASES(): MenuCase[] {
       "évaluations manquantes, un membre à l'e-mail invalide : alerte qui nomme la ligne et la valeur",
       (host) => {
         withJury(host);
-        host.spreadsheet.getSheetByName("Jury EXPLOR-2025")?.getRange(5, 1, 1, 3).setValues([["Awa", "awa@", ""]]);
+        host.spreadsheet
+          .getSheetByName("Jury EXPLOR-2025")
+          ?.getRange(5, 1, 1, 3)
+          .setValues([["Awa", "awa@", ""]]);
       },
       "Évaluations manquantes",
       [],

@@ -23,7 +23,11 @@ const MEMBERS = [
 ];
 
 function apply(host: Host, form: FakeForm, association: string, title: string, at: string): void {
-  const answers: Record<string, unknown> = { ...EXPLOR_ANSWERS, associationNom: association, projetTitre: title };
+  const answers: Record<string, unknown> = {
+    ...EXPLOR_ANSWERS,
+    associationNom: association,
+    projetTitre: title,
+  };
   host.submitForm(form, {
     answers: Object.fromEntries(call.questions.map((q) => [q.label, String(answers[q.id] ?? "")])),
     email: `${association.length}@exemple.fr`,
@@ -208,5 +212,57 @@ describe("a jury on the host", () => {
     expect(host.ui.alerts.at(-1)).toContain(
       "E-mail de membre du jury invalide (e-mail, ligne 6) : « marc@region »",
     );
+  });
+
+  it("erasing an applicant (RGPD) erases them from the jury too, scores kept", () => {
+    const { host, jury } = juryReady();
+    evaluate(
+      host,
+      jury,
+      "awa@lianes.org",
+      1,
+      [5, 4, 4, 4],
+      "2025-06-20T10:00:00+02:00",
+      "Solidarité Artois–Sahel connaît bien Thiès.",
+    );
+    evaluate(host, jury, "marc@region.fr", 1, [4, 4, 3, 5], "2025-06-20T11:00:00+02:00");
+    host.runMenuItem(
+      "Effacer les données d'un candidat…",
+      { kind: "prompt", button: "OK", text: "1" },
+      { kind: "alert", button: "YES" },
+    );
+    const everything = host.spreadsheet
+      .getSheets()
+      .flatMap((s) => s.getDataRange().getValues().flat())
+      .map(String);
+    expect(everything.filter((c) => c.includes("Solidarité Artois–Sahel"))).toEqual([]);
+    expect(everything.filter((c) => c.includes("Maraîchage"))).toEqual([]);
+    expect(
+      jury
+        .getResponses()
+        .some((r) => r.getItemResponses().some((a) => String(a.getResponse()).startsWith("N° 1 "))),
+    ).toBe(false);
+    expect(column(host, "Candidatures", "Évaluations jury")[0]).toBe("2 / 3");
+    expect(column(host, "Candidatures", "Moyenne pondérée jury")[0]).toBe(4.2);
+  });
+
+  it("a member's own data can be erased by the same action; their scores still count", () => {
+    const { host, jury } = juryReady();
+    evaluate(host, jury, "marc@region.fr", 1, [4, 4, 3, 5], "2025-06-20T11:00:00+02:00");
+    host.runMenuItem(
+      "Effacer les données d'un candidat…",
+      { kind: "prompt", button: "OK", text: "Marc@Region.fr" },
+      { kind: "alert", button: "YES" },
+    );
+    const everything = host.spreadsheet
+      .getSheets()
+      .flatMap((s) => s.getDataRange().getValues().flat())
+      .map(String);
+    expect(everything.filter((c) => /marc@region\.fr|Marc Leroy|Région Hauts-de-France/i.test(c))).toEqual(
+      [],
+    );
+    expect(jury.getResponses().filter((r) => r.getRespondentEmail() === "marc@region.fr")).toEqual([]);
+    expect(column(host, "Candidatures", "Évaluations jury")[0]).toBe("1 / 3");
+    expect(column(host, "Candidatures", "Moyenne pondérée jury")[0]).toBe(4);
   });
 });
