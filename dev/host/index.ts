@@ -197,24 +197,21 @@ export function createHost(options: HostOptions = {}): Host {
     counter,
     call,
     runMenuItem(caption, ...answers) {
-      // `Paramètres › Nouvelle convention…` opens a submenu first; a caption alone is found anywhere.
-      const path = caption.split(" › ");
-      const find = (items: MenuRecord["items"], steps: string[]): { functionName: string } | undefined => {
-        for (const i of items) {
-          if (i === "separator") continue;
-          if ("functionName" in i) {
-            if (steps.length === 1 && i.caption === steps[0]) return i;
-          } else {
-            const inner = i.title === steps[0] ? find(i.items, steps.slice(1)) : find(i.items, steps);
-            if (inner) return inner;
-          }
-        }
-        return undefined;
-      };
-      const item = find(
-        ui.menus.flatMap((m) => m.items),
-        path,
-      );
+      // `Paramètres › Nouvelle convention…` names the submenu too; a caption alone is found anywhere.
+      const entries = (
+        record: MenuRecord,
+        path: string,
+      ): { path: string; caption: string; functionName: string }[] =>
+        record.items.flatMap((i) =>
+          i === "separator"
+            ? []
+            : "items" in i
+              ? entries(i, `${path}${i.title} › `)
+              : [{ path: `${path}${i.caption}`, caption: i.caption, functionName: i.functionName }],
+        );
+      const item = ui.menus
+        .flatMap((m) => entries(m, ""))
+        .find((i) => i.caption === caption || i.path === caption);
       if (!item) throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
       ui.answer(...answers);
       return call(item.functionName);

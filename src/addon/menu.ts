@@ -8,7 +8,7 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-/** A submenu of the Lianes menu (`Lianes › Paramètres › …`). */
+/** A submenu: `Lianes › Jury › …`, `Lianes › Paramètres › …`. */
 export interface SubMenu {
   readonly caption: string;
   readonly items: readonly MenuItem[];
@@ -28,6 +28,13 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
+  {
+    caption: "Jury",
+    items: [
+      { caption: "Préparer le jury…", functionName: "menuPreparerJury" },
+      { caption: "Évaluations manquantes", functionName: "menuEvaluationsManquantes" },
+    ],
+  },
   "separator",
   {
     caption: "Paramètres",
@@ -41,9 +48,9 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   for (const entry of MENU) {
     if (entry === "separator") menu.addSeparator();
     else if ("items" in entry) {
-      const sub = ui.createMenu(entry.caption);
-      for (const item of entry.items) sub.addItem(item.caption, item.functionName);
-      menu.addSubMenu(sub);
+      const submenu = ui.createMenu(entry.caption);
+      for (const item of entry.items) submenu.addItem(item.caption, item.functionName);
+      menu.addSubMenu(submenu);
     } else menu.addItem(entry.caption, entry.functionName);
   }
   menu.addToUi();
