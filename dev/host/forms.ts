@@ -13,6 +13,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The developer metadata key of the fake's own column tracking (not the add-on's). */
 const FORMS_COLUMN = "forms.colonne";
 
+/** How Forms formats the `Horodateur` column of its responses sheet (fr_FR). */
+const TIMESTAMP_FORMAT = "dd/mm/yyyy hh:mm:ss";
+
 export const ItemType = {
   TEXT: "TEXT",
   PARAGRAPH_TEXT: "PARAGRAPH_TEXT",
@@ -432,6 +435,9 @@ export class FakeForm {
     );
     const rowNumber = sheet.getLastRow() + 1;
     sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
+    // Forms shows its timestamp with the seconds, in the spreadsheet's time zone.
+    const stamped = columns.get("Horodateur");
+    if (stamped) sheet.getRange(rowNumber, stamped).setNumberFormat(TIMESTAMP_FORMAT);
     return this.app.eventFor(sheet, rowNumber, titles, row);
   }
 }
