@@ -18,6 +18,7 @@ import {
   serverEcrirePlanFinancement,
 } from "../ui/plan-financement/server";
 import { menuBudgetConvention } from "./convention-sheets";
+import { menuDiagnostic } from "./diagnostic";
 import { serverTauxInfoEuro } from "./infoeuro";
 import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
 import { menuEraseApplicant } from "./intake/erase";
@@ -69,6 +70,15 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
     run: menuEraseApplicant,
+  }),
+  entryPoint({
+    name: "menuDiagnostic",
+    summary:
+      "Lianes › Diagnostic : vérifie sur les services de Google, avec une feuille et un formulaire temporaires " +
+      "aussitôt supprimés, ce que le module suppose de la plateforme ; écrit la feuille Diagnostic. " +
+      "À lancer une fois après le premier déploiement (aussi depuis l'éditeur Apps Script).",
+    params: [],
+    run: menuDiagnostic,
   }),
   entryPoint({
     name: FORM_SUBMIT_HANDLER,

@@ -22,6 +22,8 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
+  "separator",
+  { caption: "Diagnostic", functionName: "menuDiagnostic" },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -1331,6 +1331,27 @@ const MENU_CASES: readonly MenuCase[] = [
     { alerts: [], unchanged: true, afterwards: (host) => expect(host.ui.sidebars).toHaveLength(1) },
   ],
   ...ERASE_CASES(),
+  [
+    "une feuille « Diagnostic » de l'utilisateur : erreur qui le dit, rien n'est écrit ni créé",
+    (host) => host.spreadsheet.insertSheet("Diagnostic").getRange(1, 1).setValue("Mes notes"),
+    "Diagnostic",
+    [],
+    {
+      error: /^Une feuille « Diagnostic » existe déjà et n'a pas été écrite par Lianes : renommez-la/,
+      unchanged: true,
+      sheets: ["Diagnostic"],
+    },
+  ],
+  [
+    "InfoEuro injoignable (pas de UrlFetchApp) : une ligne en échec, les autres vérifications faites",
+    (host) => host.spreadsheet.insertSheet("Feuille 1"),
+    "Diagnostic",
+    [],
+    {
+      alerts: [/^Diagnostic .* : 10 OK, 1 échec\(s\), 1 non applicable\(s\)\. .*\n• InfoEuro joignable/s],
+      sheets: ["Feuille 1", "Diagnostic"],
+    },
+  ],
 ];
 
 /** Lianes › Effacer les données d'un candidat… (RGPD): every refusal changes nothing. */
