@@ -71,6 +71,11 @@ function messageOf(error: unknown): string {
   return typeof message === "string" ? message : String(error);
 }
 
+/** A value read back, as a French sheet shows it: `« 0,75 »`. */
+function shown(value: unknown): string {
+  return typeof value === "number" ? `« ${value.toLocaleString("fr-FR")} »` : quote(value);
+}
+
 /** Spaces fr-FR formatting may use (narrow no-break, no-break) read as plain spaces. */
 function plainSpaces(text: string): string {
   return text.replace(/[\u202f\u00a0]/g, " ");
@@ -325,7 +330,7 @@ export const DIAGNOSTIC_CHECKS: readonly DiagnosticCheck[] = [
       const values = result.getValues().map((r) => r[0]);
       return {
         ok: values[0] === 0.75 && values[1] === 0.25,
-        obtained: values.map(quote).join(" et "),
+        obtained: values.map(shown).join(" et "),
       };
     },
   },

@@ -1348,7 +1348,7 @@ const MENU_CASES: readonly MenuCase[] = [
     "Diagnostic",
     [],
     {
-      alerts: [/^Diagnostic .* : 10 OK, 1 échec\(s\), 1 non applicable\(s\)\. .*\n• InfoEuro joignable/s],
+      alerts: [/^Diagnostic .* : \d+ OK, 1 échec\(s\), [01] non applicable\(s\)\. .*\n• InfoEuro joignable/s],
       sheets: ["Feuille 1", "Diagnostic"],
     },
   ],
