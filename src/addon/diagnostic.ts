@@ -167,8 +167,8 @@ export class Scratch {
   linkForm(): Form {
     const form = this.form();
     this.sheetsBeforeLink = this.spreadsheet.getSheets().map((s) => s.getSheetId());
-    this.linked = true;
     form.setDestination(FormApp.DestinationType.SPREADSHEET, this.spreadsheet.getId());
+    this.linked = true;
     SpreadsheetApp.flush();
     return form;
   }
@@ -206,7 +206,9 @@ export class Scratch {
       step(`feuille « ${name} » supprimée`, () => this.spreadsheet.deleteSheet(sheet));
     }
     const active = this.activeSheet;
-    if (active && sheet) step("feuille active rétablie", () => this.spreadsheet.setActiveSheet(active));
+    if (active && (sheet || this.linked)) {
+      step("feuille active rétablie", () => this.spreadsheet.setActiveSheet(active));
+    }
     const kept = form
       ? ` Le formulaire « ${SCRATCH_FORM_TITLE} » reste dans Drive, délié et vide, pour le prochain diagnostic (le module n'a pas accès à Drive pour le supprimer) : ${form.getEditUrl()}`
       : "";
@@ -344,7 +346,7 @@ export const DIAGNOSTIC_CHECKS: readonly DiagnosticCheck[] = [
       const rate = pickRate(table, "MAD", INFOEURO_MONTH);
       return {
         ok: true,
-        obtained: `HTTP ${response.getResponseCode()}, ${Object.keys(table).length} devises, MAD = ${decimalText(rate)}`,
+        obtained: `HTTP ${response.getResponseCode()}, ${Object.keys(table).length} devises, MAD = ${decimalText(rate).replace(".", ",")}`,
       };
     },
   },

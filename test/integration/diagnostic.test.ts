@@ -97,7 +97,7 @@ describe("Lianes › Diagnostic on the local host", () => {
       "réponses : 0 avant, 1 après l'envoi, 0 après deleteResponse",
     );
     expect(obtained["Résultat 2-D d'une fonction personnalisée"]).toBe("« 0,75 » et « 0,25 »");
-    expect(obtained["InfoEuro joignable par UrlFetchApp"]).toMatch(/^HTTP 200, \d+ devises, MAD = 10\.3418$/);
+    expect(obtained["InfoEuro joignable par UrlFetchApp"]).toMatch(/^HTTP 200, \d+ devises, MAD = 10,3418$/);
     expect(obtained["Formats fr-FR par Intl"]).toBe(
       "« 9\u202f879,54\u00a0€ » (espaces U+202F, U+00A0) et « 15/06/2025 »",
     );
@@ -156,6 +156,46 @@ describe("Lianes › Diagnostic on the local host", () => {
     expect(Object.values(status).filter((s) => s === "OK")).toHaveLength(MAIL_DECLARED ? 10 : 9);
     expect(status["Nettoyage des objets temporaires"]).toBe("OK");
     expect(host.spreadsheet.getSheets().map((s) => s.getName())).toEqual(["Feuille 1", "Diagnostic"]);
+  });
+
+  it("reports a form that cannot be linked as an échec, and still removes what was made", () => {
+    const host = onlineHost();
+    host.counter.failOn("Form.setDestination", 1, "Service Forms failed while accessing the form.");
+    host.runMenuItem("Diagnostic");
+    const lines = diagnosticLines(host);
+    const destination = lines.find((l) => l.title.startsWith("Feuille de destination"));
+    expect(destination).toMatchObject({
+      status: "échec",
+      obtained: "erreur : Service Forms failed while accessing the form.",
+    });
+    const cleanup = lines.at(-1);
+    expect(cleanup?.status).toBe("OK");
+    expect(cleanup?.obtained).toMatch(
+      /^réponses du formulaire temporaire supprimées ; feuille « Lianes — diagnostic \(temporaire\) » supprimée ; /,
+    );
+    expect(host.spreadsheet.getSheets().map((s) => s.getName())).toEqual(["Feuille 1", "Diagnostic"]);
+    expect([...host.forms.forms.values()][0]?.destinationId).toBeUndefined();
+  });
+
+  it("unlinks the form and removes its responses sheet when the check fails after linking it", () => {
+    const host = onlineHost();
+    // The second flush is the one right after setDestination (the first follows the column move).
+    host.counter.failOn(
+      "SpreadsheetApp.flush",
+      2,
+      "Service Spreadsheets timed out while accessing document.",
+    );
+    host.runMenuItem("Diagnostic");
+    const lines = diagnosticLines(host);
+    expect(lines.find((l) => l.title.startsWith("Feuille de destination"))).toMatchObject({
+      status: "échec",
+      obtained: "erreur : Service Spreadsheets timed out while accessing document.",
+    });
+    expect(lines.at(-1)?.obtained).toMatch(
+      /^formulaire délié du classeur ; feuille « Réponses au formulaire 1 » supprimée ; /,
+    );
+    expect(host.spreadsheet.getSheets().map((s) => s.getName())).toEqual(["Feuille 1", "Diagnostic"]);
+    expect([...host.forms.forms.values()][0]?.destinationId).toBeUndefined();
   });
 
   it("reports an unreachable InfoEuro (no UrlFetchApp answer) as an échec with the reason", () => {
