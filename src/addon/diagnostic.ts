@@ -85,6 +85,22 @@ function columnName(column: number | undefined): string {
   return column === undefined ? "?" : String.fromCharCode(64 + column);
 }
 
+/** The form's address without its ending (`/viewform`, `/edit`, query). */
+function formAddress(url: string): string {
+  return url.replace(/[?#].*$/, "").replace(/\/(viewform|edit|closedform)$/, "");
+}
+
+/** A sheet Forms writes `form`'s responses to. */
+function linkedTo(sheet: Sheet, form: Form): boolean {
+  const url = sheet.getFormUrl();
+  if (!url) return false;
+  return (
+    url.includes(form.getId()) ||
+    formAddress(url) === formAddress(form.getPublishedUrl()) ||
+    formAddress(url) === formAddress(form.getEditUrl())
+  );
+}
+
 /**
  * The scratch objects of one run, made on first use and all removed by `cleanUp`: a sheet at
  * the end of the workbook, and a form (linked to the workbook only for the check that needs it).
@@ -192,9 +208,14 @@ export class Scratch {
     };
     const form = this.madeForm;
     if (form && this.linked) {
+      // Only a new sheet linked to the scratch form goes: another one may be someone else's, just made.
+      let responses: Sheet[] = [];
+      step("feuille de réponses du formulaire temporaire repérée", () => {
+        responses = this.sheetsAddedByLink().filter((s) => linkedTo(s, form));
+        if (responses.length === 0) throw new Error("aucune nouvelle feuille liée à ce formulaire");
+      });
       step("formulaire délié du classeur", () => form.removeDestination());
-      const added = this.sheetsAddedByLink().filter((s) => s.getSheetId() !== this.madeSheet?.getSheetId());
-      for (const sheet of added) {
+      for (const sheet of responses) {
         const name = sheet.getName();
         step(`feuille « ${name} » supprimée`, () => this.spreadsheet.deleteSheet(sheet));
       }
@@ -272,11 +293,14 @@ export const DIAGNOSTIC_CHECKS: readonly DiagnosticCheck[] = [
     run(scratch) {
       const form = scratch.linkForm();
       const added = scratch.sheetsAddedByLink();
+      const linked = added.filter((s) => linkedTo(s, form));
       const found = findResponsesSheet(scratch.spreadsheet, { formId: form.getId(), itemIds: {} });
-      const names = added.map((s) => `« ${s.getName()} »`).join(", ") || "aucune";
+      const names = (sheets: Sheet[]) => sheets.map((s) => `« ${s.getName()} »`).join(", ") || "aucune";
       return {
-        ok: added.length === 1 && found?.getSheetId() === added[0]?.getSheetId(),
-        obtained: `nouvelle(s) feuille(s) : ${names} ; retrouvée par le module : ${found ? `« ${found.getName()} »` : "non"}`,
+        ok: linked.length === 1 && found?.getSheetId() === linked[0]?.getSheetId(),
+        obtained:
+          `nouvelle(s) feuille(s) : ${names(added)} ; liée(s) au formulaire : ${names(linked)} ; ` +
+          `retrouvée par le module : ${found ? `« ${found.getName()} »` : "non"}`,
       };
     },
   },

@@ -192,10 +192,37 @@ describe("Lianes › Diagnostic on the local host", () => {
       obtained: "erreur : Service Spreadsheets timed out while accessing document.",
     });
     expect(lines.at(-1)?.obtained).toMatch(
-      /^formulaire délié du classeur ; feuille « Réponses au formulaire 1 » supprimée ; /,
+      /^feuille de réponses du formulaire temporaire repérée ; formulaire délié du classeur ; feuille « Réponses au formulaire 1 » supprimée ; /,
     );
     expect(host.spreadsheet.getSheets().map((s) => s.getName())).toEqual(["Feuille 1", "Diagnostic"]);
     expect([...host.forms.forms.values()][0]?.destinationId).toBeUndefined();
+  });
+
+  it("leaves a sheet someone else adds while the form is linked, removing only the form's own", () => {
+    const host = onlineHost();
+    let flushes = 0;
+    host.counter.beforeEachCall = (name) => {
+      // Right after the scratch form is linked, a colleague adds a sheet of their own.
+      if (name === "SpreadsheetApp.flush" && ++flushes === 2) {
+        host.spreadsheet.insertSheet("Notes de Camille").getRange(1, 1).setValue("à garder");
+      }
+    };
+    host.runMenuItem("Diagnostic");
+    host.counter.beforeEachCall = undefined;
+    expect(host.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
+      "Feuille 1",
+      "Notes de Camille",
+      "Diagnostic",
+    ]);
+    expect(host.values("Notes de Camille")).toEqual([["à garder"]]);
+    const lines = diagnosticLines(host);
+    expect(lines.at(-1)?.status).toBe("OK");
+    expect(lines.find((l) => l.title.startsWith("Feuille de destination"))).toMatchObject({
+      status: "OK",
+      obtained:
+        "nouvelle(s) feuille(s) : « Réponses au formulaire 1 », « Notes de Camille » ; " +
+        "liée(s) au formulaire : « Réponses au formulaire 1 » ; retrouvée par le module : « Réponses au formulaire 1 »",
+    });
   });
 
   it("reports an unreachable InfoEuro (no UrlFetchApp answer) as an échec with the reason", () => {
