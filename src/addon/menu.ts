@@ -40,6 +40,7 @@ export const MENU: readonly MenuEntry[] = [
     caption: "Paramètres",
     items: [{ caption: "Nouvelle convention…", functionName: "menuNouvelleConvention" }],
   },
+  { caption: "Diagnostic", functionName: "menuDiagnostic" },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
