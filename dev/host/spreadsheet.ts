@@ -443,12 +443,25 @@ export class FakeSheet {
     }
     return new FakeRange(this, rowOrA1, column ?? 1, rows, columns);
   }
+  /** Like Sheets: the last row holding something; a row whose content was cleared does not count. */
   getLastRow(): number {
-    const size = this.spreadsheet.hf.getSheetDimensions(this.hfId);
-    return size.height;
+    const hf = this.spreadsheet.hf;
+    const sheet = this.hfId;
+    const { height, width } = hf.getSheetDimensions(sheet);
+    for (let row = height - 1; row >= 0; row--) {
+      for (let col = 0; col < width; col++) if (!hf.isCellEmpty({ sheet, row, col })) return row + 1;
+    }
+    return 0;
   }
+  /** Like Sheets: the last column holding something. */
   getLastColumn(): number {
-    return this.spreadsheet.hf.getSheetDimensions(this.hfId).width;
+    const hf = this.spreadsheet.hf;
+    const sheet = this.hfId;
+    const { height, width } = hf.getSheetDimensions(sheet);
+    for (let col = width - 1; col >= 0; col--) {
+      for (let row = 0; row < height; row++) if (!hf.isCellEmpty({ sheet, row, col })) return col + 1;
+    }
+    return 0;
   }
   getMaxRows() {
     return Math.max(1000, this.getLastRow());

@@ -257,9 +257,14 @@ function writeReviewPlan(
       .setFontWeight("bold")
       .setBackground("#e8f0fe");
     sheet.setFrozenRows(1);
-    plan.header.forEach((h, i) => {
-      sheet.setColumnWidth(i + 1, columnWidth(h));
-    });
+    // One call per run of columns of the same width.
+    const widths = plan.header.map(columnWidth);
+    for (let start = 0; start < widths.length; ) {
+      let end = start + 1;
+      while (end < widths.length && widths[end] === widths[start]) end++;
+      sheet.setColumnWidths(start + 1, end - start, widths[start] ?? 140);
+      start = end;
+    }
   }
   if (plan.computed.length > 0) {
     sheet
