@@ -27,8 +27,9 @@ export const LOCK_WAIT_MS = 30_000;
 /** A handler holding the lock syncs again while others left submissions pending, this often at most. */
 const MAX_SYNC_ROUNDS = 3;
 /**
- * No new round once this long has passed: an execution stops at 6 minutes, and one round
- * takes seconds even at 2 000 responses (about 90 service calls, whatever their number).
+ * No new round once this long has passed: an execution stops at 6 minutes, and one round of
+ * the full sync takes seconds even at 2 000 responses (about 135 service calls, whatever their
+ * number); a round of submissions taken on their own, about 50.
  */
 const SYNC_ROUNDS_BUDGET_MS = 120_000;
 const TRIGGER_PROPERTY = "lianes.trigger";
@@ -266,13 +267,14 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
   try {
     for (const note of own.notes) console.log(note);
     const ownNote = noted && key !== undefined ? pendingProperty(call.id, key) : undefined;
-    const reason = !own.submission
-      ? undefined
-      : !own.columns.tagged
-        ? "colonnes de la feuille de réponses à marquer"
-        : takeUntilNothingPending(spreadsheet, properties, call, own.columns, own.submission, ownNote);
-    if (reason === "taken") return;
-    if (reason) console.log(`Appel ${call.id} : synchronisation complète (${reason}).`);
+    // A blank row was said above; otherwise, why the full sync must do it, if it must.
+    if (own.submission) {
+      const reason = own.columns.tagged
+        ? takeUntilNothingPending(spreadsheet, properties, call, own.columns, own.submission, ownNote)
+        : "colonnes de la feuille de réponses à marquer";
+      if (reason === undefined) return;
+      console.log(`Appel ${call.id} : synchronisation complète (${reason}).`);
+    }
     for (const { callId, report } of syncUntilNothingPending(ownNote)) {
       logReport(callId, report);
       if (callId === call.id && report && key !== undefined && !report.addedKeys.includes(key)) {
@@ -296,7 +298,8 @@ const MAX_TAKE_ROUNDS = 6;
 
 /**
  * Takes the handler's own submission and the call's pending ones on their own, again while
- * others were noted meanwhile (the caller holds the lock). "taken", or why the full sync must.
+ * others were noted meanwhile (the caller holds the lock). Undefined once they are taken, else
+ * why the full sync must take them (whatever was taken before stays, with its notes removed).
  */
 function takeUntilNothingPending(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -305,7 +308,7 @@ function takeUntilNothingPending(
   columns: ResponsesHeader,
   own: NewSubmission,
   ownNote: string | undefined,
-): string {
+): string | undefined {
   const started = Date.now();
   for (let round = 0; round < MAX_TAKE_ROUNDS && Date.now() - started < SYNC_ROUNDS_BUDGET_MS; round++) {
     const pending = pendingOf(properties.getProperties(), call.id);
@@ -328,7 +331,7 @@ function takeUntilNothingPending(
     for (const p of pending) properties.deleteProperty(p.property);
     logTaken(call, outcome, round === 0 ? own : undefined, others.length);
   }
-  return "taken";
+  return undefined;
 }
 
 function logTaken(
