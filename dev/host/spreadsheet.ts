@@ -381,6 +381,17 @@ export class FakeRange {
   getDataValidation() {
     return this.sheet.formatAt(this.row, this.column).validation ?? null;
   }
+  getDataValidations() {
+    return this.cells((r, c) => this.sheet.formatAt(r, c).validation ?? null);
+  }
+  setDataValidations(rules: (FakeDataValidation | null)[][]) {
+    this.checkShape(rules);
+    return this.format((f, r, c) => {
+      const rule = rules[r - this.row]?.[c - this.column];
+      if (rule) f.validation = rule;
+      else delete f.validation;
+    });
+  }
   /** Only on whole columns here (the location the add-on uses). */
   addDeveloperMetadata(key: string, value?: string) {
     if (this.row !== 1 || this.rows < this.sheet.getMaxRows()) {

@@ -375,13 +375,42 @@ describe("submissions taken on their own, once the review sheet exists", () => {
     expect(cellsWritten(host)).toBe((host.values(REVIEW)[0] as unknown[]).length + 2);
     expect(calls(host)).toBeLessThanOrEqual(60);
     expect(host.counter.counts.get("DeveloperMetadataFinder.find") ?? 0).toBe(0);
+    // The new row has the rules and formats the full sync gave the first: status list, scores, dates.
+    expect(formatsOf(host, 3)).toEqual(formatsOf(host, 2));
+  });
+
+  /** A review row's number formats and validation rules, as Sheets would show them. */
+  function formatsOf(host: Host, row: number) {
+    const width = (host.values(REVIEW)[0] as unknown[]).length;
+    const range = host.spreadsheet.getSheetByName(REVIEW)?.getRange(row, 1, 1, width);
+    const rules = (range?.getDataValidations()[0] ?? []).map((r) =>
+      r ? [r.getCriteriaType(), ...r.getCriteriaValues()] : null,
+    );
+    expect(rules.filter((r) => r !== null).length).toBeGreaterThan(1);
+    return { formats: range?.getNumberFormats()[0], rules };
+  }
+
+  it("gives the new row the call's rules and formats when the row above was typed by hand", () => {
+    const { host, form } = withReviewSheet();
+    host.spreadsheet
+      .getSheetByName(REVIEW)
+      ?.getRange(3, 1, 1, 2)
+      .setValues([["", ""]]);
+    host.spreadsheet.getSheetByName(REVIEW)?.getRange(3, 4).setValue("Dossier papier, reçu le 02/06");
+    host.submitForm(form, applicant(2));
+    expect(column(host, REVIEW, "Association")).toEqual([
+      "Association 1",
+      "Dossier papier, reçu le 02/06",
+      "Association 2",
+    ]);
+    expect(formatsOf(host, 4)).toEqual(formatsOf(host, 2));
   });
 
   it("gives 20 rows for 20 submissions at the same time, none lost, none doubled, without the full sync", () => {
     const { host, form, since } = withReviewSheet();
     const twenty = Array.from({ length: 20 }, (_, i) => applicant(i + 2));
     const run = host.submitConcurrently(form, twenty, {
-      arrivalEvery: 5,
+      arrivalEvery: 12,
       givesUpWaiting: (i) => i % 3 === 1,
     });
     const associations = column(host, REVIEW, "Association");

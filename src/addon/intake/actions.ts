@@ -107,11 +107,11 @@ export function createOrUpdateForm(callId: string): FormCreation {
  * in the review sheet, or reported gone; those noted during the sync wait for the next one.
  */
 export function syncAllCalls(
+  properties = PropertiesService.getDocumentProperties(),
   /** The pending note of the handler's own response: settled without being counted as one left. */
   ownNote?: string,
 ): CallSync[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const properties = PropertiesService.getDocumentProperties();
   // One read, before any responses sheet is: the pending notes it holds are all settled below.
   const stored = properties.getProperties();
   return allIntakeStates(stored).map(({ callId, state }): CallSync => {
@@ -153,7 +153,7 @@ const NO_RESPONSES_SHEET =
 function syncUntilNothingPending(ownNote?: string): CallSync[] {
   const properties = PropertiesService.getDocumentProperties();
   const started = Date.now();
-  let results = syncAllCalls(ownNote);
+  let results = syncAllCalls(properties, ownNote);
   for (
     let round = 1;
     round < MAX_SYNC_ROUNDS &&
@@ -161,7 +161,7 @@ function syncUntilNothingPending(ownNote?: string): CallSync[] {
     stillPending(properties, results);
     round++
   ) {
-    results = mergeSyncs(results, syncAllCalls());
+    results = mergeSyncs(results, syncAllCalls(properties));
   }
   return results;
 }

@@ -188,7 +188,7 @@ export function syncReviewSheet(
   const name = reviewSheetName(call);
   const found = spreadsheet.getSheetByName(name);
   const sheet = found ?? spreadsheet.insertSheet(name);
-  const hasRows = sheet.getLastRow() > 0;
+  const hasRows = found !== null && sheet.getLastRow() > 0;
   const range = hasRows ? sheet.getDataRange() : undefined;
   const existing = range ? range.getValues() : [];
   const formulas = range ? range.getFormulas() : [];

@@ -41,6 +41,11 @@ export interface IncrementalPlan {
   /** Full rows to write from `firstRow` on, one per new application, in arrival order. */
   readonly appended: {
     readonly firstRow: number;
+    /**
+     * The row just above, when it is an application the add-on wrote: the new rows take its
+     * rules and formats (status list, scores, dates); else they are set from the call.
+     */
+    readonly formatFrom: number | undefined;
     readonly written: readonly (readonly LayoutCell[])[];
     readonly submissions: readonly NewSubmission[];
   };
@@ -59,7 +64,7 @@ export function responseRowOfLink(formula: string, responsesSheetId: number): nu
   return Number(match[2]);
 }
 
-/** The columns a submission reads of the review sheet, 0-based and contiguous: `[first, last]`. */
+/** The columns a submission reads of the review sheet: A to `head` (excluded), `tailFrom` to the last. */
 export function excerptColumns(shape: ReviewSheetShape): {
   readonly head: number;
   readonly tailFrom: number;
@@ -70,15 +75,16 @@ export function excerptColumns(shape: ReviewSheetShape): {
 
 /**
  * The review sheet's rows 2… rebuilt from the two excerpts read: `head` (columns A to the
- * applicant's) and `tail` (status to the last column); the computed columns between stay blank.
+ * applicant's) and `tail` (status to the sheet's last column, `width`, the jury's columns
+ * included); the computed columns between stay blank.
  */
 export function rowsFromExcerpts(
   shape: ReviewSheetShape,
   head: readonly (readonly unknown[])[],
   tail: readonly (readonly unknown[])[],
+  width = shape.headers.length,
 ): unknown[][] {
   const { tailFrom } = excerptColumns(shape);
-  const width = shape.headers.length;
   return head.map((h, i) => {
     const row: unknown[] = Array.from({ length: width }, () => "");
     h.forEach((v, j) => {
@@ -173,7 +179,12 @@ export function planSubmissions(
     kind: "incremental",
     present,
     rewrites,
-    appended: { firstRow, written: appended.map((a) => a.written), submissions: toAppend },
+    appended: {
+      firstRow,
+      formatFrom: body.length > 0 && keyOf(body[body.length - 1] ?? []) !== "" ? firstRow - 1 : undefined,
+      written: appended.map((a) => a.written),
+      submissions: toAppend,
+    },
     before,
     after,
   };

@@ -144,7 +144,8 @@ export function takeSubmissions(
   const lastRow = review.getLastRow();
   if (lastRow < 1) return { kind: "full", reason: "feuille d'instruction vide" };
   const shape = reviewSheetShape(call);
-  const width = shape.headers.length;
+  // Columns right of the reviewer ones (the jury's) are read too: the summary ranks from them.
+  const width = Math.max(review.getLastColumn(), shape.headers.length);
   const header = review.getRange(1, 1, 1, width).getValues()[0] ?? [];
   const { head, tailFrom } = excerptColumns(shape);
   const bodyRows = lastRow - 1;
@@ -154,6 +155,7 @@ export function takeSubmissions(
           shape,
           review.getRange(2, 1, bodyRows, head).getValues(),
           review.getRange(2, tailFrom + 1, bodyRows, width - tailFrom).getValues(),
+          width,
         )
       : [];
   const linkColumn = shape.computedCount;
@@ -185,6 +187,13 @@ function writePlan(
   const patch = summarySheet
     ? summaryPatch(summaryBefore, summaryAfter, summarySheet.getDataRange().getValues())
     : undefined;
+  const { firstRow, formatFrom, written } = plan.appended;
+  const width = shape.headers.length;
+  // The rules and formats of the application above, for the new rows (one read of each).
+  const model =
+    written.length > 0 && formatFrom !== undefined ? review.getRange(formatFrom, 1, 1, width) : undefined;
+  const rules = model?.getDataValidations()[0];
+  const formats = model?.getNumberFormats()[0];
   // The rows a correction rewrites, as they are, to put back if a write fails.
   const originals = plan.rewrites.map((w) => {
     const range = review.getRange(w.sheetRow, 1, 1, shape.computedCount);
@@ -195,7 +204,6 @@ function writePlan(
   let rewritten = 0;
   let appended = false;
   let summaryTouched = false;
-  const { firstRow, written } = plan.appended;
   try {
     for (const [i, w] of plan.rewrites.entries()) {
       originals[i]?.range.setValues([[...w.computed]]);
@@ -203,10 +211,13 @@ function writePlan(
     }
     if (written.length > 0) {
       appended = true;
-      review
-        .getRange(firstRow, 1, written.length, shape.headers.length)
-        .setValues(written.map((r) => [...r]));
-      formatReviewColumns(review, call, firstRow, written.length);
+      const range = review.getRange(firstRow, 1, written.length, width).setValues(written.map((r) => [...r]));
+      if (rules && formats) {
+        range.setDataValidations(written.map(() => [...rules]));
+        range.setNumberFormats(written.map(() => [...formats]));
+      } else {
+        formatReviewColumns(review, call, firstRow, written.length);
+      }
     }
     summaryTouched = true;
     if (summarySheet && patch) {
@@ -223,7 +234,7 @@ function writePlan(
       for (const o of originals.slice(0, rewritten)) {
         o.range.setValues([o.values.map((v, j) => cellAsItWas(v, o.formulas[j]))]);
       }
-      if (appended) review.getRange(firstRow, 1, written.length, shape.headers.length).clearContent();
+      if (appended) review.getRange(firstRow, 1, written.length, width).clearContent();
       if (summaryTouched) {
         if (summarySheet && patch) {
           for (const w of undoPatch(patch, summaryBefore, summaryAfter)) {
