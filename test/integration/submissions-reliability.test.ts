@@ -550,6 +550,25 @@ describe("submissions taken on their own, once the review sheet exists", () => {
     expect(pendingNotes(host)).toEqual([]);
   });
 
+  it("grows the review sheet's grid when the new row falls past it, on both paths", () => {
+    const { host, form } = withReviewSheet();
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    if (!review) throw new Error("no review sheet");
+    // Sheets refuses to write past the grid (1 000 rows for a new sheet): here it ends at row 2.
+    review.deleteRows(3, review.getMaxRows() - 2);
+    expect(review.getMaxRows()).toBe(2);
+    host.submitForm(form, applicant(2));
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2"]);
+    expect(review.getMaxRows()).toBe(3);
+
+    host.lock.holdBy("une autre exécution");
+    for (const n of [3, 4]) host.submitForm(form, applicant(n));
+    host.lock.holdBy(undefined);
+    host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" });
+    expect(column(host, REVIEW, "Association")).toEqual([1, 2, 3, 4].map((n) => `Association ${n}`));
+    expect(review.getMaxRows()).toBe(5);
+  });
+
   it("goes to the full sync when the review sheet is gone, and when its key column was removed", () => {
     const { host, form, since } = withReviewSheet();
     const review = host.spreadsheet.getSheetByName(REVIEW);

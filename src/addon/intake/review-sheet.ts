@@ -214,7 +214,8 @@ export function syncReviewSheet(
   // Everything is computed: now the writes, undone if one of them fails.
   let summaryTouched = false;
   try {
-    writeReviewPlan(sheet, call, plan);
+    // A sheet this sync inserted has Sheets' default grid: no need to ask its height.
+    writeReviewPlan(sheet, call, plan, found ? undefined : NEW_SHEET_ROWS);
     summaryTouched = true;
     replaceSheetContents(spreadsheet, summary);
   } catch (error) {
@@ -243,10 +244,26 @@ export function syncReviewSheet(
   };
 }
 
+/** The rows of a sheet `insertSheet` makes (Sheets' default grid: 1 000 × 26). */
+const NEW_SHEET_ROWS = 1000;
+
+/**
+ * Makes the grid reach `lastRow`: Sheets refuses to write a range past it (only appendRow grows
+ * it). `maxRows`, when known, spares asking the sheet.
+ */
+export function ensureRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  lastRow: number,
+  maxRows = sheet.getMaxRows(),
+): void {
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+}
+
 function writeReviewPlan(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   call: CallDefinition,
   plan: ReviewPlan,
+  maxRows: number | undefined,
 ): void {
   const shape = reviewSheetShape(call);
   const width = shape.headers.length;
@@ -273,6 +290,7 @@ function writeReviewPlan(
   }
   if (plan.appended.length > 0) {
     const first = plan.computed.length + 2;
+    ensureRows(sheet, first + plan.appended.length - 1, maxRows);
     sheet.getRange(first, 1, plan.appended.length, width).setValues(plan.appended.map((r) => [...r]));
   }
   const bodyRows = plan.computed.length + plan.appended.length;

@@ -12,7 +12,7 @@ import type { CallDefinition } from "../../core/intake/call-schema";
 import { replaceSheetContents } from "../sheets";
 import { readColumnTags, rememberColumnTags, rememberedColumnTags } from "./response-columns";
 import { cellAsItWas, type PlannedRow, reviewSheetShape } from "./review-plan";
-import { computeReviewRows, formatReviewColumns, reviewSheetName } from "./review-sheet";
+import { computeReviewRows, ensureRows, formatReviewColumns, reviewSheetName } from "./review-sheet";
 import {
   excerptColumns,
   type IncrementalPlan,
@@ -194,6 +194,7 @@ function writePlan(
     written.length > 0 && formatFrom !== undefined ? review.getRange(formatFrom, 1, 1, width) : undefined;
   const rules = model?.getDataValidations()[0];
   const formats = model?.getNumberFormats()[0];
+  const maxRows = written.length > 0 ? review.getMaxRows() : 0;
   // The rows a correction rewrites, as they are, to put back if a write fails.
   const originals = plan.rewrites.map((w) => {
     const range = review.getRange(w.sheetRow, 1, 1, shape.computedCount);
@@ -210,6 +211,7 @@ function writePlan(
       rewritten++;
     }
     if (written.length > 0) {
+      ensureRows(review, firstRow + written.length - 1, maxRows);
       appended = true;
       const range = review.getRange(firstRow, 1, written.length, width).setValues(written.map((r) => [...r]));
       if (rules && formats) {
