@@ -247,16 +247,20 @@ export function syncReviewSheet(
 /** The rows of a sheet `insertSheet` makes (Sheets' default grid: 1 000 × 26). */
 const NEW_SHEET_ROWS = 1000;
 
+/** Blank rows added past those needed when the grid grows: room for the next submissions. */
+const GROWTH_ROOM = 100;
+
 /**
  * Makes the grid reach `lastRow`: Sheets refuses to write a range past it (only appendRow grows
- * it). `maxRows`, when known, spares asking the sheet.
+ * it). It grows by what is needed and 100 rows more, so the submissions that follow find room
+ * without a call. `maxRows`, when known, spares asking the sheet.
  */
 export function ensureRows(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   lastRow: number,
   maxRows = sheet.getMaxRows(),
 ): void {
-  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows + GROWTH_ROOM);
 }
 
 function writeReviewPlan(
