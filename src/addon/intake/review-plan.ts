@@ -23,7 +23,7 @@ export type PlannedRow = Pick<ReviewRow, "key" | "status" | "values"> & {
 
 /** After the computed columns: where staff open the whole response. */
 const LINK_HEADER = "Réponse complète";
-export const LINK_GONE = "Réponse supprimée de la feuille de réponses";
+const LINK_GONE = "Réponse supprimée de la feuille de réponses";
 
 /** The link cell of a response's row: a jump to that row of the responses sheet. */
 export function responseLink(responsesSheetId: number, responseRow: number): string {
