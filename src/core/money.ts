@@ -120,8 +120,12 @@ export function parseAmount(value: unknown, f: Field, options: AmountOptions = {
     if (!Number.isFinite(value)) throw invalid(`${noun} invalide`, f, value);
     if (value < 0 && !options.allowNegative) throw invalid(`${noun} négatif non accepté`, f, value);
     if (Math.abs(value) > MAX_CENTS / 100) throw invalid(`${noun} trop grand`, f, value, MAX_AMOUNT_HINT);
-    // A rate is not a sum of cents: it is kept exactly as Sheets holds it.
-    return noun === "Taux" ? decimalFromNumber(value) : decimalFromSheetNumber(value);
+    // A rate is kept exactly as Sheets holds it; a count (Nombre) within a millionth of a whole
+    // number is that number; an amount within a millionth of a euro of a cent is that cent.
+    if (noun === "Taux") return decimalFromNumber(value);
+    // (A count is never rounded to 0: a tiny quantity stays an error about its size.)
+    if (noun === "Nombre") return decimalFromNumber(Math.round(value) === 0 ? value : wholeNumberOf(value));
+    return decimalFromSheetNumber(value);
   }
   if (typeof value !== "string") throw invalid(`${noun} invalide`, f, value);
   let body = value.trim().replace(CURRENCY, "").replace(SPACES, " ").trim();

@@ -88,7 +88,11 @@ function daysOf(jours: SheetValue, categories: Cells, categoriesName: string): D
     const days = cellsOf(jours);
     if (days.rows === 1 && days.cols === 1) return daysOf(days.values[0], categories, categoriesName);
     requireSameShape(categories, categoriesName, days, "jours");
-    return (i) => days.values[i];
+    // Every day count given is read, whatever its line: a bad one is an error, never ignored.
+    const parsed = days.values.map((v, i) =>
+      isBlank(v) ? "" : parseDays(v, field("jours", lineOf(days, i))),
+    );
+    return (i) => parsed[i];
   }
   if (isBlank(jours)) return NO_DAYS;
   const duration = parseDays(jours, field("jours"));
