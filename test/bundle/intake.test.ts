@@ -59,6 +59,15 @@ describe("PAYS_APD through the bundle", () => {
     );
   });
 
+  it("reads text dates written with a no-break or narrow no-break space (issue 12 §5)", () => {
+    expect(call("EXPLOR_ELIGIBILITE", "62", "Maroc", "Non", "", 10, "15/06/2025\u202f23:59:59")).toBe(
+      "Éligible",
+    );
+    expect(call("EXPLOR_ELIGIBILITE", "62", "Maroc", "Non", "", 10, "16/06/2025\u00a000:00:00")).toBe(
+      "Non éligible : candidature hors délai",
+    );
+  });
+
   it("touches no service", () => {
     expect(touched).toEqual([]);
   });
