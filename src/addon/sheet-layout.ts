@@ -97,17 +97,23 @@ export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: S
 }
 
 /** Puts the layout's validation rules on its cells (Sheets only: rules come from SpreadsheetApp). */
-export function applyValidations(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
+export function applyValidations(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  layout: SheetLayout,
+  app: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, "newDataValidation"> = SpreadsheetApp,
+): void {
   for (const v of layout.validations ?? []) {
     const r = v.rule;
     const rule =
       r === "amount"
-        ? SpreadsheetApp.newDataValidation()
+        ? app
+            .newDataValidation()
             .requireNumberBetween(0, 1_000_000_000_000)
             .setAllowInvalid(false)
             .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
             .build()
-        : SpreadsheetApp.newDataValidation()
+        : app
+            .newDataValidation()
             .requireValueInList([...r.list], true)
             .setAllowInvalid(!r.strict)
             .setHelpText(r.help)

@@ -20,11 +20,29 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(demo.host.log.lines.filter((l) => l.startsWith("ERREUR"))).toEqual([]);
   });
 
+  it("shows issue 12's cases in the EXPLOR sheet: two hotels, a Vaccin line, a suggestion, a missing receipt", () => {
+    const cells = demo.host
+      .values("EXPLOR")
+      .flat()
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.replace(/[\u202f\u00a0]/g, " "));
+    expect(cells).toContain("plafond de la catégorie atteint : 300,00 € par mission");
+    expect(cells).toContain("Vaccins et médicaments");
+    expect(cells).toContain(
+      "non pris en charge — libellé hors Annexe 2 ; voulez-vous dire « Avion + transport du domicile à l'aéroport » ou « Transports locaux » ?",
+    );
+    expect(cells).toContain("justificatif incomplet — non remboursable");
+    expect(cells).toContain("plafond de la mission : 2 000,00 € éligibles sur 2 417,00 €");
+    expect(cells).toContain("Décompte final");
+  });
+
   it("shows the seed's figures", () => {
     const summary = demoSummary(demo)
       .join("\n")
       .replace(/[\u202f\u00a0]/g, " ");
-    expect(summary).toContain("prise en charge mission A 748,50 €, mission B 1 000,00 €");
+    expect(summary).toContain(
+      "prise en charge mission A 748,50 €, mission B 1 000,00 €, mission C (décompte final) 637,50 €",
+    );
     expect(summary).toContain("total 11 879,54 €, CD62 9 879,54 €, RECITAL 2 000,00 €");
     expect(summary).toContain("subvention due (article 5) 8 316,43 €");
     expect(summary).toContain("10 dépôts (dont un événement reçu deux fois) → 10 lignes, 5 éligibles");
