@@ -1,5 +1,27 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { demoSummary, runDemo } from "../../dev/demo";
+import { writeXlsx } from "../../dev/host/xlsx";
+
+/** The cells of an A1 range (`C2:C12`, `E15`), as "column,row" keys. */
+function cellsOf(sqref: string): string[] {
+  const [from = "", to = from] = sqref.split(":");
+  const parse = (a: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a);
+    if (!m) throw new Error(`adresse ${a}`);
+    const column = [...(m[1] ?? "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return [column, Number(m[2])] as const;
+  };
+  const [c1, r1] = parse(from);
+  const [c2, r2] = parse(to);
+  const out: string[] = [];
+  for (let c = c1; c <= c2; c++) for (let r = r1; r <= r2; r++) out.push(`${c},${r}`);
+  return out;
+}
 
 describe("the npm start demonstration, on the built bundle", () => {
   const demo = runDemo();
@@ -34,6 +56,43 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(cells).toContain("justificatif incomplet — non remboursable");
     expect(cells).toContain("plafond de la mission : 2 000,00 € éligibles sur 2 417,00 €");
     expect(cells).toContain("Décompte final");
+  });
+
+  it("writes out/demo.xlsx in French, with one data-validation rule per range, never two overlapping", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "demo-")), "demo.xlsx");
+    await writeXlsx(demo.host.spreadsheet, path);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const overlaps: string[] = [];
+    for (const name of sheets) {
+      const xml = (await zip.file(name)?.async("string")) ?? "";
+      const seen = new Map<string, string>();
+      for (const [, sqref = ""] of xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)) {
+        for (const cell of sqref.split(" ").flatMap(cellsOf)) {
+          const other = seen.get(cell);
+          if (other) overlaps.push(`${name}: ${other} / ${sqref}`);
+          seen.set(cell, sqref);
+        }
+      }
+    }
+    expect(overlaps).toEqual([]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const english: string[] = [];
+    for (const ws of workbook.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (
+            typeof cell.value === "string" &&
+            /\b(the|and|chart|pie|bar|yes|no|true|false|error)\b/i.test(cell.value)
+          ) {
+            english.push(`${ws.name}!${cell.address}: ${cell.value}`);
+          }
+        }),
+      );
+    }
+    expect(english).toEqual([]);
   });
 
   it("shows the seed's figures", () => {
