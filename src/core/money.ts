@@ -87,7 +87,7 @@ function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOpti
 }
 
 /** A millionth of a euro: how far float noise takes a sum of cents in Sheets. */
-const NOISE: Decimal = { units: 1n, scale: 6 };
+const NOISE: Decimal = { units: BigInt(1), scale: 6 };
 
 /**
  * The reading rule for numbers Sheets hands over: within a millionth of a whole cent, the
