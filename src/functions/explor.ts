@@ -355,7 +355,7 @@ export const EXPLOR_DECOMPTE = customFunction({
   examples: [
     "=EXPLOR_DECOMPTE(A2:A9; B2:B9; C2:C9) → tableau ; Total 2997, éligible 2417, retenu 2000 (plafond de la mission), prise en charge 1000",
     "=EXPLOR_DECOMPTE(A2:A3; B2:B3) → Hébergement 200 / 200, Hébergement 150 / 100 « plafond de la catégorie atteint : 300,00 € par mission »",
-    '=EXPLOR_DECOMPTE({"Visas"\\"Trasnport"}; {50\\30}) → Visa 50 ; Trasnport 0 « non pris en charge — libellé hors Annexe 2 ; voulez-vous dire « Transports locaux » ? »',
+    "=EXPLOR_DECOMPTE(A2:A4; B2:B4) avec Vaccin 30, Trasnport 40, Cadeaux 50 → Vaccins et médicaments 30 ; Trasnport 0 « non pris en charge — libellé hors Annexe 2 ; voulez-vous dire « Avion + transport du domicile à l'aéroport » ou « Transports locaux » ? » ; Cadeaux 0 « non pris en charge — libellé hors Annexe 2 »",
   ],
   errors: [
     "Nombre de jours invalide (jours) : « -1 » — un nombre entier de jours, 0 ou plus",
