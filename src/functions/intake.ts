@@ -38,10 +38,7 @@ export const PAYS_APD = customFunction({
     '=PAYS_APD("Iran (République islamique d\')") → VRAI',
     '=PAYS_APD({"Maroc";"";"France"}) → VRAI ; vide ; FAUX',
   ],
-  errors: [
-    "Pays inconnu (pays) : « Atlantide » — seulement pour un texte qui ne nomme aucun pays",
-    "Pays manquant (pays) : « » (vide)",
-  ],
+  errors: ["Pays inconnu (pays) : « Atlantide »", "Pays manquant (pays) : « » (vide)"],
   run(pays) {
     const list = dacListById(DEFAULT_DAC_LIST_ID);
     const cells = cellsOf(pays);

@@ -238,15 +238,23 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
     if (line.category?.daily && line.days !== undefined) duration = Math.max(duration ?? 0, line.days);
   }
   const left = new Map<Category, Decimal>();
+  const suggested = new Map<string, string>();
+  const suggestionOf = (text: string) => {
+    let hint = suggested.get(text);
+    if (hint === undefined) {
+      hint = suggestionText(suggestCategories(ruleSet, text));
+      suggested.set(text, hint);
+    }
+    return hint;
+  };
   let eligibleBeforeCap: Decimal = ZERO;
   const assessed = lines.map((line): AssessedLine => {
     const category = line.other ? undefined : line.category;
     const base = { label: category?.label ?? line.text, category, real: line.amount };
     if (!category) {
       const blank = line.text.trim() === "";
-      const suggestions = blank ? [] : suggestCategories(ruleSet, line.text);
       const why = blank ? "catégorie manquante" : `libellé hors ${ruleSet.source}`;
-      const hint = suggestionText(suggestions);
+      const hint = blank ? "" : suggestionOf(line.text);
       return {
         ...base,
         label: blank ? "Sans catégorie" : line.text,
