@@ -218,6 +218,27 @@ describe("Calculateur EXPLOR: server entry points on the local host", () => {
       ["Hébergement", 90, 300, 0, "justificatif incomplet — non remboursable"],
     ]);
     expect(host.spreadsheet.getSheetByName("Calcul")?.getRange("D7").getValue()).toBe(150);
+
+    // The mission sheet it fills is in its final décompte too, and its formulas agree.
+    host.call(
+      "serverRemplirFeuilleMission",
+      request(
+        [
+          line({ categorie: "hebergement", montant: "200", justificatif: full }),
+          line({ categorie: "hebergement", montant: "150", justificatif: { ...full, montant: "150" } }),
+          line({ categorie: "hebergement", montant: "90" }),
+        ],
+        { etape: "final" },
+      ),
+    );
+    const mission = host.values("Mission EXPLOR");
+    expect(mission[1]?.slice(3, 5)).toEqual(["Étape :", "Décompte final"]);
+    expect(mission.slice(2, 5).map((r) => [r[8], r[13]])).toEqual([
+      [200, true],
+      [100, true],
+      [0, false],
+    ]);
+    expect(mission.find((r) => r[0] === "Prise en charge EXPLOR")?.[8]).toBe(150);
   });
 
   it("answers « Total trop grand » in French for 200 lines of 999 999 999 999 €", () => {

@@ -228,9 +228,14 @@ function guard(total: Decimal, line: MissionLine): void {
  */
 export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): MissionAssessment {
   let real: Decimal = ZERO;
-  for (const line of lines) {
-    real = add(real, line.amount);
-    guard(real, line);
+  for (const line of lines) real = add(real, line.amount);
+  if (exceedsMaxAmount(real)) {
+    // Name the line where the sum goes over.
+    let running: Decimal = ZERO;
+    for (const line of lines) {
+      running = add(running, line.amount);
+      guard(running, line);
+    }
   }
   // A mission's duration is the largest day count given on its daily lines.
   let duration: number | undefined;
@@ -238,6 +243,24 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
     if (line.category?.daily && line.days !== undefined) duration = Math.max(duration ?? 0, line.days);
   }
   const left = new Map<Category, Decimal>();
+  const ceilings = new Map<Category, LineCeiling>();
+  const ceilingOf = (category: Category) => {
+    let c = ceilings.get(category);
+    if (c === undefined) {
+      c = missionCeiling(category, duration);
+      ceilings.set(category, c);
+    }
+    return c;
+  };
+  const reached = new Map<Category, string>();
+  const reachedText = (category: Category, ceiling: Decimal) => {
+    let text = reached.get(category);
+    if (text === undefined) {
+      text = ceilingObservation(category, ceiling, duration);
+      reached.set(category, text);
+    }
+    return text;
+  };
   const suggested = new Map<string, string>();
   const suggestionOf = (text: string) => {
     let hint = suggested.get(text);
@@ -248,45 +271,53 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
     return hint;
   };
   let eligibleBeforeCap: Decimal = ZERO;
-  const assessed = lines.map((line): AssessedLine => {
+  const assessed = new Array<AssessedLine>(lines.length);
+  lines.forEach((line, i) => {
     const category = line.other ? undefined : line.category;
-    const base = { label: category?.label ?? line.text, category, real: line.amount };
+    const real = line.amount;
+    // One object shape for every line (a spread per line costs more than the arithmetic).
+    const lineOf = (
+      label: string,
+      ceiling: LineCeiling,
+      eligible: Decimal,
+      status: LineStatus,
+      observation: string,
+    ): AssessedLine => ({ label, category, real, ceiling, eligible, status, observation });
     if (!category) {
       const blank = line.text.trim() === "";
       const why = blank ? "catégorie manquante" : `libellé hors ${ruleSet.source}`;
       const hint = blank ? "" : suggestionOf(line.text);
-      return {
-        ...base,
-        label: blank ? "Sans catégorie" : line.text,
-        ceiling: ZERO,
-        eligible: ZERO,
-        status: blank ? "noCategory" : "unknownLabel",
-        observation: `${NOT_COVERED} — ${why}${hint ? ` ; ${hint}` : ""}`,
-      };
+      assessed[i] = lineOf(
+        blank ? "Sans catégorie" : line.text,
+        ZERO,
+        ZERO,
+        blank ? "noCategory" : "unknownLabel",
+        `${NOT_COVERED} — ${why}${hint ? ` ; ${hint}` : ""}`,
+      );
+      return;
     }
-    const ceiling = missionCeiling(category, duration);
+    const ceiling = ceilingOf(category);
     if (category.ceiling.kind === "notCovered") {
-      return { ...base, ceiling, eligible: ZERO, status: "notCovered", observation: NOT_COVERED };
+      assessed[i] = lineOf(category.label, ceiling, ZERO, "notCovered", NOT_COVERED);
+      return;
     }
     if (line.receipt === false && needsReceipt(category)) {
-      return { ...base, ceiling, eligible: ZERO, status: "missingReceipt", observation: MISSING_RECEIPT };
+      assessed[i] = lineOf(category.label, ceiling, ZERO, "missingReceipt", MISSING_RECEIPT);
+      return;
     }
     if (ceiling === "none") {
-      eligibleBeforeCap = add(eligibleBeforeCap, line.amount);
-      return { ...base, ceiling, eligible: line.amount, status: "covered", observation: "" };
+      eligibleBeforeCap = add(eligibleBeforeCap, real);
+      assessed[i] = lineOf(category.label, ceiling, real, "covered", "");
+      return;
     }
     const available = left.get(category) ?? ceiling;
-    const eligible = min(line.amount, available);
-    left.set(category, subtract(available, eligible));
+    const capped = compare(real, available) > 0;
+    const eligible = capped ? available : real;
+    left.set(category, capped ? ZERO : subtract(available, real));
     eligibleBeforeCap = add(eligibleBeforeCap, eligible);
-    const capped = compare(eligible, line.amount) < 0;
-    return {
-      ...base,
-      ceiling,
-      eligible,
-      status: capped ? "categoryCeiling" : "covered",
-      observation: capped ? ceilingObservation(category, ceiling, duration) : "",
-    };
+    assessed[i] = capped
+      ? lineOf(category.label, ceiling, eligible, "categoryCeiling", reachedText(category, ceiling))
+      : lineOf(category.label, ceiling, eligible, "covered", "");
   });
   const cap = ruleSet.missionCap;
   const capped = cap !== undefined && compare(eligibleBeforeCap, cap) > 0;

@@ -28,6 +28,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const OTHER_EXPENSE_LABEL = "Autre dépense (non prise en charge)";
 const OTHER_KEY = normalizeCategoryName(OTHER_EXPENSE_LABEL);
 
+const NONE_MISSING: readonly string[] = [];
+const otherLabels = new Map<string, boolean>();
+
+/** « Autre dépense (non prise en charge) » as typed (any case, accents, spacing). */
+function isOtherLabel(text: string): boolean {
+  if (!/^\s*autre/i.test(text)) return false;
+  let found = otherLabels.get(text);
+  if (found === undefined) {
+    found = normalizeCategoryName(text) === OTHER_KEY;
+    if (otherLabels.size < 1000) otherLabels.set(text, found);
+  }
+  return found;
+}
+
 /** Shown on a line that needs a receipt and has it only in part, before the final décompte. */
 export const INCOMPLETE_RECEIPT = "justificatif incomplet";
 
@@ -186,18 +200,20 @@ export function readMissionLine(
   const names = options.names;
   const where = (name: MissionFieldName) => field(names[name], row);
   const errors: Partial<Record<MissionFieldName, string>> = {};
+  let failed = false;
   const attempt = <T>(name: MissionFieldName, read: () => T): T | undefined => {
     try {
       return read();
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors[name] ??= error.message;
+      failed = true;
       return undefined;
     }
   };
 
   const text = textOf(raw.category);
-  const other = raw.other === true || (text !== "" && normalizeCategoryName(text) === OTHER_KEY);
+  const other = raw.other === true || (text !== "" && isOtherLabel(text));
   const category = other || text === "" ? undefined : match(text);
   const given = isBlank(raw.amount)
     ? undefined
@@ -259,7 +275,7 @@ export function readMissionLine(
       : parts
         ? [parts.date, parts.supplier, parts.service, parts.amount].every((v) => !isBlank(v))
         : attempt("receipt", () => parseReceipt(raw.receipt, where("receipt")));
-  if (Object.keys(errors).length > 0) return { errors, empty: false };
+  if (failed) return { errors, empty: false };
 
   let euros: Decimal | undefined;
   if (given !== undefined) {
@@ -282,7 +298,7 @@ export function readMissionLine(
   } else if (category?.daily && days !== undefined) {
     euros = attempt("amount", () => dailyAmount(ruleSet, category, days, where("amount")));
   }
-  if (Object.keys(errors).length > 0) return { errors, empty: false };
+  if (failed) return { errors, empty: false };
   if (euros === undefined) return { errors, empty: false };
 
   const partNames: [string, unknown][] = parts
@@ -293,18 +309,18 @@ export function readMissionLine(
         ["montant", parts.amount],
       ]
     : [];
-  const filled = partNames.filter(([, v]) => !isBlank(v));
+  const filled = parts ? partNames.filter(([, v]) => !isBlank(v)).length : 0;
   const missingReceipt =
-    needsReceipt(category) && filled.length > 0 && filled.length < partNames.length
+    filled > 0 && filled < partNames.length && needsReceipt(category)
       ? partNames.filter(([, v]) => isBlank(v)).map(([name]) => name)
-      : [];
+      : NONE_MISSING;
   return {
     errors,
     empty: false,
     line: {
       category,
       text,
-      ...(other ? { other: true } : {}),
+      other,
       amount: euros,
       days,
       receipt: receiptGiven,
@@ -328,8 +344,13 @@ export function readMission(
 ): MissionReading {
   const match = categoryMatcher(ruleSet);
   const rowOf = options.rowOf ?? ((i: number) => i + 1);
-  const lines = raws.map((raw, i) => readMissionLine(ruleSet, raw, rowOf(i), options, match));
-  if (lines.some((l) => Object.keys(l.errors).length > 0)) return { ruleSet, lines };
+  let failed = false;
+  const lines = raws.map((raw, i) => {
+    const reading = readMissionLine(ruleSet, raw, rowOf(i), options, match);
+    if (!reading.empty && !reading.line && firstError(reading) !== undefined) failed = true;
+    return reading;
+  });
+  if (failed) return { ruleSet, lines };
   const counted = lines.flatMap((l) => (l.line ? [l.line] : []));
   try {
     return { ruleSet, lines, assessment: assessMission(ruleSet, counted) };
@@ -337,6 +358,11 @@ export function readMission(
     if (!(error instanceof InputError)) throw error;
     return { ruleSet, lines, totalError: error.message };
   }
+}
+
+function firstError(reading: LineReading): string | undefined {
+  for (const key in reading.errors) return reading.errors[key as MissionFieldName];
+  return undefined;
 }
 
 /** The first error of a reading, in line order, then the totals': what a function or a server refuses with. */

@@ -200,7 +200,12 @@ export function serverRemplirFeuilleMission(request: unknown): FilledMissionShee
   if (lines.length === 0) throw new InputError("Aucune dépense à inscrire : saisissez au moins une ligne");
   const title = valid.titre.trim();
   const sheet = insertMissionSheet([
-    { title: title === "" ? MISSION_SHEET_NAME : title, ruleSetId: ruleSet.id, lines },
+    {
+      title: title === "" ? MISSION_SHEET_NAME : title,
+      ruleSetId: ruleSet.id,
+      stage: valid.etape === "final" ? "Décompte final" : "Prévisionnel",
+      lines,
+    },
   ]);
   return { sheet };
 }
