@@ -15,7 +15,7 @@ import {
   toCents,
   ZERO,
 } from "../decimal";
-import { type Field, invalid } from "../errors";
+import { type Field, field, invalid } from "../errors";
 import { exceedsMaxAmount, formatEuros, MAX_AMOUNT_TEXT } from "../money";
 import { categoryWords, editDistance, normalizeCategoryName } from "./category-names";
 import type { Category, RuleSet } from "./rule-set";
@@ -141,8 +141,9 @@ export interface MissionLine {
   readonly days: number | undefined;
   /** The receipt: true when given, false when missing; undefined when not checked (Prévisionnel). */
   readonly receipt: boolean | undefined;
-  /** Where the amount came from, for a "Total trop grand" error. */
-  readonly amountField: Field;
+  /** Where the amount came from, for a "Total trop grand" error: its argument, row and value. */
+  readonly amountName: string;
+  readonly row: number | undefined;
   readonly amountValue: unknown;
 }
 
@@ -183,6 +184,19 @@ export interface MissionAssessment {
   readonly remainder: Cents;
 }
 
+/** One object shape for every line (a spread per line costs more than the arithmetic). */
+function assessedLine(
+  label: string,
+  category: Category | undefined,
+  real: Decimal,
+  ceiling: LineCeiling,
+  eligible: Decimal,
+  status: LineStatus,
+  observation: string,
+): AssessedLine {
+  return { label, category, real, ceiling, eligible, status, observation };
+}
+
 export const NOT_COVERED = "non pris en charge";
 export const MISSING_RECEIPT = "justificatif incomplet — non remboursable";
 
@@ -213,7 +227,7 @@ function guard(total: Decimal, line: MissionLine): void {
   if (exceedsMaxAmount(total)) {
     throw invalid(
       "Total trop grand",
-      line.amountField,
+      field(line.amountName, line.row),
       line.amountValue,
       `la somme des montants dépasse ${MAX_AMOUNT_TEXT}`,
     );
@@ -263,51 +277,52 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
   };
   const suggested = new Map<string, string>();
   const suggestionOf = (text: string) => {
-    let hint = suggested.get(text);
-    if (hint === undefined) {
-      hint = suggestionText(suggestCategories(ruleSet, text));
-      suggested.set(text, hint);
+    let observation = suggested.get(text);
+    if (observation === undefined) {
+      const hint = suggestionText(suggestCategories(ruleSet, text));
+      observation = `${NOT_COVERED} — libellé hors ${ruleSet.source}${hint ? ` ; ${hint}` : ""}`;
+      suggested.set(text, observation);
     }
-    return hint;
+    return observation;
   };
   let eligibleBeforeCap: Decimal = ZERO;
   const assessed = new Array<AssessedLine>(lines.length);
   lines.forEach((line, i) => {
     const category = line.other ? undefined : line.category;
     const real = line.amount;
-    // One object shape for every line (a spread per line costs more than the arithmetic).
-    const lineOf = (
-      label: string,
-      ceiling: LineCeiling,
-      eligible: Decimal,
-      status: LineStatus,
-      observation: string,
-    ): AssessedLine => ({ label, category, real, ceiling, eligible, status, observation });
     if (!category) {
       const blank = line.text.trim() === "";
-      const why = blank ? "catégorie manquante" : `libellé hors ${ruleSet.source}`;
-      const hint = blank ? "" : suggestionOf(line.text);
-      assessed[i] = lineOf(
+      assessed[i] = assessedLine(
         blank ? "Sans catégorie" : line.text,
+        category,
+        real,
         ZERO,
         ZERO,
         blank ? "noCategory" : "unknownLabel",
-        `${NOT_COVERED} — ${why}${hint ? ` ; ${hint}` : ""}`,
+        blank ? `${NOT_COVERED} — catégorie manquante` : suggestionOf(line.text),
       );
       return;
     }
     const ceiling = ceilingOf(category);
     if (category.ceiling.kind === "notCovered") {
-      assessed[i] = lineOf(category.label, ceiling, ZERO, "notCovered", NOT_COVERED);
+      assessed[i] = assessedLine(category.label, category, real, ceiling, ZERO, "notCovered", NOT_COVERED);
       return;
     }
     if (line.receipt === false && needsReceipt(category)) {
-      assessed[i] = lineOf(category.label, ceiling, ZERO, "missingReceipt", MISSING_RECEIPT);
+      assessed[i] = assessedLine(
+        category.label,
+        category,
+        real,
+        ceiling,
+        ZERO,
+        "missingReceipt",
+        MISSING_RECEIPT,
+      );
       return;
     }
     if (ceiling === "none") {
       eligibleBeforeCap = add(eligibleBeforeCap, real);
-      assessed[i] = lineOf(category.label, ceiling, real, "covered", "");
+      assessed[i] = assessedLine(category.label, category, real, ceiling, real, "covered", "");
       return;
     }
     const available = left.get(category) ?? ceiling;
@@ -316,8 +331,16 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
     left.set(category, capped ? ZERO : subtract(available, real));
     eligibleBeforeCap = add(eligibleBeforeCap, eligible);
     assessed[i] = capped
-      ? lineOf(category.label, ceiling, eligible, "categoryCeiling", reachedText(category, ceiling))
-      : lineOf(category.label, ceiling, eligible, "covered", "");
+      ? assessedLine(
+          category.label,
+          category,
+          real,
+          ceiling,
+          eligible,
+          "categoryCeiling",
+          reachedText(category, ceiling),
+        )
+      : assessedLine(category.label, category, real, ceiling, eligible, "covered", "");
   });
   const cap = ruleSet.missionCap;
   const capped = cap !== undefined && compare(eligibleBeforeCap, cap) > 0;

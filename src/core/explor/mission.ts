@@ -170,18 +170,31 @@ function readReceiptDate(value: unknown, where: ReturnType<typeof field>): void 
 }
 
 function isEmptyLine(raw: RawMissionLine): boolean {
+  if (!isBlank(raw.category) || !isBlank(raw.amount) || !isBlank(raw.days)) return false;
+  if (!isBlank(raw.rate) || !isBlank(raw.month)) return false;
   const r = raw.receiptParts;
-  return [
-    raw.category,
-    raw.amount,
-    raw.rate,
-    raw.month,
-    raw.days,
-    r?.date,
-    r?.supplier,
-    r?.service,
-    r?.amount,
-  ].every(isBlank);
+  return !r || (isBlank(r.date) && isBlank(r.supplier) && isBlank(r.service) && isBlank(r.amount));
+}
+
+const EMPTY_LINE: LineReading = Object.freeze({ errors: Object.freeze({}), empty: true });
+const NO_ERRORS: Partial<Record<MissionFieldName, string>> = Object.freeze({});
+
+/** The errors of one line, made only when a field fails. */
+class LineErrors {
+  errors: Partial<Record<MissionFieldName, string>> | undefined;
+  attempt<T>(name: MissionFieldName, read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (error) {
+      return this.add(name, error);
+    }
+  }
+  add(name: MissionFieldName, error: unknown): undefined {
+    if (!(error instanceof InputError)) throw error;
+    this.errors ??= {};
+    this.errors[name] ??= error.message;
+    return undefined;
+  }
 }
 
 function isForeignCurrency(currency: unknown): boolean {
@@ -196,35 +209,29 @@ export function readMissionLine(
   options: MissionReadOptions,
   match: (name: string) => Category | undefined = categoryMatcher(ruleSet),
 ): LineReading {
-  if (isEmptyLine(raw)) return { errors: {}, empty: true };
+  if (isEmptyLine(raw)) return EMPTY_LINE;
   const names = options.names;
-  const where = (name: MissionFieldName) => field(names[name], row);
-  const errors: Partial<Record<MissionFieldName, string>> = {};
-  let failed = false;
-  const attempt = <T>(name: MissionFieldName, read: () => T): T | undefined => {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      errors[name] ??= error.message;
-      failed = true;
-      return undefined;
-    }
-  };
+  const failures = new LineErrors();
+  const attempt = <T>(name: MissionFieldName, read: () => T): T | undefined => failures.attempt(name, read);
 
   const text = textOf(raw.category);
   const other = raw.other === true || (text !== "" && isOtherLabel(text));
   const category = other || text === "" ? undefined : match(text);
-  const given = isBlank(raw.amount)
-    ? undefined
-    : attempt("amount", () => parseAmount(raw.amount, where("amount")));
+  let given: Decimal | undefined;
+  if (!isBlank(raw.amount)) {
+    try {
+      given = parseAmount(raw.amount, field(names.amount, row));
+    } catch (error) {
+      failures.add("amount", error);
+    }
+  }
   const foreign = isForeignCurrency(raw.currency);
   const currency = foreign
     ? attempt("currency", () => {
         if (!CURRENCY_CODE.test(String(raw.currency).trim())) {
           throw invalid(
             "Devise invalide",
-            where("currency"),
+            field(names.currency, row),
             raw.currency,
             "attendu un code ISO 4217 de trois lettres, ex. MAD",
           );
@@ -249,33 +256,33 @@ export function readMissionLine(
           `Taux manquant (${names.rate}${row === undefined ? "" : `, ligne ${row}`}) — indiquez le mois pour le taux InfoEuro, ou saisissez le taux`,
         );
       }
-      const r = parseAmount(raw.rate, where("rate"), { noun: "Taux" });
-      if (isZero(r)) throw invalid("Taux invalide, il doit être positif", where("rate"), raw.rate);
+      const r = parseAmount(raw.rate, field(names.rate, row), { noun: "Taux" });
+      if (isZero(r)) throw invalid("Taux invalide, il doit être positif", field(names.rate, row), raw.rate);
       return r;
     });
   }
   const days =
     category?.daily && !isBlank(raw.days)
       ? attempt("days", () =>
-          parseDays(typeof raw.days === "string" ? raw.days.trim() : raw.days, where("days")),
+          parseDays(typeof raw.days === "string" ? raw.days.trim() : raw.days, field(names.days, row)),
         )
       : undefined;
   const stage = options.stage ?? "previsionnel";
   const parts = raw.receiptParts;
   let receiptAmount: Decimal | undefined;
   if (parts) {
-    attempt("receiptDate", () => readReceiptDate(parts.date, where("receiptDate")));
+    attempt("receiptDate", () => readReceiptDate(parts.date, field(names.receiptDate, row)));
     receiptAmount = isBlank(parts.amount)
       ? undefined
-      : attempt("receiptAmount", () => parseAmount(parts.amount, where("receiptAmount")));
+      : attempt("receiptAmount", () => parseAmount(parts.amount, field(names.receiptAmount, row)));
   }
   const receiptGiven =
     stage !== "final"
       ? undefined
       : parts
         ? [parts.date, parts.supplier, parts.service, parts.amount].every((v) => !isBlank(v))
-        : attempt("receipt", () => parseReceipt(raw.receipt, where("receipt")));
-  if (failed) return { errors, empty: false };
+        : attempt("receipt", () => parseReceipt(raw.receipt, field(names.receipt, row)));
+  if (failures.errors) return { errors: failures.errors, empty: false };
 
   let euros: Decimal | undefined;
   if (given !== undefined) {
@@ -285,7 +292,7 @@ export function readMissionLine(
         if (compare(given, multiply(MAX_AMOUNT, r)) > 0) {
           throw invalid(
             "Montant converti trop grand",
-            where("amount"),
+            field(names.amount, row),
             raw.amount,
             `au taux ${quote(raw.rate)}, le résultat dépasse ${MAX_AMOUNT_TEXT}`,
           );
@@ -296,10 +303,10 @@ export function readMissionLine(
       euros = given;
     }
   } else if (category?.daily && days !== undefined) {
-    euros = attempt("amount", () => dailyAmount(ruleSet, category, days, where("amount")));
+    euros = attempt("amount", () => dailyAmount(ruleSet, category, days, field(names.amount, row)));
   }
-  if (failed) return { errors, empty: false };
-  if (euros === undefined) return { errors, empty: false };
+  if (failures.errors) return { errors: failures.errors, empty: false };
+  if (euros === undefined) return { errors: NO_ERRORS, empty: false };
 
   const partNames: [string, unknown][] = parts
     ? [
@@ -315,7 +322,7 @@ export function readMissionLine(
       ? partNames.filter(([, v]) => isBlank(v)).map(([name]) => name)
       : NONE_MISSING;
   return {
-    errors,
+    errors: NO_ERRORS,
     empty: false,
     line: {
       category,
@@ -324,7 +331,8 @@ export function readMissionLine(
       amount: euros,
       days,
       receipt: receiptGiven,
-      amountField: where("amount"),
+      amountName: names.amount,
+      row,
       amountValue: raw.amount,
       given,
       currency: currency ?? EURO,
@@ -351,7 +359,8 @@ export function readMission(
     return reading;
   });
   if (failed) return { ruleSet, lines };
-  const counted = lines.flatMap((l) => (l.line ? [l.line] : []));
+  const counted: ReadMissionLine[] = [];
+  for (const l of lines) if (l.line) counted.push(l.line);
   try {
     return { ruleSet, lines, assessment: assessMission(ruleSet, counted) };
   } catch (error) {
