@@ -59,6 +59,10 @@ describe("PAYS_APD through the bundle", () => {
     );
   });
 
+  it("reads a duration with Sheets' float noise as the whole number of days (issue 12 §5)", () => {
+    expect(call("EXPLOR_ELIGIBILITE", "62", "Maroc", "Non", "", 8.000000000000002, "")).toBe("Éligible");
+  });
+
   it("reads text dates written with a no-break or narrow no-break space (issue 12 §5)", () => {
     expect(call("EXPLOR_ELIGIBILITE", "62", "Maroc", "Non", "", 10, "15/06/2025\u202f23:59:59")).toBe(
       "Éligible",
