@@ -27,7 +27,8 @@ export const PAYS_APD = customFunction({
       example: '"Maroc"',
     },
   ],
-  returns: "VRAI ou FAUX ; même forme que pays.",
+  returns:
+    "VRAI ou FAUX (tout pays ou territoire réel hors liste) ; même forme que pays, vide pour une cellule vide d'une plage. « Pays inconnu » seulement pour un texte qui ne nomme aucun pays.",
   examples: [
     '=PAYS_APD("Maroc") → VRAI',
     '=PAYS_APD("MAR") → VRAI',
