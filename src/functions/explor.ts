@@ -139,21 +139,33 @@ function readMissionCells(
   const days = daysOf(jours, categories, names.category);
   const receipts = receiptsOf(justificatifs, categories, names.category);
   const n = categories.values.length;
-  const raws: RawMissionLine[] = new Array<RawMissionLine>(n);
-  for (let i = 0; i < n; i++) {
+  // One object for every line: the reader keeps nothing of it (10 000 rows, 10 000 fewer objects).
+  const raw: { category: unknown; amount: unknown; days: unknown; receipt: unknown } = {
+    category: "",
+    amount: "",
+    days: "",
+    receipt: undefined,
+  };
+  const rawAt = (i: number): RawMissionLine => {
     const c = categories.values[i];
     const a = amounts.values[i];
     // Days alone on a line without a category or amount say nothing.
-    raws[i] =
-      isBlank(c) && isBlank(a)
-        ? { category: "", amount: "" }
-        : { category: c, amount: a, days: days(i), receipt: receipts?.values[i] };
-  }
-  const reading = readMission(ruleSet, raws, {
-    names,
-    stage: receipts ? "final" : "previsionnel",
-    rowOf: (i) => lineOf(categories, i),
-  });
+    const blank = isBlank(c) && isBlank(a);
+    raw.category = blank ? "" : c;
+    raw.amount = blank ? "" : a;
+    raw.days = blank ? "" : days(i);
+    raw.receipt = blank ? undefined : receipts?.values[i];
+    return raw;
+  };
+  const reading = readMission(
+    ruleSet,
+    { count: n, at: rawAt },
+    {
+      names,
+      stage: receipts ? "final" : "previsionnel",
+      rowOf: (i) => lineOf(categories, i),
+    },
+  );
   const assessment = assessedOrThrow(reading);
   const lineOfCell = new Array<number | undefined>(n);
   let next = 0;

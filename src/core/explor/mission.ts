@@ -5,10 +5,18 @@
  * read and checked here; every field that cannot be read gets its French error, the line then
  * counts for nothing (never as 0), and the mission is assessed only when every line reads.
  */
-import { centsToDecimal, compare, type Decimal, divideToCents, isZero, multiply } from "../decimal";
+import {
+  centsToDecimal,
+  compare,
+  type Decimal,
+  divideToCents,
+  isZero,
+  MAX_CENTS,
+  multiply,
+} from "../decimal";
 import { field, InputError, invalid, quote } from "../errors";
 import { monthKey, parseCurrencyCode, parseRateMonth } from "../infoeuro";
-import { isBlank, MAX_AMOUNT, MAX_AMOUNT_TEXT, parseAmount } from "../money";
+import { decimalFromSheetNumber, isBlank, MAX_AMOUNT, MAX_AMOUNT_TEXT, parseAmount } from "../money";
 import { normalizeCategoryName } from "./category-names";
 import { parseDays } from "./days";
 import {
@@ -29,11 +37,14 @@ export const OTHER_EXPENSE_LABEL = "Autre dépense (non prise en charge)";
 const OTHER_KEY = normalizeCategoryName(OTHER_EXPENSE_LABEL);
 
 const NONE_MISSING: readonly string[] = [];
+/** The largest amount, as a number: a Sheets number up to it reads without further checks. */
+const MAX_EUROS = MAX_CENTS / 100;
 const otherLabels = new Map<string, boolean>();
 
 /** « Autre dépense (non prise en charge) » as typed (any case, accents, spacing). */
 function isOtherLabel(text: string): boolean {
-  if (!/^\s*autre/i.test(text)) return false;
+  const first = text.trimStart().charCodeAt(0);
+  if (first !== 65 && first !== 97) return false; // A or a: « Autre dépense… »
   let found = otherLabels.get(text);
   if (found === undefined) {
     found = normalizeCategoryName(text) === OTHER_KEY;
@@ -218,9 +229,13 @@ export function readMissionLine(
   const other = raw.other === true || (text !== "" && isOtherLabel(text));
   const category = other || text === "" ? undefined : match(text);
   let given: Decimal | undefined;
-  if (!isBlank(raw.amount)) {
+  const amount = raw.amount;
+  if (typeof amount === "number" && amount >= 0 && amount <= MAX_EUROS) {
+    // The common case, a Sheets number within bounds: what parseAmount would give, without its checks.
+    given = decimalFromSheetNumber(amount);
+  } else if (!isBlank(amount)) {
     try {
-      given = parseAmount(raw.amount, field(names.amount, row));
+      given = parseAmount(amount, field(names.amount, row));
     } catch (error) {
       failures.add("amount", error);
     }
@@ -347,17 +362,25 @@ export function readMissionLine(
 /** Every line read, and the mission assessed when all of them read. */
 export function readMission(
   ruleSet: RuleSet,
-  raws: readonly RawMissionLine[],
+  raws:
+    | readonly RawMissionLine[]
+    | { readonly count: number; readonly at: (index: number) => RawMissionLine },
   options: MissionReadOptions,
 ): MissionReading {
   const match = categoryMatcher(ruleSet);
   const rowOf = options.rowOf ?? ((i: number) => i + 1);
+  // A reader given `at` may hand the same object back for every line: nothing here keeps it.
+  const list = Array.isArray(raws) ? (raws as readonly RawMissionLine[]) : undefined;
+  const reader = raws as { readonly count: number; readonly at: (index: number) => RawMissionLine };
+  const count = list ? list.length : reader.count;
+  const at = list ? (i: number) => list[i] as RawMissionLine : reader.at;
   let failed = false;
-  const lines = raws.map((raw, i) => {
-    const reading = readMissionLine(ruleSet, raw, rowOf(i), options, match);
+  const lines = new Array<LineReading>(count);
+  for (let i = 0; i < count; i++) {
+    const reading = readMissionLine(ruleSet, at(i), rowOf(i), options, match);
     if (!reading.empty && !reading.line && firstError(reading) !== undefined) failed = true;
-    return reading;
-  });
+    lines[i] = reading;
+  }
   if (failed) return { ruleSet, lines };
   const counted: ReadMissionLine[] = [];
   for (const l of lines) if (l.line) counted.push(l.line);
