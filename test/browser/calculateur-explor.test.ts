@@ -144,6 +144,37 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it("shares a category's ceiling over the mission, shows the total before and after the mission cap, and refuses a missing receipt in the final décompte (issue 12)", async () => {
+    const host = createHost();
+    activate(host, "Calcul", "A1");
+    const { page, watch } = await openCalculator(host);
+    await typeLine(page, 0, { categorie: "hebergement", montant: "200" });
+    await typeLine(page, 1, { categorie: "hebergement", montant: "150" });
+    expect(await lineResult(page, 1)).toBe(
+      "Plafond : 300,00 € · Éligible : 100,00 € (plafond de la catégorie atteint : 300,00 € par mission)",
+    );
+    expect(await text(page, "#total-eligible-avant")).toBe("300,00 €");
+    expect((await totals(page)).priseEnCharge).toBe("150,00 €");
+
+    for (const [i, line] of MISSION_B.entries()) await typeLine(page, i + 2, line);
+    expect(await text(page, "#total-eligible-avant")).toBe("2 417,00 €");
+    expect((await totals(page)).eligible).toBe("2 000,00 €");
+    expect(await text(page, "#totaux-etat")).toBe(
+      "Plafond de la mission : 2 000,00 € éligibles sur 2 417,00 €.",
+    );
+
+    // Décompte final: the hotels have no receipt, so they are not reimbursed; the flight needs none.
+    await page.selectOption("#etape", "final");
+    expect(await lineResult(page, 0)).toBe(
+      "Plafond : 300,00 € · Éligible : 0,00 € (justificatif incomplet — non remboursable)",
+    );
+    expect(await lineResult(page, 2)).toBe(
+      "Plafond : 1 500,00 € · Éligible : 1 500,00 € (plafond de la catégorie atteint : 1 500,00 € par mission)",
+    );
+    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!A1:E15.");
+    expect(watch).toEqual({ dialogs: [], errors: [] });
+  });
+
   it("inserts Mission B's décompte at the selected cell, as values in euro formats, and refuses to overwrite it", async () => {
     const host = createHost();
     const sheet = activate(host, "Calcul", "B3");
