@@ -479,3 +479,19 @@ describe("receipts: who must prove what (issue 12 §3)", () => {
     );
   });
 });
+
+describe("a mission of many different labels off Annexe 2", () => {
+  it("flags each one quickly: suggestions for the first 500 labels, the flag for all", () => {
+    const raws = Array.from({ length: 10_000 }, (_, i) => ({
+      category: `Dépense diverse n°${i}`,
+      amount: 1,
+    }));
+    const start = performance.now();
+    const m = mission(hdf, raws);
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(m.lines.every((l) => l.observation.startsWith("non pris en charge — libellé hors Annexe 2"))).toBe(
+      true,
+    );
+    expect(m.eligible).toBe(0);
+  });
+});

@@ -198,6 +198,7 @@ function assessedLine(
 }
 
 export const NOT_COVERED = "non pris en charge";
+const MAX_SUGGESTED_LABELS = 500;
 export const MISSING_RECEIPT = "justificatif incomplet — non remboursable";
 
 function euroText(d: Decimal): string {
@@ -279,7 +280,9 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
   const suggestionOf = (text: string) => {
     let observation = suggested.get(text);
     if (observation === undefined) {
-      const hint = suggestionText(suggestCategories(ruleSet, text));
+      // Suggestions for the first labels only: 10 000 different typos must not cost seconds.
+      const hint =
+        suggested.size < MAX_SUGGESTED_LABELS ? suggestionText(suggestCategories(ruleSet, text)) : "";
       observation = `${NOT_COVERED} — libellé hors ${ruleSet.source}${hint ? ` ; ${hint}` : ""}`;
       suggested.set(text, observation);
     }
