@@ -214,8 +214,11 @@ export function conventionSheetLayout(
         column: 2,
         rows: body.length,
         columns: 1,
-        rule: "list",
-        values: Object.values(FUNDER_MODE),
+        rule: {
+          list: Object.values(FUNDER_MODE),
+          strict: true,
+          help: `Mode de financement : ${Object.values(FUNDER_MODE).join(", ")}.`,
+        },
       });
     }
     return dataRows;
