@@ -1332,6 +1332,21 @@ const MENU_CASES: readonly MenuCase[] = [
   ],
   ...ERASE_CASES(),
   ...JURY_CASES(),
+  [
+    "aide : le panneau s'ouvre, rien n'est écrit",
+    nothing,
+    "Aide",
+    [],
+    {
+      alerts: [],
+      unchanged: true,
+      afterwards: (host) => {
+        const sidebar = host.ui.sidebars.at(-1) as { getTitle(): string; getContent(): string };
+        expect(sidebar.getTitle()).toBe("Aide Lianes");
+        expect(sidebar.getContent()).toContain("<dt>Jury › Préparer le jury…</dt>");
+      },
+    },
+  ],
 ];
 
 /** Lianes › Jury: refusals are French alerts and write nothing. */
