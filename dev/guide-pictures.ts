@@ -51,7 +51,8 @@ export function pictureSources(host: Host): Record<string, string> {
     if (!sheet) throw new Error(`Image du guide : pas de feuille « ${p.sheet} » dans la démonstration`);
     sources[p.file] = sheetHtml(sheet, p);
   }
-  for (const s of GUIDE_SIDEBARS) sources[s.file] = readFileSync(join(BUILD_DIR, `${s.sidebar}.html`), "utf8");
+  for (const s of GUIDE_SIDEBARS)
+    sources[s.file] = readFileSync(join(BUILD_DIR, `${s.sidebar}.html`), "utf8");
   return sources;
 }
 
@@ -75,11 +76,14 @@ export async function writeGuidePictures(host: Host, sidebarsDir: string): Promi
   }
   for (const s of GUIDE_SIDEBARS) {
     const shot = join(sidebarsDir, `${s.sidebar}.png`);
-    if (!existsSync(shot)) throw new Error(`Image du guide : capture du panneau ${s.sidebar} absente (${shot})`);
+    if (!existsSync(shot))
+      throw new Error(`Image du guide : capture du panneau ${s.sidebar} absente (${shot})`);
     copyFileSync(shot, join(IMAGES_DIR, s.file));
     written.push(s.file);
   }
-  const manifest = Object.fromEntries(Object.entries(sources).map(([file, source]) => [file, sha256(source)]));
+  const manifest = Object.fromEntries(
+    Object.entries(sources).map(([file, source]) => [file, sha256(source)]),
+  );
   writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
   return written;
 }

@@ -5,8 +5,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { demoSummary, runDemo } from "../dev/demo";
-import { writeXlsx } from "../dev/host/xlsx";
 import { writeGuidePictures } from "../dev/guide-pictures";
+import { writeXlsx } from "../dev/host/xlsx";
 import { captureSidebars, DEMO_SCENARIOS, selectApplication } from "../dev/sidebar-shots";
 import { buildProject } from "./build";
 
@@ -36,7 +36,7 @@ try {
 } catch (error) {
   const message = (error as Error).message;
   sidebarsNote = /Chromium introuvable/.test(message)
-    ? "Panneaux : pas de capture, Chromium est absent (apt-get install chromium)"
+    ? "Panneaux : pas de capture, Chromium est absent (lancez npm ci)"
     : `Panneaux : échec des captures — ${message}`;
   if (!/Chromium introuvable/.test(message)) process.exitCode = 1;
 }

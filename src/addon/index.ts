@@ -18,6 +18,7 @@ import {
   serverEcrirePlanFinancement,
 } from "../ui/plan-financement/server";
 import { menuBudgetConvention } from "./convention-sheets";
+import { menuDiagnostic } from "./diagnostic";
 import { menuSyncApplicationsAndJuries, onFormSubmit } from "./dispatch";
 import { menuHelp } from "./help";
 import { serverTauxInfoEuro } from "./infoeuro";
@@ -97,6 +98,15 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Aide : ouvre le panneau d'aide, ce que fait chaque entrée du menu et le lien vers le guide.",
     params: [],
     run: menuHelp,
+  }),
+  entryPoint({
+    name: "menuDiagnostic",
+    summary:
+      "Lianes › Diagnostic : vérifie sur les services de Google, avec une feuille et un formulaire temporaires " +
+      "aussitôt supprimés, ce que le module suppose de la plateforme ; écrit la feuille Diagnostic. " +
+      "À lancer une fois après le premier déploiement (aussi depuis l'éditeur Apps Script).",
+    params: [],
+    run: menuDiagnostic,
   }),
   entryPoint({
     name: FORM_SUBMIT_HANDLER,

@@ -36,6 +36,7 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   "separator",
+  { caption: "Diagnostic", functionName: "menuDiagnostic" },
   { caption: "Aide", functionName: "menuAide" },
 ];
 
