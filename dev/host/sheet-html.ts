@@ -5,12 +5,11 @@
  * dropdowns and checkboxes, and the sheet's charts drawn in SVG at their anchor cell.
  * The guide's pictures are screenshots of these pages (dev/guide-pictures.ts).
  */
-import type { ChartSpec, FakeSheet } from "./spreadsheet";
+import { type ChartSpec, type FakeSheet, WORKBOOK_TIME_ZONE } from "./spreadsheet";
 
 const ROW_HEIGHT = 21;
 const DEFAULT_WIDTH = 100;
 const HEADER_WIDTH = 46;
-const TIME_ZONE = "Europe/Paris";
 
 export interface SheetHtmlOptions {
   /** Rows and columns drawn at most (the rest is what one would scroll to). */
@@ -44,7 +43,7 @@ function number(value: number, digits: number): string {
 function dateText(value: Date, format: string): string {
   const withTime = /h/i.test(format);
   const parts = new Intl.DateTimeFormat("fr-FR", {
-    timeZone: TIME_ZONE,
+    timeZone: WORKBOOK_TIME_ZONE,
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
