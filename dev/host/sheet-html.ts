@@ -74,7 +74,7 @@ interface Cell {
   readonly widget: "" | "dropdown" | "checkbox-on" | "checkbox-off";
 }
 
-function cellOf(sheet: FakeSheet, value: unknown, row: number, column: number): Cell {
+function cellOf(sheet: FakeSheet, value: unknown, row: number, column: number, spills: boolean): Cell {
   const f = sheet.formats.get(`${row},${column}`) ?? {};
   const criteria = f.validation?.getCriteriaType();
   const checkbox = criteria === "CHECKBOX";
@@ -84,7 +84,7 @@ function cellOf(sheet: FakeSheet, value: unknown, row: number, column: number): 
     f.fontWeight === "bold" ? "font-weight:600" : "",
     f.background && f.background !== "#ffffff" ? `background:${f.background}` : "",
     f.horizontalAlignment ? `text-align:${f.horizontalAlignment}` : numeric ? "text-align:right" : "",
-    f.wrap ? "white-space:pre-wrap" : "",
+    f.wrap ? "white-space:pre-wrap" : spills ? "overflow:visible" : "",
   ].filter((s) => s !== "");
   return {
     text: checkbox ? "" : formattedValue(value, f.numberFormat),
@@ -146,28 +146,36 @@ function barSvg(
   labels: readonly string[],
   series: readonly { name: string; values: number[] }[],
   title: string,
+  size: { width: number; height: number },
 ): string {
   const max = Math.max(1, ...series.flatMap((s) => s.values));
-  const rowHeight = 14 * series.length + 10;
-  const height = labels.length * rowHeight + 60;
-  const bars = labels.flatMap((label, i) => [
-    `<text x="170" y="${40 + i * rowHeight + 7 * series.length}" text-anchor="end">${escapeHtml(label)}</text>`,
-    ...series.map((s, k) => {
-      const v = s.values[i] ?? 0;
-      const w = (Math.max(v, 0) / max) * 280;
-      const y = 32 + i * rowHeight + k * 14;
-      return (
-        `<rect x="180" y="${y}" width="${w}" height="12" fill="${PALETTE[k % PALETTE.length]}"/>` +
-        `<text x="${186 + w}" y="${y + 10}" class="value">${escapeHtml(formattedValue(v))}</text>`
-      );
-    }),
-  ]);
+  const height = size.height;
+  const rowHeight = (height - 60) / Math.max(labels.length, 1);
+  const bar = Math.max(3, Math.min(12, (rowHeight - 4) / series.length));
+  const labelWidth = 130;
+  const plot = size.width - labelWidth - 60;
+  const bars = labels.flatMap((label, i) => {
+    const top = 30 + i * rowHeight;
+    return [
+      `<text x="${labelWidth - 6}" y="${top + (bar * series.length) / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>`,
+      ...series.flatMap((s, k) => {
+        const v = s.values[i];
+        if (v === undefined || v === 0) return [];
+        const w = (Math.max(v, 0) / max) * plot;
+        const y = top + k * bar;
+        return [
+          `<rect x="${labelWidth}" y="${y}" width="${w}" height="${bar - 1}" fill="${PALETTE[k % PALETTE.length]}"/>` +
+            `<text x="${labelWidth + w + 4}" y="${y + bar - 2}" class="value">${escapeHtml(formattedValue(v))}</text>`,
+        ];
+      }),
+    ];
+  });
   const legend = series.map(
     (s, k) =>
-      `<rect x="${180 + k * 150}" y="${height - 18}" width="12" height="12" fill="${PALETTE[k % PALETTE.length]}"/>` +
-      `<text x="${196 + k * 150}" y="${height - 8}">${escapeHtml(s.name)}</text>`,
+      `<rect x="${labelWidth + k * 140}" y="${height - 16}" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/>` +
+      `<text x="${labelWidth + 14 + k * 140}" y="${height - 7}">${escapeHtml(s.name)}</text>`,
   );
-  return `<svg width="540" height="${height}"><text x="10" y="18" class="title">${escapeHtml(
+  return `<svg width="${size.width}" height="${height}"><text x="10" y="18" class="title">${escapeHtml(
     title,
   )}</text>${bars.join("")}${legend.join("")}</svg>`;
 }
@@ -177,7 +185,11 @@ export function chartSvg(sheet: FakeSheet, spec: ChartSpec): string {
   const { labels, series } = chartData(sheet, spec);
   const title = String(spec.options.title ?? "");
   if (spec.type === "PIE") return pieSvg(labels, series[0]?.values ?? [], title);
-  return barSvg(labels, series, title);
+  const size = {
+    width: typeof spec.options.width === "number" ? spec.options.width : 600,
+    height: typeof spec.options.height === "number" ? spec.options.height : 371,
+  };
+  return barSvg(labels, series, title, size);
 }
 
 const STYLE = `
@@ -185,13 +197,13 @@ body{margin:0;font:13px Arial,"Liberation Sans",sans-serif;color:#202124;backgro
 .tab{font:600 13px Arial,sans-serif;padding:6px 12px;background:#e8f0fe;color:#1a73e8;display:inline-block;border-radius:4px 4px 0 0;margin:8px 0 0 8px}
 .grid{position:relative;margin:0 8px 8px 8px;display:inline-block}
 table{border-collapse:collapse;table-layout:fixed}
-td,th{border:1px solid #e2e3e3;height:${ROW_HEIGHT - 1}px;padding:0 4px;overflow:hidden;white-space:nowrap;text-overflow:clip;vertical-align:bottom;line-height:18px}
+td,th{box-sizing:border-box;border:1px solid #e2e3e3;height:${ROW_HEIGHT - 1}px;padding:0 4px;overflow:hidden;white-space:nowrap;text-overflow:clip;vertical-align:bottom;line-height:18px}
 th{background:#f8f9fa;color:#5f6368;font-weight:400;text-align:center;font-size:11px}
 tr.frozen td,tr.frozen th{border-bottom:3px solid #c0c4c8}
 .dd{float:right;color:#5f6368;font-size:10px;margin-left:4px}
 .cb{display:inline-block;width:12px;height:12px;border:1.5px solid #5f6368;border-radius:2px;vertical-align:middle}
 .cb.on{background:#1a73e8;border-color:#1a73e8}
-.chart{position:absolute;background:#fff;border:1px solid #dadce0;box-shadow:0 1px 3px rgba(0,0,0,.2);padding:6px}
+.chart{position:absolute;background:#fff;border:1px solid #dadce0;box-shadow:0 1px 3px rgba(0,0,0,.2)}
 svg{font:12px Arial,sans-serif;fill:#202124}
 svg .title{font-weight:600;font-size:14px}
 svg .value{font-size:11px;fill:#5f6368}
@@ -210,7 +222,10 @@ export function sheetHtml(sheet: FakeSheet, options: SheetHtmlOptions = {}): str
   const body = values
     .map((row, r) => {
       const cells = row.map((value, c) => {
-        const cell = cellOf(sheet, value, r + 1, c + 1);
+        // As in Sheets, text runs over into the empty cells on its right.
+        const spills =
+          typeof value === "string" && value !== "" && (row[c + 1] === "" || row[c + 1] === undefined);
+        const cell = cellOf(sheet, value, r + 1, c + 1, spills);
         const widget =
           cell.widget === "dropdown"
             ? '<span class="dd">▼</span>'
@@ -234,6 +249,6 @@ export function sheetHtml(sheet: FakeSheet, options: SheetHtmlOptions = {}): str
   return (
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(sheet.getName())}</title>` +
     `<style>${STYLE}</style></head><body><div class="tab">${escapeHtml(sheet.getName())}</div>` +
-    `<div class="grid"><table>${head}${body}</table>${charts.join("")}</div></body></html>`
+    `<div class="grid"><table style="width:${HEADER_WIDTH + widths.reduce((a, b) => a + b, 0)}px">${head}${body}</table>${charts.join("")}</div></body></html>`
   );
 }
