@@ -41,6 +41,7 @@ export const MENU: readonly MenuEntry[] = [
     items: [{ caption: "Nouvelle convention…", functionName: "menuNouvelleConvention" }],
   },
   { caption: "Diagnostic", functionName: "menuDiagnostic" },
+  { caption: "Aide", functionName: "menuAide" },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
