@@ -9,10 +9,12 @@ import {
   centsToDecimal,
   compare,
   type Decimal,
+  MAX_CENTS,
   min,
   multiply,
   subtract,
   toCents,
+  cents as wholeCents,
   ZERO,
 } from "../decimal";
 import { type Field, field, invalid } from "../errors";
@@ -345,6 +347,15 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
         )
       : assessedLine(category.label, category, real, ceiling, eligible, "covered", "");
   });
+  return { lines: assessed, ...missionTotals(ruleSet, real, eligibleBeforeCap) };
+}
+
+/** After the lines: the mission cap, the share rounded once to the cent, what the association bears. */
+function missionTotals(
+  ruleSet: RuleSet,
+  real: Decimal,
+  eligibleBeforeCap: Decimal,
+): Omit<MissionAssessment, "lines"> {
   const cap = ruleSet.missionCap;
   const capped = cap !== undefined && compare(eligibleBeforeCap, cap) > 0;
   const eligible = capped ? cap : eligibleBeforeCap;
@@ -352,7 +363,6 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
   const contribution = toCents(ruleSet.maxContribution ? min(share, ruleSet.maxContribution) : share);
   const remainder = toCents(add(subtract(real, centsToDecimal(contribution)), ruleSet.fixedFee));
   return {
-    lines: assessed,
     real,
     eligibleBeforeCap,
     eligible,
@@ -361,6 +371,87 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
       : "",
     contribution,
     remainder,
+  };
+}
+
+/**
+ * A mission whose every amount is a whole number of cents, in columns (one entry per line counted):
+ * what `assessMission` computes, in integer cents, without an object per line.
+ */
+export interface CentsMission {
+  readonly count: number;
+  /** The category found; undefined for a blank or unknown label, or « Autre dépense ». */
+  readonly categories: readonly (Category | undefined)[];
+  /** Whole cents, each at most the largest amount. */
+  readonly cents: ArrayLike<number>;
+  /** Days of the line, -1 when none. */
+  readonly days: ArrayLike<number>;
+  /** 0: not checked (Prévisionnel), 1: receipt given, 2: missing. */
+  readonly receipts: ArrayLike<number>;
+}
+
+/** The totals of `assessMission` and each line's eligible amount in cents, for a CentsMission. */
+export interface CentsAssessment {
+  readonly totals: Omit<MissionAssessment, "lines">;
+  /** Each counted line's eligible amount, in whole cents. */
+  readonly eligibleCents: Float64Array;
+}
+
+/** Whole cents of a ceiling, or undefined when it is not a whole number of cents. */
+function ceilingCents(c: LineCeiling): number | "none" | undefined {
+  if (c === "none") return "none";
+  const cents = toCents(c);
+  return compare(centsToDecimal(cents), c) === 0 ? cents : undefined;
+}
+
+/**
+ * `assessMission` in integer cents: the same ceilings used up from the top line down, the same
+ * totals (built by the same code from exact sums). Undefined when the integer path cannot say
+ * (Σ over the largest amount: `assessMission` names the line; a ceiling not in whole cents).
+ */
+export function assessCents(ruleSet: RuleSet, m: CentsMission): CentsAssessment | undefined {
+  const { count, categories, cents, days, receipts } = m;
+  let real = 0;
+  let duration = -1;
+  for (let i = 0; i < count; i++) {
+    real += cents[i] as number;
+    // Each term ≤ MAX_CENTS and the sum checked at every step: always an exact integer.
+    if (real > MAX_CENTS) return undefined;
+    const d = days[i] as number;
+    if (d > duration && categories[i]?.daily) duration = d;
+  }
+  const missionDays = duration < 0 ? undefined : duration;
+  const ceilings = new Map<Category, number | "none" | undefined>();
+  const left = new Map<Category, number>();
+  const eligibleCents = new Float64Array(count);
+  let eligibleBeforeCap = 0;
+  for (let i = 0; i < count; i++) {
+    const category = categories[i];
+    if (!category || category.ceiling.kind === "notCovered") continue;
+    if (receipts[i] === 2 && needsReceipt(category)) continue;
+    let ceiling = ceilings.get(category);
+    if (ceiling === undefined) {
+      ceiling = ceilingCents(missionCeiling(category, missionDays));
+      if (ceiling === undefined) return undefined;
+      ceilings.set(category, ceiling);
+    }
+    const real = cents[i] as number;
+    let eligible = real;
+    if (ceiling !== "none") {
+      const available = left.get(category) ?? ceiling;
+      if (real > available) eligible = available;
+      left.set(category, available - eligible);
+    }
+    eligibleCents[i] = eligible;
+    eligibleBeforeCap += eligible;
+  }
+  return {
+    totals: missionTotals(
+      ruleSet,
+      centsToDecimal(wholeCents(real)),
+      centsToDecimal(wholeCents(eligibleBeforeCap)),
+    ),
+    eligibleCents,
   };
 }
 
