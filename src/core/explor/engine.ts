@@ -380,8 +380,8 @@ function missionTotals(
  */
 export interface CentsMission {
   readonly count: number;
-  /** The category found; undefined for a blank or unknown label, or « Autre dépense ». */
-  readonly categories: readonly (Category | undefined)[];
+  /** Index of the line's category in `ruleSet.categories`; -1 for a blank or unknown label, or « Autre dépense ». */
+  readonly categories: ArrayLike<number>;
   /** Whole cents, each at most the largest amount. */
   readonly cents: ArrayLike<number>;
   /** Days of the line, -1 when none. */
@@ -398,11 +398,14 @@ export interface CentsAssessment {
 }
 
 /** Whole cents of a ceiling, or undefined when it is not a whole number of cents. */
-function ceilingCents(c: LineCeiling): number | "none" | undefined {
-  if (c === "none") return "none";
+function ceilingCents(c: LineCeiling): number | undefined {
+  if (c === "none") return Number.POSITIVE_INFINITY;
   const cents = toCents(c);
-  return compare(centsToDecimal(cents), c) === 0 ? cents : undefined;
+  return compare(centsToDecimal(wholeCents(cents)), c) === 0 ? cents : undefined;
 }
+
+/** A category's ceiling that counts nothing (not covered, or a receipt missing). */
+const NOTHING = -1;
 
 /**
  * `assessMission` in integer cents: the same ceilings used up from the top line down, the same
@@ -411,6 +414,7 @@ function ceilingCents(c: LineCeiling): number | "none" | undefined {
  */
 export function assessCents(ruleSet: RuleSet, m: CentsMission): CentsAssessment | undefined {
   const { count, categories, cents, days, receipts } = m;
+  const all = ruleSet.categories;
   let real = 0;
   let duration = -1;
   for (let i = 0; i < count; i++) {
@@ -418,30 +422,33 @@ export function assessCents(ruleSet: RuleSet, m: CentsMission): CentsAssessment 
     // Each term ≤ MAX_CENTS and the sum checked at every step: always an exact integer.
     if (real > MAX_CENTS) return undefined;
     const d = days[i] as number;
-    if (d > duration && categories[i]?.daily) duration = d;
+    const k = categories[i] as number;
+    if (d > duration && k >= 0 && all[k]?.daily) duration = d;
   }
   const missionDays = duration < 0 ? undefined : duration;
-  const ceilings = new Map<Category, number | "none" | undefined>();
-  const left = new Map<Category, number>();
+  // Per category: what is left of its ceiling (∞ without one), NaN until first used.
+  const left = new Float64Array(all.length).fill(Number.NaN);
   const eligibleCents = new Float64Array(count);
   let eligibleBeforeCap = 0;
   for (let i = 0; i < count; i++) {
-    const category = categories[i];
-    if (!category || category.ceiling.kind === "notCovered") continue;
-    if (receipts[i] === 2 && needsReceipt(category)) continue;
-    let ceiling = ceilings.get(category);
-    if (ceiling === undefined) {
-      ceiling = ceilingCents(missionCeiling(category, missionDays));
-      if (ceiling === undefined) return undefined;
-      ceilings.set(category, ceiling);
+    const k = categories[i] as number;
+    if (k < 0) continue;
+    let available = left[k] as number;
+    if (available !== available) {
+      const category = all[k] as Category;
+      if (category.ceiling.kind === "notCovered") available = NOTHING;
+      else {
+        const ceiling = ceilingCents(missionCeiling(category, missionDays));
+        if (ceiling === undefined) return undefined;
+        available = ceiling;
+      }
+      left[k] = available;
     }
+    if (available === NOTHING) continue;
+    if (receipts[i] === 2 && needsReceipt(all[k])) continue;
     const real = cents[i] as number;
-    let eligible = real;
-    if (ceiling !== "none") {
-      const available = left.get(category) ?? ceiling;
-      if (real > available) eligible = available;
-      left.set(category, available - eligible);
-    }
+    const eligible = real > available ? available : real;
+    left[k] = available - eligible;
     eligibleCents[i] = eligible;
     eligibleBeforeCap += eligible;
   }

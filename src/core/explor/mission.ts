@@ -405,6 +405,28 @@ const RECEIPT_NOT_CHECKED = 0;
 const RECEIPT_GIVEN = 1;
 const RECEIPT_MISSING = 2;
 
+/** Blank as `isBlank` says, decided at once for a number or a text that starts with a letter or digit. */
+function blank(value: unknown): boolean {
+  if (typeof value === "number") return false;
+  if (typeof value === "string" && value.length > 0) {
+    const first = value.charCodeAt(0);
+    if (first > 32 && first < 127) return false;
+  }
+  return isBlank(value);
+}
+
+/** Index of each category in its rule set's list. */
+const categoryIndexes = new WeakMap<RuleSet, Map<Category, number>>();
+
+function indexOfCategory(ruleSet: RuleSet, category: Category): number {
+  let indexes = categoryIndexes.get(ruleSet);
+  if (!indexes) {
+    indexes = new Map(ruleSet.categories.map((c, k) => [c, k]));
+    categoryIndexes.set(ruleSet, indexes);
+  }
+  return indexes.get(category) ?? -1;
+}
+
 /** The whole-cents path of `readMission`, or undefined when the mission needs the general one. */
 function readMissionInCents(
   ruleSet: RuleSet,
@@ -417,27 +439,35 @@ function readMissionInCents(
   const final = (options.stage ?? "previsionnel") === "final";
   const rowOf = options.rowOf ?? ((i: number) => i + 1);
   const counted = new Int32Array(count);
-  const categories: (Category | undefined)[] = [];
-  const cents: number[] = [];
-  const days: number[] = [];
-  const receipts: number[] = [];
+  const categories = new Int32Array(count);
+  const cents = new Float64Array(count);
+  const days = new Int32Array(count);
+  const receipts = new Uint8Array(count);
+  // Each label as typed → its category's index (-1: blank, unknown, « Autre dépense »), for this call.
+  const indexOfLabel = new Map<string, number>();
+  let n = 0;
   for (let i = 0; i < count; i++) {
     const raw = at(i);
-    if (raw.receiptParts !== undefined || !isBlank(raw.rate) || !isBlank(raw.month)) return undefined;
+    if (raw.receiptParts !== undefined || !blank(raw.rate) || !blank(raw.month)) return undefined;
     if (raw.currency !== undefined && isForeignCurrency(raw.currency)) return undefined;
     const amount = raw.amount;
     const label = raw.category;
-    if (isBlank(label) && isBlank(amount) && isBlank(raw.days)) {
+    if (blank(label) && blank(amount) && blank(raw.days)) {
       counted[i] = -1;
       continue;
     }
     const text = textOf(label);
-    const other = raw.other === true || (text !== "" && isOtherLabel(text));
-    const category = other || text === "" ? undefined : match(text);
+    let k = raw.other === true ? -1 : indexOfLabel.get(text);
+    if (k === undefined) {
+      const category = text === "" || isOtherLabel(text) ? undefined : match(text);
+      k = category ? indexOfCategory(ruleSet, category) : -1;
+      indexOfLabel.set(text, k);
+    }
+    const category = k < 0 ? undefined : ruleSet.categories[k];
     let lineDays = -1;
     let receipt = RECEIPT_NOT_CHECKED;
     try {
-      if (category?.daily && !isBlank(raw.days)) {
+      if (category?.daily && !blank(raw.days)) {
         const d = raw.days;
         lineDays = parseDays(typeof d === "string" ? d.trim() : d, field(options.names.days, rowOf(i)));
       }
@@ -455,12 +485,13 @@ function readMissionInCents(
       if (!(amount >= 0 && amount <= MAX_EUROS)) return undefined;
       const whole = Math.round(amount * 100);
       if (whole / 100 !== amount) return undefined;
-      counted[i] = cents.length;
-      categories.push(category);
-      cents.push(whole);
-      days.push(lineDays);
-      receipts.push(receipt);
-    } else if (isBlank(amount)) {
+      counted[i] = n;
+      categories[n] = k;
+      cents[n] = whole;
+      days[n] = lineDays;
+      receipts[n] = receipt;
+      n++;
+    } else if (blank(amount)) {
       // Days alone on a daily line count its ceiling (the general path says so, or why not).
       if (lineDays >= 0) return undefined;
       counted[i] = -1;
@@ -468,7 +499,7 @@ function readMissionInCents(
       return undefined;
     }
   }
-  const assessed = assessCents(ruleSet, { count: cents.length, categories, cents, days, receipts });
+  const assessed = assessCents(ruleSet, { count: n, categories, cents, days, receipts });
   if (!assessed) return undefined;
   let general: MissionReading | undefined;
   const generalReading = (): MissionReading => {
