@@ -434,7 +434,7 @@ export function assessCents(ruleSet: RuleSet, m: CentsMission): CentsAssessment 
     const k = categories[i] as number;
     if (k < 0) continue;
     let available = left[k] as number;
-    if (available !== available) {
+    if (Number.isNaN(available)) {
       const category = all[k] as Category;
       if (category.ceiling.kind === "notCovered") available = NOTHING;
       else {

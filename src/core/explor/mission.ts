@@ -580,7 +580,7 @@ function firstError(reading: LineReading): string | undefined {
 export function firstMissionError(reading: MissionReading): string | undefined {
   if (errorFree.has(reading)) return reading.totalError;
   for (const l of reading.lines) {
-    const message = Object.values(l.errors)[0];
+    const message = firstError(l);
     if (message) return message;
   }
   return reading.totalError;
