@@ -151,6 +151,16 @@ describe("mission en centimes entiers : le même résultat que la lecture ligne 
   });
 });
 
+describe("zéro négatif", () => {
+  it("un montant -0 (=0*-1 dans une feuille) vaut 0 €, pas -0", () => {
+    const reading = readMission(hdf, [{ category: "Visa", amount: -0 }], options());
+    expect(inCents(reading)).toBe(true);
+    const a = assessedOrThrow(reading);
+    expect(Object.is(eligibleCentsByLine(a)[0], 0)).toBe(true);
+    expect(Object.is(toNumber(a.real), 0)).toBe(true);
+  });
+});
+
 describe("mission hors centimes entiers : la lecture ligne par ligne, avec ses erreurs", () => {
   it("cinq nuitées de 20,13 € additionnées dans Sheets (100,64999999999999) : 100,65 €, prise en charge 50,33 €", () => {
     const reading = readMission(hdf, [{ category: "Hébergement", amount: 5 * 20.13 }], options());

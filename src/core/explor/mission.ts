@@ -487,7 +487,7 @@ function readMissionInCents(
       if (whole / 100 !== amount) return undefined;
       counted[i] = n;
       categories[n] = k;
-      cents[n] = whole;
+      cents[n] = whole === 0 ? 0 : whole; // -0 (=0*-1 in a sheet) is 0 €, as the general path reads it
       days[n] = lineDays;
       receipts[n] = receipt;
       n++;
