@@ -3,13 +3,15 @@
  * what the association bears, and the décompte, under a rule set given by id.
  * Sheets values in (scalars or ranges, blanks as ""), plain numbers and texts out.
  */
-import { type Decimal, toCents } from "../core/decimal";
+import { type Cents, type Decimal, toCents } from "../core/decimal";
 import { field, InputError } from "../core/errors";
 import {
   assessedOrThrow,
   categoryMatcher,
+  countedLineIndexes,
   DECOMPTE_TOTAL_ROWS,
   decompteRows,
+  eligibleCentsByLine,
   FUNCTION_FIELD_NAMES,
   type LineCeiling,
   lineCeiling,
@@ -118,8 +120,8 @@ const MISSION_NAMES: MissionFieldNames = FUNCTION_FIELD_NAMES;
 /** A mission's ranges read once by the core: which cell is which line, and the assessment. */
 interface MissionCells {
   readonly categories: Cells;
-  /** Cell index → index of its line in the assessment (undefined: blank or nothing to count). */
-  readonly lineOfCell: (number | undefined)[];
+  /** Cell index → index of its line in the assessment (-1: blank or nothing to count). */
+  readonly lineOfCell: Int32Array;
   readonly assessment: MissionAssessment;
   readonly ruleSet: ReturnType<typeof ruleSetOf>;
 }
@@ -167,12 +169,7 @@ function readMissionCells(
     },
   );
   const assessment = assessedOrThrow(reading);
-  const lineOfCell = new Array<number | undefined>(n);
-  let next = 0;
-  reading.lines.forEach((l, i) => {
-    if (l.line) lineOfCell[i] = next++;
-  });
-  return { categories, lineOfCell, assessment, ruleSet };
+  return { categories, lineOfCell: countedLineIndexes(reading), assessment, ruleSet };
 }
 
 export const EXPLOR_PLAFOND = customFunction({
@@ -258,11 +255,11 @@ export const EXPLOR_ELIGIBLE = customFunction({
   run(categorie, montant, jours, regle, justificatifs) {
     const mission = readMissionCells(categorie, montant, jours, regle, justificatifs, LINE_NAMES);
     const n = mission.lineOfCell.length;
+    const eligible = eligibleCentsByLine(mission.assessment);
     const results = new Array<SheetCell>(n);
     for (let i = 0; i < n; i++) {
-      const index = mission.lineOfCell[i];
-      const line = index === undefined ? undefined : mission.assessment.lines[index];
-      results[i] = line ? euros(line.eligible) : "";
+      const index = mission.lineOfCell[i] as number;
+      results[i] = index < 0 ? "" : centsResult(eligible[index] as Cents);
     }
     return inShapeOf(mission.categories, results);
   },
