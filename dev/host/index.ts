@@ -200,8 +200,7 @@ export function createHost(options: HostOptions = {}): Host {
       const item = ui.menus
         .flatMap((m) => menuItems(m))
         .find((i) => i.caption === caption || i.path === caption);
-      if (!item)
-        throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
+      if (!item) throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
       ui.answer(...answers);
       return call(item.functionName);
     },
