@@ -11,6 +11,7 @@ import { callById } from "../src/core/intake/calls";
 import { formatEuros } from "../src/core/money";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
+import { RECITAL_CELLS, recitalSheetLayout } from "./fixtures/recital-projects";
 import { createHost, type FakeForm, type Host } from "./host";
 import { fakeInfoEuro } from "./host/infoeuro";
 
@@ -153,10 +154,44 @@ function instruct(host: Host): void {
   host.runMenuItem("Synchroniser les candidatures");
 }
 
+const ok = (text: string) => ({ kind: "prompt" as const, button: "OK" as const, text });
+
+/** The Récital sheet's figures as first computed, then what one rule-sheet edit changed. */
+export interface RecitalRun {
+  readonly figures: readonly string[];
+  readonly edit: { readonly what: string; readonly before: unknown; readonly after: unknown };
+}
+
+/**
+ * The finance manager sets up the three Récital funds through Lianes › Paramètres, types sample
+ * projects with their aid by formula, then changes the tandem flat rate in its rule sheet.
+ */
+function recital(host: Host): RecitalRun {
+  for (const template of ["RECITAL-FT", "RECITAL-PS", "RECITAL-TANDEM"]) {
+    host.runMenuItem("Paramètres › Nouvelle règle de financement…", ok(template), ok(""));
+  }
+  const sheet = host.spreadsheet.insertSheet("Récital");
+  writeLayout(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, recitalSheetLayout());
+  const figures = recitalFigures(host);
+  const tandem = RECITAL_CELLS.tandems[0];
+  const before = sheet.valueAt(tandem.row, 4);
+  // Next school year, 700 € a tandem: one cell of the rule sheet, and the aid follows.
+  host.spreadsheet.getSheetByName("Règle RECITAL-TANDEM")?.getRange("B4").setValue(700);
+  return {
+    figures,
+    edit: {
+      what: "Forfait des Tandems solidaires 600 € → 700 € (Règle RECITAL-TANDEM, B4), 2 tandems à 1 500 €",
+      before,
+      after: sheet.valueAt(tandem.row, 4),
+    },
+  };
+}
+
 export interface Demo {
   readonly host: Host;
   /** EXPLOR applications submitted (one of them delivered twice). */
   readonly submitted: number;
+  readonly recital: RecitalRun;
 }
 
 /** Runs the demonstration on a fresh host; `step` hears of each stage, in French. */
@@ -201,7 +236,13 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
     email: "lea@cs-arras.fr",
     timestamp: paris("2024-12-07T09:00:00+01:00"),
   });
-  return { host, submitted };
+
+  step(
+    "Récital : Lianes › Paramètres › Nouvelle règle de financement… (3 fonds), projets et aides par formule…",
+  );
+  const recitalRun = recital(host);
+  host.runMenuItem("Paramètres › Vérifier les paramètres");
+  return { host, submitted, recital: recitalRun };
 }
 
 /** The first number right of a label, on every row that has the label. */
@@ -214,7 +255,7 @@ function numbersRightOf(host: Host, sheetName: string, label: string): unknown[]
 }
 
 /** What the demo produced, in French, one line each. */
-export function demoSummary({ host, submitted }: Demo): string[] {
+export function demoSummary({ host, submitted, recital }: Demo): string[] {
   const [header = [], ...rows] = host.values("Candidatures");
   const eligibility = header.indexOf("Éligibilité");
   const [contributionA, contributionB] = numbersRightOf(host, "EXPLOR", "Prise en charge EXPLOR");
@@ -227,9 +268,28 @@ export function demoSummary({ host, submitted }: Demo): string[] {
     )}`,
     `Candidatures EXPLOR : ${submitted} dépôts (dont un événement reçu deux fois) → ${rows.length} lignes, ` +
       `${rows.filter((r) => r[eligibility] === "Éligible").length} éligibles`,
+    ...recital.figures,
+    `Règle modifiée dans sa feuille — ${recital.edit.what} : ${euros(recital.edit.before)} → ${euros(recital.edit.after)}`,
+    `Vérifier les paramètres : ${host.ui.alerts.at(-1) ?? "aucune alerte"}`,
     `Feuilles : ${host.spreadsheet
       .getSheets()
       .map((s) => s.getName())
       .join(", ")}`,
+  ];
+}
+
+/** The Récital figures as the sheet shows them: amounts, or the cell's French error. */
+function recitalFigures(host: Host): string[] {
+  const sheet = host.spreadsheet.getSheetByName("Récital");
+  if (!sheet) return ["Récital : feuille absente"];
+  const shown = (row: number, column: number) =>
+    sheet.errorAt(row, column) ?? euros(sheet.valueAt(row, column));
+  const { territorial, structuring, tandems } = RECITAL_CELLS;
+  return [
+    `Récital, fonds territoriaux : ${territorial.map((p) => `${euros(p.cost)} → ${shown(p.row, 3)}`).join(" ; ")}`,
+    `Récital, projet structurant : ${[2, 3, 4]
+      .map((c) => euros(sheet.valueAt(structuring.costsRow, c)))
+      .join(" / ")} → ${[2, 3, 4].map((c) => shown(structuring.aidRow, c)).join(" / ")}`,
+    `Récital, tandems : ${tandems.map((t) => `${t.tandems} × ${euros(t.cost)} → ${shown(t.row, 4)}`).join(" ; ")}`,
   ];
 }
