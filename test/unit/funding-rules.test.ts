@@ -20,8 +20,8 @@ const euros = (n: number) => decimalFromNumber(n);
 
 describe("the shipped Récital templates", () => {
   it("are valid under the one schema", () => {
-    for (const rule of FUNDING_TEMPLATES)
-      expect(fundingRuleSchema.safeParse?.(rule)?.success ?? true).toBe(true);
+    for (const rule of FUNDING_TEMPLATES) expect(loadFundingRule(rule)).toEqual(rule);
+    expect(() => loadFundingRule({ ...RECITAL_FT, rate: 1.7 })).toThrow(/rate : un taux entre 0 et 100 %/);
   });
 
   it("read back from their own table exactly (rule → table → rule)", () => {
