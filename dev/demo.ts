@@ -11,7 +11,7 @@ import { callById } from "../src/core/intake/calls";
 import { formatEuros } from "../src/core/money";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
-import { RECITAL_CELLS, recitalSheetLayout } from "./fixtures/recital-projects";
+import { mission2026Layout, RECITAL_CELLS, recitalSheetLayout } from "./fixtures/recital-projects";
 import { createHost, type FakeForm, type Host } from "./host";
 import { fakeInfoEuro } from "./host/infoeuro";
 
@@ -187,11 +187,37 @@ function recital(host: Host): RecitalRun {
   };
 }
 
+/** A mission computed under a rule sheet (Mission A's lines, the per diem given by its days). */
+export interface RuleMission {
+  readonly sheet: string;
+  readonly contribution: unknown;
+  readonly remainder: unknown;
+}
+
+/**
+ * Next year's EXPLOR ceilings without code: the 2025 rule as a sheet, duplicated as
+ * EXPLOR-HDF-2026, the per diem raised to 20 € a day in its sheet, and Mission A computed under
+ * it by the EXPLOR functions reading the named range REGLE_EXPLOR_HDF_2026.
+ */
+function explor2026(host: Host): RuleMission {
+  host.runMenuItem("Paramètres › Nouvelle règle de financement…", ok("EXPLOR-HDF-2025"), ok(""));
+  host.runMenuItem("Paramètres › Dupliquer une règle…", ok("EXPLOR-HDF-2025"), ok("EXPLOR-HDF-2026"));
+  const rule = host.spreadsheet.getSheetByName("Règle EXPLOR-HDF-2026");
+  if (!rule) throw new Error("Règle EXPLOR-HDF-2026 non créée");
+  const perDiem = host.values("Règle EXPLOR-HDF-2026").findIndex((r) => r[0] === "Per diem") + 1;
+  rule.getRange(perDiem, 2).setValue(20);
+  const name = "Mission EXPLOR 2026";
+  const sheet = host.spreadsheet.insertSheet(name);
+  writeLayout(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, mission2026Layout(name));
+  return { sheet: name, contribution: sheet.valueAt(10, 2), remainder: sheet.valueAt(11, 2) };
+}
+
 export interface Demo {
   readonly host: Host;
   /** EXPLOR applications submitted (one of them delivered twice). */
   readonly submitted: number;
   readonly recital: RecitalRun;
+  readonly explor2026: RuleMission;
 }
 
 /** Runs the demonstration on a fresh host; `step` hears of each stage, in French. */
@@ -241,8 +267,12 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
     "Récital : Lianes › Paramètres › Nouvelle règle de financement… (3 fonds), projets et aides par formule…",
   );
   const recitalRun = recital(host);
+  step(
+    "EXPLOR 2026 : Lianes › Paramètres › Dupliquer une règle… (per diem à 20 € par jour), une mission sous cette règle…",
+  );
+  const mission2026 = explor2026(host);
   host.runMenuItem("Paramètres › Vérifier les paramètres");
-  return { host, submitted, recital: recitalRun };
+  return { host, submitted, recital: recitalRun, explor2026: mission2026 };
 }
 
 /** The first number right of a label, on every row that has the label. */
@@ -255,7 +285,7 @@ function numbersRightOf(host: Host, sheetName: string, label: string): unknown[]
 }
 
 /** What the demo produced, in French, one line each. */
-export function demoSummary({ host, submitted, recital }: Demo): string[] {
+export function demoSummary({ host, submitted, recital, explor2026 }: Demo): string[] {
   const [header = [], ...rows] = host.values("Candidatures");
   const eligibility = header.indexOf("Éligibilité");
   const [contributionA, contributionB] = numbersRightOf(host, "EXPLOR", "Prise en charge EXPLOR");
@@ -270,6 +300,9 @@ export function demoSummary({ host, submitted, recital }: Demo): string[] {
       `${rows.filter((r) => r[eligibility] === "Éligible").length} éligibles`,
     ...recital.figures,
     `Règle modifiée dans sa feuille — ${recital.edit.what} : ${euros(recital.edit.before)} → ${euros(recital.edit.after)}`,
+    `EXPLOR-HDF-2026 (per diem 20 € par jour) : mission A de 10 jours → prise en charge ${euros(
+      explor2026.contribution,
+    )}, reste à charge ${euros(explor2026.remainder)}`,
     `Vérifier les paramètres : ${host.ui.alerts.at(-1) ?? "aucune alerte"}`,
     `Feuilles : ${host.spreadsheet
       .getSheets()

@@ -53,9 +53,18 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(summary).toContain("Récital, tandems : 2 × 1 500,00 € → 1 200,00 € ; 1 × 450,00 € → 450,00 €");
     // One value of a rule sheet changed: the dependent cell follows.
     expect(summary).toMatch(/Forfait des Tandems solidaires 600 € → 700 € .*: 1 200,00 € → 1 400,00 €/);
-    expect(summary).toContain("Vérifier les paramètres : Paramètres en ordre");
+    expect(summary).toContain(
+      "EXPLOR-HDF-2026 (per diem 20 € par jour) : mission A de 10 jours → prise en charge 773,50 €, reste à charge 773,50 €",
+    );
+    expect(summary).toContain("Vérifier les paramètres : Paramètres en ordre — 5 feuilles vérifiées");
     expect(demo.host.spreadsheet.getNamedRanges().map((n) => n.getName())).toEqual(
-      expect.arrayContaining(["REGLE_RECITAL_FT", "REGLE_RECITAL_PS", "REGLE_RECITAL_TANDEM"]),
+      expect.arrayContaining([
+        "REGLE_RECITAL_FT",
+        "REGLE_RECITAL_PS",
+        "REGLE_RECITAL_TANDEM",
+        "REGLE_EXPLOR_HDF_2025",
+        "REGLE_EXPLOR_HDF_2026",
+      ]),
     );
   });
 });

@@ -33,6 +33,16 @@ export function idOfRuleSheet(sheetName: string): string | undefined {
     : undefined;
 }
 
+/**
+ * A copy's name: the year of the source's identifier becomes the copy's
+ * (`EXPLOR Hauts-de-France 2025` copied as EXPLOR-HDF-2026 → `EXPLOR Hauts-de-France 2026`).
+ */
+export function nameForCopy(name: string, fromId: string, toId: string): string {
+  const from = /(\d{4})$/.exec(fromId)?.[1];
+  const to = /(\d{4})$/.exec(toId)?.[1];
+  return from && to && from !== to ? name.split(from).join(to) : name;
+}
+
 /** A new rule's identifier: letters, digits and hyphens (upper-cased), at most 60 characters. */
 export const NEW_ID = /^[A-Z0-9][A-Z0-9-]{0,59}$/;
 

@@ -2,6 +2,10 @@
  * Where a new rule sheet starts from: a shipped template, a blank rule of a type, or an
  * existing rule sheet (read back with the same reader the functions use). Pure: plans only.
  */
+
+import { EXPLOR_AURA } from "../../core/explor/aura";
+import { EXPLOR_HDF_2025 } from "../../core/explor/hdf-2025";
+import { readExplorTable } from "../../core/explor/rule-table";
 import {
   CATEGORY_TYPE,
   describeProblem,
@@ -12,7 +16,8 @@ import {
   normalizeKey,
   readRuleTable,
 } from "../../core/funding";
-import { fundingRuleSheet, type RuleSheetPlan } from "./rule-layout";
+import { blankExplorRuleSheet, explorRuleSheet } from "./explor-layout";
+import { fundingRuleSheet, nameForCopy, type RuleSheetPlan } from "./rule-layout";
 import type { SheetValues } from "./verify";
 
 /** Something a rule sheet can be written from, under any identifier. */
@@ -28,7 +33,8 @@ function fromFundingRule(rule: FundingRule): RuleSource {
     id: rule.id,
     name: rule.name ?? rule.id,
     type: rule.type,
-    plan: (id) => fundingRuleSheet({ ...rule, id }),
+    plan: (id) =>
+      fundingRuleSheet({ ...rule, id, ...(rule.name ? { name: nameForCopy(rule.name, rule.id, id) } : {}) }),
   };
 }
 
@@ -42,7 +48,35 @@ export interface RuleKind {
   read(values: SheetValues, sheetName: string): RuleSource | { readonly problems: readonly string[] };
 }
 
-export const EXTRA_RULE_KINDS: RuleKind[] = [];
+const SHIPPED_EXPLOR = [EXPLOR_HDF_2025, EXPLOR_AURA];
+
+/** EXPLOR rules (« plafonds par catégorie »): the shipped rule sets, a blank one, their sheets read back. */
+export const EXPLOR_RULE_KIND: RuleKind = {
+  type: CATEGORY_TYPE,
+  templates: SHIPPED_EXPLOR.map((definition) => ({
+    id: definition.id,
+    name: definition.label,
+    type: CATEGORY_TYPE,
+    plan: (id: string) =>
+      explorRuleSheet({ ...definition, label: nameForCopy(definition.label, definition.id, id) }, id),
+  })),
+  blank: blankExplorRuleSheet,
+  read(values, sheetName) {
+    const read = readExplorTable(values);
+    if (read.kind === "problems")
+      return { problems: read.problems.map((p) => describeProblem(sheetName, p)) };
+    const { definition } = read;
+    return {
+      id: definition.id,
+      name: definition.label,
+      type: CATEGORY_TYPE,
+      plan: (id: string) =>
+        explorRuleSheet({ ...definition, label: nameForCopy(definition.label, definition.id, id) }, id),
+    };
+  },
+};
+
+export const EXTRA_RULE_KINDS: readonly RuleKind[] = [EXPLOR_RULE_KIND];
 
 export function ruleTemplates(): RuleSource[] {
   return [...FUNDING_TEMPLATES.map(fromFundingRule), ...EXTRA_RULE_KINDS.flatMap((k) => k.templates)];

@@ -5,6 +5,7 @@
  * problem in French, naming the sheet, the cell and the value.
  */
 import { errorMessage } from "../../core/errors";
+import { readExplorTable } from "../../core/explor/rule-table";
 import { describeProblem, readRuleTable, tableId } from "../../core/funding";
 import { idOfRuleSheet, RULE_SHEET_PREFIX, ruleRangeName } from "./rule-layout";
 
@@ -71,9 +72,6 @@ function outsideTheRange(values: SheetValues, id: string, context: CheckContext)
   return problems;
 }
 
-/** Category rules (EXPLOR) are read by their own reader, registered here when it exists. */
-export const categoryRuleChecks: { check?: (values: SheetValues, context: CheckContext) => string[] } = {};
-
 export const fundingRuleChecker: SettingsChecker = {
   prefix: RULE_SHEET_PREFIX,
   noun: "règle",
@@ -82,8 +80,12 @@ export const fundingRuleChecker: SettingsChecker = {
     const problems: string[] = [];
     if (read.kind === "problems") {
       problems.push(...read.problems.map((p) => describeProblem(context.sheetName, p)));
-    } else if (read.kind === "categories" && categoryRuleChecks.check) {
-      problems.push(...categoryRuleChecks.check(values, context));
+    } else if (read.kind === "categories") {
+      // EXPLOR rules (« plafonds par catégorie »): their own layout and reader.
+      const explor = readExplorTable(values);
+      if (explor.kind === "problems") {
+        problems.push(...explor.problems.map((p) => describeProblem(context.sheetName, p)));
+      }
     }
     const id = read.kind === "rule" ? read.rule.id : tableId(values);
     const sheetId = idOfRuleSheet(context.sheetName);

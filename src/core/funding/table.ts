@@ -75,17 +75,17 @@ interface Parameter {
 const ALL: readonly FundingType[] = ["taux", "taux annuel", "forfait"];
 
 /** A message part thrown by a cell reader: `<noun> invalide « v » — <hint>`. */
-class CellProblem extends Error {}
+export class CellProblem extends Error {}
 
 function text(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value).trim();
 }
 
-function readText(value: unknown): string {
+export function readText(value: unknown): string {
   return text(value);
 }
 
-function readId(value: unknown): string {
+export function readId(value: unknown): string {
   return text(value).toUpperCase();
 }
 
@@ -112,7 +112,7 @@ const TYPE_NAMES = new Map<string, string>([
 
 export const TYPE_HINT = `taux, taux annuel, forfait ou ${CATEGORY_TYPE}`;
 
-function readType(value: unknown): string {
+export function readType(value: unknown): string {
   const type = TYPE_NAMES.get(normalizeKey(value));
   if (type === undefined) throw new CellProblem(TYPE_HINT);
   return type;
@@ -121,7 +121,7 @@ function readType(value: unknown): string {
 const PERCENT_TEXT = /^(.*?)\s*%$/;
 
 /** 0,7 or « 70 % » as a number (0.7); the range is the schema's to check. */
-function readRate(value: unknown): number {
+export function readRate(value: unknown): number {
   const percent = typeof value === "string" ? PERCENT_TEXT.exec(value.trim()) : null;
   try {
     const d = parseAmount(percent ? percent[1] : value, { name: "taux" }, { allowNegative: true });
@@ -132,13 +132,13 @@ function readRate(value: unknown): number {
 }
 
 /** A rate typed as a number shows as the percentage the sheet displays: 1,7 → « 170 % ». */
-function showRate(value: unknown): string {
+export function showRate(value: unknown): string {
   if (typeof value !== "number" || !Number.isFinite(value)) return quote(value);
   const percent = toNumber({ ...decimalFromNumber(value), scale: decimalFromNumber(value).scale - 2 });
   return quote(`${String(percent).replace(".", ",")} %`);
 }
 
-function readAmount(value: unknown): number {
+export function readAmount(value: unknown): number {
   try {
     return toNumber(parseAmount(value, { name: "valeur" }, { allowNegative: true }));
   } catch (error) {
@@ -199,7 +199,7 @@ export function parametersOf(type: FundingType): readonly Parameter[] {
   return PARAMETERS.filter((p) => p.types.includes(type));
 }
 
-function isBlankCell(value: unknown): boolean {
+export function isBlankCell(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 }
 
@@ -391,7 +391,7 @@ export function readRuleTable(
 }
 
 /** Top to bottom, left to right; problems with no cell (a missing parameter) last. */
-function inSheetOrder(problems: readonly RuleProblem[]): RuleProblem[] {
+export function inSheetOrder(problems: readonly RuleProblem[]): RuleProblem[] {
   const position = (p: RuleProblem): [number, string] => {
     const m = p.cell ? /^([A-Z]+)(\d+)$/.exec(p.cell) : null;
     return m ? [Number(m[2]), (m[1] as string).padStart(3, " ")] : [Number.MAX_SAFE_INTEGER, ""];
