@@ -536,7 +536,7 @@ export function explorTableRows(definition: RuleSetDefinition): (string | number
   const width = CATEGORY_COLUMNS.length;
   const pad = (cells: (string | number)[]) => [...cells, ...Array<string>(width - cells.length).fill("")];
   const d = definition as RuleSetDefinition & { readonly source?: string };
-  const valueOf: Record<ParameterKey, string | number | undefined> = {
+  const cells: Record<ParameterKey, string | number | undefined> = {
     id: d.id,
     type: CATEGORY_RULE_TYPE,
     label: d.label,
@@ -549,7 +549,7 @@ export function explorTableRows(definition: RuleSetDefinition): (string | number
     maxDays: d.durationDays.max,
   };
   const rows: (string | number)[][] = [pad(["Paramètre", "Valeur"])];
-  for (const p of EXPLOR_PARAMETERS) rows.push(pad([p.label, valueOf[p.key] ?? ""]));
+  for (const p of EXPLOR_PARAMETERS) rows.push(pad([p.label, cells[p.key] ?? ""]));
   rows.push(pad([]), [...CATEGORY_COLUMNS]);
   for (const c of d.categories) {
     const proof = ((c as { proof?: Proof }).proof ?? "receipt") as Proof;
