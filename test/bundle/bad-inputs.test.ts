@@ -115,10 +115,16 @@ const CASES: readonly Case[] = [
     err(`Règle EXPLOR inconnue (regle) : « EXPLOR-2020 » — ${HDF}`, { arg: "regle", value: "EXPLOR-2020" }),
   ],
   [
-    "règle donnée par une plage de deux cellules",
+    "règle donnée par une plage de deux identifiants (pas une table de règle)",
     "EXPLOR_PLAFOND",
     ["Avion", "", col("EXPLOR-AURA", "X")],
-    err("Une seule cellule attendue (regle), pas une plage", { arg: "regle" }),
+    err(
+      /^Règle EXPLOR invalide \(regle\) : « EXPLOR-AURA » — une plage doit être la table d'une feuille « Règle … »/,
+      {
+        arg: "regle",
+        value: "EXPLOR-AURA",
+      },
+    ),
   ],
 
   // EXPLOR_ELIGIBLE(categorie; montant; [jours]; [regle])

@@ -259,6 +259,22 @@ describe("Lianes › Paramètres on the local host", () => {
     expect(host.spreadsheet.getSheetByName("Règle RECITAL-FT-2028")).not.toBeNull();
   });
 
+  it("a rule sheet is written whole or not at all: a failing write leaves no sheet and no name", () => {
+    const host = createHost();
+    host.call("onOpen", {});
+    host.counter.failOn("Spreadsheet.setNamedRange");
+    expect(() =>
+      host.runMenuItem("Nouvelle règle de financement…", prompt("RECITAL-FT"), prompt("")),
+    ).toThrow();
+    expect(host.spreadsheet.getSheets().map((s) => s.getName())).toEqual([]);
+    expect(host.spreadsheet.getNamedRanges()).toEqual([]);
+    // Once Sheets answers again, the same action succeeds.
+    host.runMenuItem("Nouvelle règle de financement…", prompt("RECITAL-FT"), prompt(""));
+    expect(host.spreadsheet.getRangeByName("REGLE_RECITAL_FT")?.getSheet().getName()).toBe(
+      "Règle RECITAL-FT",
+    );
+  });
+
   it("refuses, with a French alert and nothing written: a taken id, a bad id, an unknown template, a broken source", () => {
     const host = hostWithRecitalRules();
     const before = host.spreadsheet.getSheets().map((s) => s.getName());

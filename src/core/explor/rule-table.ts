@@ -513,6 +513,13 @@ export function isExplorTable(values: Values): boolean {
 export function explorRuleSetOfTable(values: Values): RuleSet {
   if (!isExplorTable(values)) {
     const typeRow = values.find((r) => normalizeKey(r[0]) === "type");
+    if (!typeRow) {
+      const first = values.flat().find((v) => !isBlankCell(v)) ?? "";
+      throw new InputError(
+        `Règle EXPLOR invalide (regle) : ${quote(first)} — une plage doit être la table d'une feuille « Règle … » ` +
+          `(ex. REGLE_EXPLOR_HDF_2026), sinon un seul identifiant (ex. "EXPLOR-HDF-2025")`,
+      );
+    }
     const idRow = values.find((r) => normalizeKey(r[0]) === "identifiant");
     throw new InputError(
       `Règle EXPLOR invalide (regle) : ${quote(idRow?.[1] ?? typeRow?.[1] ?? "")} — une règle de type « ${CATEGORY_RULE_TYPE} » attendue` +
