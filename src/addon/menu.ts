@@ -8,10 +8,10 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-/** A submenu (`Lianes › Paramètres › …`). */
+/** A submenu: `Lianes › Jury › …`, `Lianes › Paramètres › …`. */
 export interface SubMenu {
   readonly caption: string;
-  readonly items: readonly MenuEntry[];
+  readonly items: readonly (MenuItem | "separator")[];
 }
 
 export type MenuEntry = MenuItem | SubMenu | "separator";
@@ -42,6 +42,13 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
+  {
+    caption: "Jury",
+    items: [
+      { caption: "Préparer le jury…", functionName: "menuPreparerJury" },
+      { caption: "Évaluations manquantes", functionName: "menuEvaluationsManquantes" },
+    ],
+  },
   "separator",
   SETTINGS_MENU,
 ];

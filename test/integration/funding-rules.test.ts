@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createHost, type Host } from "../../dev/host";
-import type { ScriptedAnswer } from "../../dev/host/services";
+import type { MenuRecord, ScriptedAnswer } from "../../dev/host/services";
 
 const prompt = (text: string): ScriptedAnswer => ({ kind: "prompt", button: "OK", text });
 const spaces = (s: string) => s.replace(/[\u202f\u00a0]/g, " ");
@@ -45,12 +45,12 @@ describe("Lianes › Paramètres on the local host", () => {
     const host = createHost();
     host.call("onOpen", {});
     const lianes = host.ui.menus[0];
-    const settings = lianes?.items.find((i) => i !== "separator" && "items" in i);
-    expect(settings && "title" in settings ? settings.title : undefined).toBe("Paramètres");
+    const settings = lianes?.items.find(
+      (i): i is MenuRecord => typeof i === "object" && "items" in i && i.title === "Paramètres",
+    );
+    expect(settings?.title).toBe("Paramètres");
     expect(
-      settings && "items" in settings
-        ? settings.items.map((i) => (i === "separator" ? "—" : "caption" in i ? i.caption : i.title))
-        : [],
+      (settings?.items ?? []).map((i) => (i === "separator" ? "—" : "caption" in i ? i.caption : i.title)),
     ).toEqual(["Nouvelle règle de financement…", "Dupliquer une règle…", "—", "Vérifier les paramètres"]);
   });
 
