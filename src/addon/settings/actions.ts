@@ -4,6 +4,7 @@
  * write; a rule sheet is written whole, with its named range, or not at all.
  */
 import { errorMessage } from "../../core/errors";
+import { normalizeKey } from "../../core/funding";
 import { writeLayout } from "../sheet-layout";
 import { NEW_ID, RULE_SHEET_PREFIX, type RuleSheetPlan, ruleSheetName } from "./rule-layout";
 import {
@@ -130,6 +131,14 @@ function ruleSheets(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Shee
   return spreadsheet.getSheets().filter((s) => s.getName().startsWith(RULE_SHEET_PREFIX));
 }
 
+/** ` — Fonds territoriaux Récital`: a rule sheet's Nom, read from its first rows (blank if none). */
+function nameOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  const rows = Math.min(Math.max(sheet.getLastRow(), 1), 20);
+  const values = sheet.getRange(1, 1, rows, 2).getValues();
+  const name = values.find((r) => normalizeKey(r[0]) === "nom")?.[1];
+  return typeof name === "string" && name.trim() !== "" ? ` — ${name.trim()}` : "";
+}
+
 /** Lianes › Paramètres › Dupliquer une règle… */
 export function menuDupliquerRegle(): void {
   const ui = SpreadsheetApp.getUi();
@@ -143,7 +152,9 @@ export function menuDupliquerRegle(): void {
   const answer = ask(
     ui,
     title,
-    `Règles de ce classeur : ${inWorkbook.join(", ") || "aucune"}\nModèles livrés : ${shipped.join(", ")}\n\nRègle à dupliquer :`,
+    `Règles de ce classeur :\n${
+      sheets.map((sheet, i) => `• ${inWorkbook[i]}${nameOf(sheet)}`).join("\n") || "aucune"
+    }\nModèles livrés : ${shipped.join(", ")}\n\nRègle à dupliquer :`,
   );
   if (answer === undefined) return;
   const wanted = answer.toUpperCase();
