@@ -319,8 +319,10 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
   juryDemo(host);
 
   step("Candidatures : formulaire PAM-2025 et 2 inscriptions (même code, autre définition)…");
+  const formsBefore = new Set(host.forms.forms.values());
   host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "PAM-2025" });
-  const pamForm = [...host.forms.forms.values()].find((f) => f !== explorForm);
+  // The form this click created (the jury's evaluation form exists already).
+  const pamForm = [...host.forms.forms.values()].find((f) => !formsBefore.has(f));
   if (!pamForm) throw new Error("Formulaire PAM non créé");
   host.submitForm(pamForm, {
     answers: answersByLabel("PAM-2025", PAM_ANSWERS),

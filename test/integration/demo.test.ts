@@ -37,6 +37,8 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(summary).toContain("total 11 879,54 €, CD62 9 879,54 €, RECITAL 2 000,00 €");
     expect(summary).toContain("subvention due (article 5) 8 316,43 €");
     expect(summary).toContain("10 dépôts (dont un événement reçu deux fois) → 10 lignes, 5 éligibles");
+    // PAM-2025's two registrations reach their own review sheet (not the jury's evaluation form).
+    expect(demo.host.values("Candidatures PAM-2025")).toHaveLength(3);
   });
 
   it("sets up the Récital funds through Lianes › Paramètres and computes the issue's figures", () => {
