@@ -275,6 +275,18 @@ describe("Lianes › Paramètres on the local host", () => {
     );
   });
 
+  it("a rule sheet deleted by hand can be created again: its old name now points to the new sheet", () => {
+    const host = hostWithRecitalRules();
+    const projectsSheet = projects(host);
+    host.spreadsheet.deleteSheet(sheet(host, "Règle RECITAL-FT"));
+    expect(projectsSheet.getRange(1, 2).getValue()).toMatch(/^#/);
+    host.runMenuItem("Nouvelle règle de financement…", prompt("RECITAL-FT"), prompt(""));
+    expect(host.spreadsheet.getNamedRanges().filter((n) => n.getName() === "REGLE_RECITAL_FT")).toHaveLength(
+      1,
+    );
+    expect(projectsSheet.getRange(1, 2).getValue()).toBe(1400);
+  });
+
   it("refuses, with a French alert and nothing written: a taken id, a bad id, an unknown template, a broken source", () => {
     const host = hostWithRecitalRules();
     const before = host.spreadsheet.getSheets().map((s) => s.getName());

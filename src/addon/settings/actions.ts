@@ -74,8 +74,13 @@ export function writeRuleSheet(
   spreadsheet: Spreadsheet,
   plan: RuleSheetPlan,
 ): GoogleAppsScript.Spreadsheet.Sheet {
+  // A name left by a deleted rule sheet of the same id points nowhere: it is replaced.
+  const stale = spreadsheet
+    .getNamedRanges()
+    .find((n) => n.getName().toUpperCase() === plan.rangeName.toUpperCase());
   const sheet = spreadsheet.insertSheet(plan.layout.name);
   try {
+    stale?.remove();
     writeLayout(sheet, plan.layout);
     spreadsheet.setNamedRange(plan.rangeName, sheet.getRange(1, 1, plan.rows, plan.columns));
   } catch (error) {
