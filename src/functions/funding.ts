@@ -54,7 +54,15 @@ export function fundingRuleOf(dispositif: SheetValue): FundingRule {
   if (typeof dispositif !== "string") throw invalid("Dispositif invalide", where, dispositif, RULE_HINT);
   const id = dispositif.trim().toUpperCase();
   if (RULE_SET_IDS.includes(id)) throw invalid("Dispositif inadapté", where, dispositif, CATEGORY_ADVICE);
-  return fundingRuleById(dispositif, where);
+  try {
+    return fundingRuleById(dispositif, where);
+  } catch (error) {
+    if (!(error instanceof InputError) || !/^[A-Z0-9][A-Z0-9-]*$/.test(id)) throw error;
+    // A rule of the workbook is read by its table, not by its identifier: say which name to use.
+    throw new InputError(
+      `${error.message} ; une règle du classeur se lit par sa plage nommée, ex. REGLE_${id.replace(/-/g, "_")}`,
+    );
+  }
 }
 
 /** A whole number of units ≥ 1; blank is 1. */
@@ -143,7 +151,7 @@ export const AIDE_DISPOSITIF = customFunction({
     "Nombre d'unités invalide (unites) : « 1,5 » — un nombre entier, 1 ou plus",
     "Unités sans objet (unites) : « 2 » — seule une règle forfait compte des unités ; RECITAL-FT est une règle taux",
     "Dispositif inadapté (dispositif) : « EXPLOR-HDF-2025 » — règle par catégories : utilisez EXPLOR_PRISE_EN_CHARGE",
-    "Dispositif inconnu (dispositif) : « X » — dispositifs connus : RECITAL-FT, RECITAL-PS, RECITAL-TANDEM",
+    "Dispositif inconnu (dispositif) : « RECITAL-FT-2027 » — dispositifs connus : RECITAL-FT, RECITAL-PS, RECITAL-TANDEM ; une règle du classeur se lit par sa plage nommée, ex. REGLE_RECITAL_FT_2027",
     'Dispositif manquant (dispositif) : « » (vide) — une plage de règle (ex. REGLE_RECITAL_FT) ou un identifiant (ex. "RECITAL-FT")',
   ],
   run(dispositif, couts, unites) {

@@ -50,7 +50,7 @@ const CASES: [string, unknown[]][] = [
   ["AIDE_DISPOSITIF", ["RECITAL-TANDEM", 100, "1,5"]],
   ["AIDE_DISPOSITIF", ["RECITAL-FT", 100, 2]],
   ["AIDE_DISPOSITIF", ["EXPLOR-HDF-2025", 100]],
-  ["AIDE_DISPOSITIF", ["X", 100]],
+  ["AIDE_DISPOSITIF", ["RECITAL-FT-2027", 100]],
   ["AIDE_DISPOSITIF", ["", 100]],
   ["COUT_UNITAIRE", [100, 0]],
   ["COUT_UNITAIRE", ["abc", 2]],

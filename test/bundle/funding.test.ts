@@ -158,8 +158,11 @@ describe("AIDE_DISPOSITIF through the built bundle: the Récital funds", () => {
     ).toBe(
       "Dispositif inadapté (dispositif) : « EXPLOR-HDF-2026 » — règle par catégories : utilisez EXPLOR_PRISE_EN_CHARGE",
     );
-    expect(error("X", 100)).toBe(
-      "Dispositif inconnu (dispositif) : « X » — dispositifs connus : RECITAL-FT, RECITAL-PS, RECITAL-TANDEM",
+    expect(error("recital-ft-2027", 100)).toBe(
+      "Dispositif inconnu (dispositif) : « recital-ft-2027 » — dispositifs connus : RECITAL-FT, RECITAL-PS, RECITAL-TANDEM ; une règle du classeur se lit par sa plage nommée, ex. REGLE_RECITAL_FT_2027",
+    );
+    expect(error("Fonds ?", 100)).toBe(
+      "Dispositif inconnu (dispositif) : « Fonds ? » — dispositifs connus : RECITAL-FT, RECITAL-PS, RECITAL-TANDEM",
     );
     expect(error("", 100)).toMatch(/^Dispositif manquant \(dispositif\) : « » \(vide\)/);
     expect(error("RECITAL-FT", 100, 2)).toBe(
