@@ -51,6 +51,7 @@ export const MENU: readonly MenuEntry[] = [
   },
   "separator",
   SETTINGS_MENU,
+  { caption: "Diagnostic", functionName: "menuDiagnostic" },
 ];
 
 /** Every clickable item, submenus included, in menu order. */
