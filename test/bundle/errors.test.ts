@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { EXPLOR_HDF_2025 } from "../../src/core/explor/hdf-2025";
+import { explorTableRows } from "../../src/core/explor/rule-table";
 import { customFunctions } from "../../src/functions";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
 import { recitalFtTable, recitalPsTable, withCell } from "../support/funding-tables";
@@ -35,8 +37,21 @@ const CASES: [string, unknown[]][] = [
   ["EXPLOR_PRISE_EN_CHARGE", [col("Per diem"), col(""), 10, "EXPLOR-AURA"]],
   ["EXPLOR_RESTE_A_CHARGE", [col("Avion", "Visa", "Per diem"), col(100, 60, "abc")]],
   ["EXPLOR_RESTE_A_CHARGE", [col("Avion"), col(100), -1]],
+  ["EXPLOR_ELIGIBLE", [col("Visa", "Taxi"), col(50, 20), "", "", col(true, "peut-être")]],
+  ["EXPLOR_TOTAL_ELIGIBLE", [col("Avion", "Visa", "Per diem"), col(100, 60, "abc")]],
   ["EXPLOR_DECOMPTE", [col("Avion"), col(100), -1]],
   ["EXPLOR_DECOMPTE", [col("Avion"), col(100), "", "X"]],
+  [
+    "EXPLOR_PLAFOND",
+    [
+      "Avion",
+      "",
+      explorTableRows({ ...EXPLOR_HDF_2025, id: "EXPLOR-HDF-2026" }).map((r) =>
+        r[0] === "Per diem" ? r.map((v, c) => (c === 1 ? "vingt" : v)) : r,
+      ),
+    ],
+  ],
+  ["EXPLOR_PLAFOND", ["Avion", "", recitalFtTable()]],
   ["AIDE_DISPOSITIF", [recitalFtTable(), 600]],
   ["AIDE_DISPOSITIF", [withCell(recitalFtTable(), 4, 2, "170 %"), 100]],
   ["AIDE_DISPOSITIF", [withCell(recitalFtTable(), 8, 1, "Plafond"), 100]],

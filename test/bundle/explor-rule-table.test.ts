@@ -53,8 +53,10 @@ describe("EXPLOR functions under a rule sheet's table", () => {
     expect(error("EXPLOR_PLAFOND", "Avion", "", withCell(table2025(), "Per diem", 3, "semaine"))).toBe(
       "Règle EXPLOR-HDF-2025, C16 : unité invalide « semaine » — mission ou jour",
     );
-    expect(error("EXPLOR_PLAFOND", "Avion", "", withCell(table2025(), "Visa", 6, "Avion"))).toBe(
-      "Règle EXPLOR-HDF-2025, F17 : nom en double « Avion » — déjà un nom de « Avion + transport du domicile à l'aéroport » (F14)",
+    expect(
+      error("EXPLOR_PLAFOND", "Avion", "", withCell(table2025(), "Visa", 6, "Frais de visa ; Vol")),
+    ).toBe(
+      "Règle EXPLOR-HDF-2025, F17 : nom en double « Vol » — déjà un nom de « Avion + transport du domicile à l'aéroport » (F14)",
     );
     expect(error("EXPLOR_PLAFOND", "Avion", "", withCell(table2025(), "Durée maximale (jours)", 2, 5))).toBe(
       "Règle EXPLOR-HDF-2025, B11 : durée maximale invalide « 5 » — plus courte que la durée minimale",

@@ -542,7 +542,7 @@ export function explorRuleSetOfTable(values: Values): RuleSet {
 export function explorTableRows(definition: RuleSetDefinition): (string | number)[][] {
   const width = CATEGORY_COLUMNS.length;
   const pad = (cells: (string | number)[]) => [...cells, ...Array<string>(width - cells.length).fill("")];
-  const d = definition as RuleSetDefinition & { readonly source?: string };
+  const d = definition;
   const cells: Record<ParameterKey, string | number | undefined> = {
     id: d.id,
     type: CATEGORY_RULE_TYPE,
@@ -559,7 +559,7 @@ export function explorTableRows(definition: RuleSetDefinition): (string | number
   for (const p of EXPLOR_PARAMETERS) rows.push(pad([p.label, cells[p.key] ?? ""]));
   rows.push(pad([]), [...CATEGORY_COLUMNS]);
   for (const c of d.categories) {
-    const proof = ((c as { proof?: Proof }).proof ?? "receipt") as Proof;
+    const proof: Proof = c.proof ?? "receipt";
     const ceiling = c.ceiling;
     rows.push([
       c.label,
