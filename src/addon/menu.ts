@@ -52,6 +52,7 @@ export const MENU: readonly MenuEntry[] = [
   "separator",
   SETTINGS_MENU,
   { caption: "Diagnostic", functionName: "menuDiagnostic" },
+  { caption: "Aide", functionName: "menuAide" },
 ];
 
 /** Every clickable item, submenus included, in menu order. */
