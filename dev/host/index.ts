@@ -19,7 +19,7 @@ import {
   FakeScriptApp,
   FakeUi,
   fakeUtilities,
-  type MenuRecord,
+  menuItems,
   type ScriptedAnswer,
 } from "./services";
 import { createSpreadsheetApp, FakeSpreadsheet } from "./spreadsheet";
@@ -197,20 +197,8 @@ export function createHost(options: HostOptions = {}): Host {
     counter,
     call,
     runMenuItem(caption, ...answers) {
-      // `Paramètres › Nouvelle convention…` names the submenu too; a caption alone is found anywhere.
-      const entries = (
-        record: MenuRecord,
-        path: string,
-      ): { path: string; caption: string; functionName: string }[] =>
-        record.items.flatMap((i) =>
-          i === "separator"
-            ? []
-            : "items" in i
-              ? entries(i, `${path}${i.title} › `)
-              : [{ path: `${path}${i.caption}`, caption: i.caption, functionName: i.functionName }],
-        );
       const item = ui.menus
-        .flatMap((m) => entries(m, ""))
+        .flatMap((m) => menuItems(m))
         .find((i) => i.caption === caption || i.path === caption);
       if (!item) throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
       ui.answer(...answers);

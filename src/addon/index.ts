@@ -27,6 +27,7 @@ import { menuEraseApplicant } from "./intake/erase";
 import { menuMissingEvaluations, menuPrepareJury } from "./jury/actions";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
+import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./settings/actions";
 
 export const entryPoints: readonly EntryPointSpec[] = [
   entryPoint({
@@ -82,6 +83,28 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
     run: menuEraseApplicant,
+  }),
+  entryPoint({
+    name: "menuNouvelleRegle",
+    summary:
+      "Lianes › Paramètres › Nouvelle règle de financement… : écrit une feuille « Règle <identifiant> » " +
+      "depuis un modèle livré ou vierge, et sa plage nommée REGLE_<IDENTIFIANT>.",
+    params: [],
+    run: menuNouvelleRegle,
+  }),
+  entryPoint({
+    name: "menuDupliquerRegle",
+    summary:
+      "Lianes › Paramètres › Dupliquer une règle… : copie une règle du classeur (ou un modèle) sous un autre identifiant.",
+    params: [],
+    run: menuDupliquerRegle,
+  }),
+  entryPoint({
+    name: "menuVerifierParametres",
+    summary:
+      "Lianes › Paramètres › Vérifier les paramètres : liste chaque problème des feuilles de paramètres (feuille, cellule, valeur).",
+    params: [],
+    run: menuVerifierParametres,
   }),
   entryPoint({
     name: "menuPreparerJury",

@@ -32,7 +32,8 @@ const NO_CEILING = "sans plafond";
 /** The optional arguments every EXPLOR function shares. */
 const RULE_PARAM: ParamSpec = {
   name: "regle",
-  description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
+  description:
+    "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA), ou la table d'une feuille « Règle … » par sa plage nommée (ex. REGLE_EXPLOR_HDF_2026).",
   example: '"EXPLOR-HDF-2025"',
   optional: true,
 };
@@ -191,11 +192,14 @@ export const EXPLOR_PLAFOND = customFunction({
     '=EXPLOR_PLAFOND("Hôtel") → 300 (Hébergement, par mission)',
     '=EXPLOR_PLAFOND("Per diem"; 10) → 150',
     '=EXPLOR_PLAFOND("Visa"; ; "EXPLOR-AURA") → sans plafond',
+    '=EXPLOR_PLAFOND("Per diem"; 10; REGLE_EXPLOR_HDF_2026) → 200 (feuille « Règle EXPLOR-HDF-2026 », per diem à 20 € par jour)',
   ],
   errors: [
     "Nombre de jours invalide (jours) : « 1.5 » — un nombre entier de jours, 0 ou plus",
     "Nombre de jours trop grand (jours) : « 1000000000000000 » — au plus 100 000",
     "Règle EXPLOR inconnue (regle) : « X » — règles connues : EXPLOR-HDF-2025, EXPLOR-AURA",
+    "Règle EXPLOR-HDF-2026, B16 : plafond invalide « vingt » — un montant en euros, « sans plafond » ou « non pris en charge »",
+    "Règle EXPLOR invalide (regle) : « RECITAL-FT » — une règle de type « plafonds par catégorie » attendue, pas « taux » : utilisez AIDE_DISPOSITIF",
   ],
   run(categorie, jours, regle) {
     const ruleSet = ruleSetOf(regle);

@@ -400,3 +400,21 @@ describe("Lianes › Budget de convention… (writing, confirming, cancelling)",
     expect(host.ui.alerts.at(-1)).toContain("Convention inconnue (convention) : « CD62-2019 »");
   });
 });
+
+describe("Lianes › Paramètres › Vérifier les paramètres reads the convention sheets too", () => {
+  it("names the cell of a bad total, and what does not add up", () => {
+    const host = freshHost();
+    host.runMenuItem("Paramètres › Nouvelle convention…", OK(""), OK("CD62-2025"));
+    editConvention(host, "Convention CD62-2025", "Déplacements & fournitures", 4, "deux cents");
+    host.runMenuItem("Paramètres › Vérifier les paramètres");
+    const row = rowOf(host, "Convention CD62-2025", "Déplacements & fournitures");
+    expect(host.ui.alerts.at(-1)).toContain(
+      `Montant invalide (Total — feuille « Convention CD62-2025 », cellule D${row}) : « deux cents »`,
+    );
+    editConvention(host, "Convention CD62-2025", "Déplacements & fournitures", 4, 300);
+    host.runMenuItem("Paramètres › Vérifier les paramètres");
+    expect(host.ui.alerts.at(-1)).toContain(
+      "les lignes du budget font 11\u202f979,54\u00a0€ (écart 100,00\u00a0€)",
+    );
+  });
+});
