@@ -105,7 +105,21 @@ describe("a call definition that does not hold together is refused, naming the p
       (c: CallDefinition) => {
         delete questionOf(c, "missionObjet").choices;
       },
-      /questions à choix/,
+      /questions\.13\.choices : la question « missionObjet » \(choix unique\) n'a aucun choix/,
+    ],
+    [
+      "a rule reading a question of the wrong type",
+      (c: CallDefinition) => {
+        c.eligibility.durationDays = { question: "missionDebut", min: 7, max: 15 };
+      },
+      /eligibility\.durationDays\.question : .*« missionDebut » de type date, attendu nombre/,
+    ],
+    [
+      "a rule reading a personal question",
+      (c: CallDefinition) => {
+        questionOf(c, "missionDuree").personal = true;
+      },
+      /« missionDuree » lue par une règle d'éligibilité ne peut pas être personnelle/,
     ],
     [
       "a closing time without its offset",

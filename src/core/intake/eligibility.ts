@@ -3,7 +3,9 @@
  * head office, partner country, already funded, duration, deadline. Only the rules the call
  * defines are checked.
  */
+import { cents } from "../decimal";
 import { type Field, field, InputError, invalid } from "../errors";
+import { formatEuros } from "../money";
 import type { CallDefinition } from "./call-schema";
 import { lateFrom } from "./calls";
 import { findCountry } from "./countries";
@@ -22,6 +24,8 @@ export interface EligibilityFacts {
   /** Blank means Non. */
   readonly newProject?: unknown;
   readonly durationDays?: unknown;
+  /** The amount an `amount` rule reads (euros). */
+  readonly amount?: unknown;
   /** Blank means the deadline is not checked. */
   readonly submittedAt?: unknown;
 }
@@ -105,6 +109,24 @@ export function parseDurationDays(value: unknown, where: Field): number {
   return n;
 }
 
+/** An amount in euros: a number, or its French text (`2 500,50`, `2500 €`). */
+export function parseAmountAnswer(value: unknown, where: Field): number {
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*-?[\d\s\u00a0\u202f]+([.,]\d+)?\s*€?\s*$/.test(value)
+        ? Number(value.replace(/[\s\u00a0\u202f€]/g, "").replace(",", "."))
+        : Number.NaN;
+  if (!Number.isFinite(n)) throw invalid("Montant invalide", where, value, "attendu un montant en euros");
+  return n;
+}
+
+/** `5 000 €`, `1 234,50 €`: a bound of an amount rule as the reason shows it. */
+function euros(n: number): string {
+  const text = formatEuros(cents(Math.round(n * 100)));
+  return text.replace(/,00(\s*€)$/, "$1");
+}
+
 export function isLate(call: CallDefinition, submittedAt: Date): boolean {
   return submittedAt.getTime() >= lateFrom(call).getTime();
 }
@@ -167,10 +189,16 @@ export function assessEligibility(
     result = { ...result, durationDays: days };
   }
 
+  if (rules.amount) {
+    const amount = parseAmountAnswer(facts.amount, at("montant"));
+    const { min, max } = rules.amount;
+    if (amount < min || amount > max) reasons.push(`montant hors ${euros(min)}–${euros(max)}`);
+  }
+
   let late: boolean | undefined;
   if (!isBlankValue(facts.submittedAt)) {
     late = isLate(call, parseDateTime(facts.submittedAt, at(names.submittedAt)));
-    if (late) reasons.push("candidature hors délai");
+    if (late && rules.deadline !== false) reasons.push("candidature hors délai");
   }
 
   return { ...result, eligible: reasons.length === 0, reasons, text: eligibilityText(reasons), late };

@@ -26,9 +26,12 @@ export type Status = (typeof STATUSES)[number];
 
 export const RETAINED: Status = "Retenue";
 
-/** Eligible and on time: to be instructed; otherwise inadmissible (staff may still override). */
-export function defaultStatus(eligibility: Pick<Eligibility, "eligible" | "late">): Status {
-  return eligibility.eligible && eligibility.late !== true ? "À instruire" : "Irrecevable";
+/**
+ * Eligible (on time, unless the call accepts late submissions): to be instructed; otherwise
+ * inadmissible (staff may still override).
+ */
+export function defaultStatus(eligibility: Pick<Eligibility, "eligible">): Status {
+  return eligibility.eligible ? "À instruire" : "Irrecevable";
 }
 
 export type ComputedColumnId =
@@ -127,6 +130,7 @@ export function submissionEligibility(call: CallDefinition, submission: Submissi
       alreadyFunded: e.alreadyFunded && a[e.alreadyFunded.question],
       newProject: e.alreadyFunded && a[e.alreadyFunded.newProjectQuestion],
       durationDays: e.durationDays && a[e.durationDays.question],
+      amount: e.amount && a[e.amount.question],
       submittedAt: submission.receivedAt,
     },
     { unknownDepartement: "outside" },
