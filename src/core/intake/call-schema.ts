@@ -183,12 +183,18 @@ export function questionTypeWord(type: QuestionType): string {
 const CHOICE_TYPES: readonly QuestionType[] = ["singleChoice", "dropdown", "checkboxes"];
 
 /** Each eligibility rule's question fields, with the types they may have. */
-function ruleReads(e: z.infer<typeof eligibilitySchema>): { path: Path; question: string; types: readonly QuestionType[] }[] {
+function ruleReads(
+  e: z.infer<typeof eligibilitySchema>,
+): { path: Path; question: string; types: readonly QuestionType[] }[] {
   const reads: { path: Path; question: string; types: readonly QuestionType[] }[] = [];
   for (const kind of Object.keys(RULE_QUESTION_TYPES) as EligibilityKind[]) {
     const rule = e[kind];
     if (!rule) continue;
-    reads.push({ path: ["eligibility", kind, "question"], question: rule.question, types: RULE_QUESTION_TYPES[kind] });
+    reads.push({
+      path: ["eligibility", kind, "question"],
+      question: rule.question,
+      types: RULE_QUESTION_TYPES[kind],
+    });
   }
   if (e.alreadyFunded) {
     reads.push({
@@ -217,7 +223,10 @@ export function callProblems(c: ParsedCall): CallProblem[] {
       add(["questions", i, "choices"], `la question « ${q.id} » (${TYPE_WORDS[q.type]}) n'a aucun choix`);
     }
     if (!isChoice && q.choices !== undefined) {
-      add(["questions", i, "choices"], `seules les questions à choix ont des choix (« ${q.id} » est ${TYPE_WORDS[q.type]})`);
+      add(
+        ["questions", i, "choices"],
+        `seules les questions à choix ont des choix (« ${q.id} » est ${TYPE_WORDS[q.type]})`,
+      );
     }
     if ((q.scale !== undefined) !== (q.type === "scale")) {
       add(["questions", i, "scale"], "une question échelle a ses bornes, et elle seule");
@@ -270,7 +279,10 @@ export function callProblems(c: ParsedCall): CallProblem[] {
     );
   }
   if (c.review.email !== undefined && byId.get(c.review.email) && !isPersonal(c, c.review.email)) {
-    add(["review", "email"], "l'e-mail du candidat (review.email) est une donnée personnelle (personal: true)");
+    add(
+      ["review", "email"],
+      "l'e-mail du candidat (review.email) est une donnée personnelle (personal: true)",
+    );
   }
   const criteria = new Set<string>();
   c.review.criteria.forEach((k, i) => {
@@ -308,7 +320,8 @@ export const callSchema = z
   })
   .check(
     z.superRefine((c, ctx) => {
-      for (const p of callProblems(c)) ctx.addIssue({ code: "custom", message: p.message, path: p.path, input: c });
+      for (const p of callProblems(c))
+        ctx.addIssue({ code: "custom", message: p.message, path: p.path, input: c });
     }),
   );
 
