@@ -40,12 +40,18 @@ export class FakeUi {
   createMenu(title: string) {
     const record: MenuRecord = { title, items: [] };
     const menu = {
+      items: record.items,
       addItem: (caption: string, functionName: string) => {
         record.items.push({ caption, functionName });
         return menu;
       },
       addSeparator: () => {
         record.items.push("separator");
+        return menu;
+      },
+      /** A submenu's items are found by their caption, like the menu's own. */
+      addSubMenu: (sub: { readonly items: MenuRecord["items"] }) => {
+        record.items.push(...sub.items);
         return menu;
       },
       addToUi: () => {

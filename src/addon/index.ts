@@ -21,6 +21,7 @@ import { menuBudgetConvention } from "./convention-sheets";
 import { serverTauxInfoEuro } from "./infoeuro";
 import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
 import { menuEraseApplicant } from "./intake/erase";
+import { menuDuplicateCall, menuNewCall } from "./intake/workbook-calls";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
 
@@ -55,6 +56,20 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Créer le formulaire… : crée ou met à jour le formulaire d'un appel, lié à ce classeur.",
     params: [],
     run: menuCreateForm,
+  }),
+  entryPoint({
+    name: "menuDupliquerAppel",
+    summary:
+      "Lianes › Paramètres › Dupliquer un appel… : écrit la feuille « Appel <identifiant> » d'un nouvel appel, copie d'un appel livré ou du classeur.",
+    params: [],
+    run: menuDuplicateCall,
+  }),
+  entryPoint({
+    name: "menuNouvelAppel",
+    summary:
+      "Lianes › Paramètres › Nouvel appel… : écrit la feuille « Appel <identifiant> » d'un appel vierge.",
+    params: [],
+    run: menuNewCall,
   }),
   entryPoint({
     name: "menuSynchroniserCandidatures",

@@ -8,7 +8,13 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-export type MenuEntry = MenuItem | "separator";
+/** A submenu (`Lianes › Paramètres › …`). */
+export interface Submenu {
+  readonly caption: string;
+  readonly items: readonly MenuItem[];
+}
+
+export type MenuEntry = MenuItem | Submenu | "separator";
 
 export const MENU_TITLE = "Lianes";
 
@@ -22,13 +28,31 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
+  "separator",
+  {
+    caption: "Paramètres",
+    items: [
+      { caption: "Dupliquer un appel…", functionName: "menuDupliquerAppel" },
+      { caption: "Nouvel appel…", functionName: "menuNouvelAppel" },
+    ],
+  },
 ];
 
+/** Every item the menu calls, submenus flattened. */
+export function menuItems(entries: readonly MenuEntry[] = MENU): MenuItem[] {
+  return entries.flatMap((e) => (e === "separator" ? [] : "items" in e ? [...e.items] : [e]));
+}
+
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(MENU_TITLE);
   for (const entry of MENU) {
     if (entry === "separator") menu.addSeparator();
-    else menu.addItem(entry.caption, entry.functionName);
+    else if ("items" in entry) {
+      const sub = ui.createMenu(entry.caption);
+      for (const item of entry.items) sub.addItem(item.caption, item.functionName);
+      menu.addSubMenu(sub);
+    } else menu.addItem(entry.caption, entry.functionName);
   }
   menu.addToUi();
 }

@@ -97,6 +97,11 @@ describe("onOpen in AuthMode.NONE", () => {
             return menu;
           },
           addSeparator: () => menu,
+          addSubMenu: (sub: { record: { items: string[] } }) => {
+            record.items.push(...sub.record.items.map((c) => `› ${c}`));
+            return menu;
+          },
+          record,
           addToUi: () => menus.push(record),
         };
         return menu;
@@ -121,5 +126,6 @@ describe("onOpen in AuthMode.NONE", () => {
     expect(menus[0]?.title).toBe("Lianes");
     expect(menus[0]?.items).toContain("Nouvelle mission EXPLOR");
     expect(menus[0]?.items).toContain("Créer le formulaire…");
+    expect(menus[0]?.items).toContain("› Dupliquer un appel…");
   });
 });

@@ -99,7 +99,14 @@ describe("a call as a sheet: sheet → definition → sheet", () => {
   it("an amount rule reads a number question between two bounds", () => {
     const { name, values } = sheetOf("EXPLOR-2025", "EXPLOR-2026");
     const row = rowOf(values, "Durée entre … et … jours");
-    values[row] = ["Montant entre … et … €", "budgetTotal", 1000, "5 000", "", ...(values[row] ?? []).slice(5)];
+    values[row] = [
+      "Montant entre … et … €",
+      "budgetTotal",
+      1000,
+      "5 000",
+      "",
+      ...(values[row] ?? []).slice(5),
+    ];
     expect(readCallSheet(name, values).call?.eligibility.amount).toEqual({
       question: "budgetTotal",
       min: 1000,

@@ -3,8 +3,9 @@
  * synchronise the review sheet, and take each submission as it arrives.
  */
 
+import { InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { askForDefinition } from "../dialogs";
 import { buildFormItems } from "./form-builder";
 import { pendingOf, recordPending, settlePending } from "./pending";
@@ -12,6 +13,7 @@ import { readColumnTags } from "./response-columns";
 import { findResponsesSheet } from "./responses-sheet";
 import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
 import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
+import { availableCallIds, findCall } from "./workbook-calls";
 
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 /** How long a submission waits for another one's sync before leaving its own for later. */
@@ -57,10 +59,14 @@ export interface FormCreation {
   readonly updated: boolean;
 }
 
-/** Creates the call's form, or updates it in place, linked to this spreadsheet, with the trigger. */
+/**
+ * Creates the call's form, or updates it in place, linked to this spreadsheet, with the
+ * trigger. The call is the workbook's sheet `Appel <id>` when there is one, validated before
+ * anything is built (an InputError lists every cell to fix), else the shipped template.
+ */
 export function createOrUpdateForm(callId: string): FormCreation {
-  const call = callById(callId);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const call = findCall(spreadsheet, callId);
   const properties = PropertiesService.getDocumentProperties();
   const previous = readIntakeState(properties, call.id);
   const form = openForm(previous, call);
@@ -109,7 +115,16 @@ export function syncAllCalls(): CallSync[] {
       return { callId, report: undefined };
     }
     const pending = pendingOf(stored, callId);
-    const report = syncReviewSheet(spreadsheet, callById(callId), responses);
+    let call: CallDefinition;
+    try {
+      call = findCall(spreadsheet, callId);
+    } catch (error) {
+      // A call sheet edited into an invalid state: its responses wait in their sheet, the other calls sync.
+      if (!(error instanceof InputError)) throw error;
+      console.warn(`Appel ${callId} : ${error.message}`);
+      return { callId, report: undefined, problem: error.message };
+    }
+    const report = syncReviewSheet(spreadsheet, call, responses);
     const { found, missing } = settlePending(pending, report.keys);
     const notes = [...report.notes];
     if (found.length > 0) notes.push(`${found.length} réponse(s) laissée(s) en attente reprise(s).`);
@@ -128,6 +143,8 @@ export function syncAllCalls(): CallSync[] {
 export interface CallSync {
   readonly callId: string;
   readonly report: SyncReport | undefined;
+  /** Why the call was not synced, when its sheet `Appel <id>` does not hold together. */
+  readonly problem?: string;
 }
 
 const NO_RESPONSES_SHEET =
@@ -187,7 +204,7 @@ function callOfEvent(
   const match = allIntakeStates(properties.getProperties()).find(
     ({ state }) => findResponsesSheet(spreadsheet, state)?.getSheetId() === sheet.getSheetId(),
   );
-  return match ? { call: callById(match.callId) } : undefined;
+  return match ? { call: findCall(spreadsheet, match.callId) } : undefined;
 }
 
 function logReport(callId: string, report: SyncReport | undefined): void {
@@ -230,7 +247,17 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
   }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = event.range.getSheet();
-  const match = callOfEvent(spreadsheet, sheet);
+  let match: { call: CallDefinition } | undefined;
+  try {
+    match = callOfEvent(spreadsheet, sheet);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.warn(
+      `Réponse de la ligne ${event.range.getRow()} gardée dans « ${sheet.getName()} », reprise à la ` +
+        `prochaine synchronisation une fois l'appel corrigé : ${error.message}`,
+    );
+    return;
+  }
   if (!match) {
     console.log(`Réponse reçue dans « ${sheet.getName()} », qui n'est la feuille d'aucun appel.`);
     return;
@@ -271,11 +298,15 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
 /** Lianes › Créer le formulaire… */
 export function menuCreateForm(): void {
   const ui = SpreadsheetApp.getUi();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const ids = availableCallIds(spreadsheet);
+  const defaultId = ids[0] ?? DEFAULT_CALL_ID;
+  // The call is read (and validated) here: an invalid sheet is said before any form is touched.
   const call = askForDefinition(ui, {
     title: "Créer le formulaire",
-    question: `Appel à candidatures (${CALL_IDS.join(", ")}) ; laissez vide pour ${DEFAULT_CALL_ID} :`,
-    defaultId: DEFAULT_CALL_ID,
-    byId: callById,
+    question: `Appel à candidatures (${ids.join(", ")}) ; laissez vide pour ${defaultId} :`,
+    defaultId,
+    byId: (id) => findCall(spreadsheet, id),
     unknown: (error) => ({ title: "Créer le formulaire", message: error.message }),
   });
   if (!call) return;
@@ -305,12 +336,12 @@ export function menuSyncApplications(): void {
       results.length === 0
         ? "Aucun formulaire n'est lié à ce classeur : utilisez d'abord Lianes › Créer le formulaire…"
         : results
-            .map(({ callId, report }) =>
+            .map(({ callId, report, problem }) =>
               report
                 ? `${callId} : ${report.added} ajoutée(s), ${report.updated} à jour${
                     report.notes.length ? ` — ${report.notes.length} remarque(s) dans le journal` : ""
                   }`
-                : `${callId} : ${NO_RESPONSES_SHEET}`,
+                : `${callId} : ${problem ?? NO_RESPONSES_SHEET}`,
             )
             .join("\n"),
     );

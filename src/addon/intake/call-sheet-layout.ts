@@ -315,12 +315,20 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
     applicantHeader: call.review.applicant.header,
     shownAnswers: call.review.shownAnswers.join(" ; "),
   };
-  // Text format: Sheets keeps `15/06/2025 23:59:59` and ids as typed, never as a date or number.
-  rows(
-    (Object.keys(GENERAL) as GeneralKey[]).map((k) => [GENERAL[k], general[k]]),
-    FORMAT.text,
-  );
-  row++;
+  // Text, so that ids and texts stay as typed; the two instants as dates with their time (Sheets
+  // reads `15/06/2025 23:59:59` as a date in the spreadsheet's time zone, Paris).
+  const keys = Object.keys(GENERAL) as GeneralKey[];
+  blocks.push({
+    row,
+    column: 1,
+    values: keys.map((k) => pad([GENERAL[k], general[k]])),
+    numberFormat: keys.map((k) =>
+      pad([]).map((_, c) =>
+        c === 1 && (k === "opensAt" || k === "closesAt") ? FORMAT.dateTime : FORMAT.text,
+      ),
+    ),
+  });
+  row += keys.length + 1;
 
   section(SECTIONS.questions);
   header(QUESTION_HEADERS);

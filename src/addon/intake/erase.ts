@@ -13,7 +13,6 @@
  */
 import { errorMessage, InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { callById } from "../../core/intake/calls";
 import {
   type ApplicationRef,
   emailOfKey,
@@ -48,6 +47,7 @@ import {
 import { computeReviewRows, reviewSheetName } from "./review-sheet";
 import { allIntakeStates, readIntakeState } from "./state";
 import { decisionSummaryLayout } from "./summary";
+import { findCall } from "./workbook-calls";
 
 const TITLE = "Effacer les données d'un candidat";
 
@@ -71,7 +71,7 @@ function cellText(value: unknown): string {
 /** Every application of every call with a review sheet in this spreadsheet. */
 function listApplications(spreadsheet: Spreadsheet, callIds: readonly string[]): Listed[] {
   return callIds.flatMap((callId) => {
-    const call = callById(callId);
+    const call = findCall(spreadsheet, callId);
     const sheet = spreadsheet.getSheetByName(reviewSheetName(call));
     if (!sheet || sheet.getLastRow() < 2) return [];
     const shape = reviewSheetShape(call);
@@ -148,8 +148,8 @@ function factsOfKey(key: string): { receivedAt: Date | undefined; email: string 
  * having written nothing.
  */
 export function eraseApplication(callId: string, key: string, at: Date = new Date()): ErasureReport {
-  const call = callById(callId);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const call = findCall(spreadsheet, callId);
   const properties = PropertiesService.getDocumentProperties();
   const state = readIntakeState(properties, call.id);
   const review = spreadsheet.getSheetByName(reviewSheetName(call));
@@ -424,7 +424,7 @@ export function menuEraseApplicant(): void {
     ui.alert(TITLE, chosen, ui.ButtonSet.OK);
     return;
   }
-  const call: CallDefinition = callById(chosen.callId);
+  const call: CallDefinition = findCall(spreadsheet, chosen.callId);
   if (isErasureMarker(chosen.applicant)) {
     ui.alert(
       TITLE,

@@ -35,6 +35,10 @@ export interface ResponsesReading {
   readonly renamed: readonly string[];
 }
 
+function isBlankCell(v: unknown): boolean {
+  return v === "" || v === null || v === undefined;
+}
+
 export function readResponses(
   call: CallDefinition,
   values: readonly (readonly unknown[])[],
@@ -59,9 +63,17 @@ export function readResponses(
       renamed.push(`« ${String(rawHeader[column] ?? "")} » (${f.label})`);
     }
   }
+  // A question relabelled after its column was tagged: Forms may write the new answers to a
+  // column under the new label. Both are the question's (read by its id), the new one first.
+  const relabelled = new Map<string, number>();
+  for (const q of call.questions) {
+    const tag = tagged.get(q.id);
+    const current = byHeader([normalizeHeader(q.label)]);
+    if (tag !== undefined && current >= 0 && current !== tag) relabelled.set(q.id, current);
+  }
   const timestampColumn = columns.get(TIMESTAMP_FIELD) ?? -1;
   const emailColumn = columns.get(EMAIL_FIELD) ?? -1;
-  const known = new Set(columns.values());
+  const known = new Set([...columns.values(), ...relabelled.values()]);
   const unknownHeaders = rawHeader
     .map((h, i) => (known.has(i) || normalizeHeader(h) === "" ? undefined : String(h)))
     .filter((h): h is string => h !== undefined);
@@ -71,6 +83,8 @@ export function readResponses(
     for (const q of call.questions) {
       const column = columns.get(q.id);
       if (column !== undefined) answers[q.id] = row[column];
+      const newer = relabelled.get(q.id);
+      if (newer !== undefined && !isBlankCell(row[newer])) answers[q.id] = row[newer];
     }
     const email = emailColumn >= 0 ? String(row[emailColumn] ?? "").trim() : "";
     const raw: RawSubmission = {

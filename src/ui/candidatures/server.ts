@@ -9,11 +9,12 @@ import { readResponses } from "../../addon/intake/responses";
 import { findResponsesSheet } from "../../addon/intake/responses-sheet";
 import { applicationRows, columnLetter, reviewSheetShape } from "../../addon/intake/review-plan";
 import { readIntakeState } from "../../addon/intake/state";
+import { availableCallIds, findCall } from "../../addon/intake/workbook-calls";
 import { asText } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
 import { field, InputError, invalid } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { responseKey } from "../../core/intake/response-key";
 import {
@@ -134,7 +135,7 @@ function parseRequest<T>(schema: z.ZodMiniType<T>, value: unknown): T {
 }
 
 function reviewCallOf(id: string): CallDefinition {
-  return callById(id, field("appel"));
+  return findCall(SpreadsheetApp.getActiveSpreadsheet(), id);
 }
 
 // ---------------------------------------------------------------- reading
@@ -342,9 +343,20 @@ export function menuTableauCandidatures(): void {
 /** The calls that have a review sheet in this spreadsheet, the default call first. */
 export function serverCandidaturesAppels(): CallChoice[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const ids = [DEFAULT_CALL_ID, ...CALL_IDS.filter((id) => id !== DEFAULT_CALL_ID)];
+  const available = availableCallIds(spreadsheet);
+  const ids = available.includes(DEFAULT_CALL_ID)
+    ? [DEFAULT_CALL_ID, ...available.filter((id) => id !== DEFAULT_CALL_ID)]
+    : available;
   return ids
-    .map((id) => callById(id))
+    .flatMap((id) => {
+      try {
+        return [findCall(spreadsheet, id)];
+      } catch (error) {
+        // A call sheet that does not hold together is left out of the list (Vérifier les paramètres says why).
+        if (!(error instanceof InputError)) throw error;
+        return [];
+      }
+    })
     .filter((call) => spreadsheet.getSheetByName(call.review.sheetName) !== null)
     .map((call) => ({ id: call.id, title: call.title }));
 }

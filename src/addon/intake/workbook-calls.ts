@@ -1,0 +1,159 @@
+/**
+ * Calls owned by the workbook: a sheet `Appel <identifiant>` is the call, read when it is
+ * needed (building the form, each submission, each sync, the dashboard, an erasure); the
+ * shipped calls are templates, used when no sheet bears their id.
+ */
+import { field, InputError, invalid } from "../../core/errors";
+import type { CallDefinition } from "../../core/intake/call-schema";
+import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { replaceSheetContents } from "../sheets";
+import {
+  blankCall,
+  CALL_SHEET_PREFIX,
+  callIdOfSheetName,
+  callSheetLayout,
+  callSheetName,
+  checkCallSheet,
+  describeProblem,
+  duplicateCall,
+  readCallSheet,
+} from "./call-sheet-layout";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The ids of the calls this workbook holds as sheets, in sheet order. */
+export function workbookCallIds(spreadsheet: Spreadsheet): string[] {
+  return spreadsheet
+    .getSheets()
+    .map((s) => callIdOfSheetName(s.getName()))
+    .filter((id): id is string => id !== undefined);
+}
+
+/** Every call one can build a form for: the workbook's, then the shipped templates not overridden. */
+export function availableCallIds(spreadsheet: Spreadsheet): string[] {
+  const own = workbookCallIds(spreadsheet);
+  return [...own, ...CALL_IDS.filter((id) => !own.includes(id))];
+}
+
+/**
+ * The call with this id: its sheet `Appel <id>` when the workbook has one (validated: a sheet
+ * that does not hold together is an InputError listing every cell to fix), else the shipped one.
+ */
+export function findCall(spreadsheet: Spreadsheet, id: string): CallDefinition {
+  const wanted = id.trim().toUpperCase();
+  const sheet = spreadsheet.getSheetByName(callSheetName(wanted));
+  if (!sheet) {
+    if (CALL_IDS.includes(wanted) || workbookCallIds(spreadsheet).length === 0) return callById(id);
+    throw invalid(
+      "Appel inconnu",
+      field("appel"),
+      id,
+      `appels connus : ${availableCallIds(spreadsheet).join(", ")}`,
+    );
+  }
+  const name = sheet.getName();
+  const reading = readCallSheet(name, sheet.getDataRange().getValues());
+  if (reading.problems) {
+    throw new InputError(
+      `La feuille « ${name} » ne décrit pas un appel valide (${reading.problems.length} erreur${
+        reading.problems.length > 1 ? "s" : ""
+      }) :\n${reading.problems.map((p) => `• ${describeProblem(name, p)}`).join("\n")}`,
+    );
+  }
+  return reading.call;
+}
+
+/** The problems of every call sheet in the workbook, one French line each (none: all valid). */
+export function checkCallSheets(spreadsheet: Spreadsheet): string[] {
+  return spreadsheet
+    .getSheets()
+    .filter((s) => s.getName().startsWith(CALL_SHEET_PREFIX))
+    .flatMap((s) => checkCallSheet(s.getName(), s.getDataRange().getValues()));
+}
+
+const CALL_ID = /^[A-Z][A-Z0-9]*-\d{4}$/;
+
+/** Reads a new call id; undefined with an alert when it is not one, or its sheet exists already. */
+function askNewId(ui: GoogleAppsScript.Base.Ui, spreadsheet: Spreadsheet, title: string, hint: string) {
+  const answer = ui.prompt(
+    title,
+    `Identifiant du nouvel appel (lettres majuscules, un tiret, l'année : ${hint}) :`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
+  const id = answer.getResponseText().trim().toUpperCase();
+  if (!CALL_ID.test(id)) {
+    ui.alert(
+      title,
+      `Identifiant invalide : « ${answer.getResponseText().trim()} » — attendu par exemple ${hint}. Rien n'a changé.`,
+      ui.ButtonSet.OK,
+    );
+    return undefined;
+  }
+  if (spreadsheet.getSheetByName(callSheetName(id))) {
+    ui.alert(
+      title,
+      `La feuille « ${callSheetName(id)} » existe déjà : modifiez-la, ou choisissez un autre identifiant. Rien n'a changé.`,
+      ui.ButtonSet.OK,
+    );
+    return undefined;
+  }
+  return id;
+}
+
+/** Writes a call's sheet (a new sheet: the caller checked no sheet has its name) and shows it. */
+export function writeCallSheet(
+  spreadsheet: Spreadsheet,
+  call: CallDefinition,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = replaceSheetContents(spreadsheet, callSheetLayout(call));
+  spreadsheet.setActiveSheet(sheet);
+  return sheet;
+}
+
+const NEXT_STEPS =
+  "Modifiez ses cellules (dates, questions, règles, critères), puis Lianes › Paramètres › Vérifier les paramètres, " +
+  "et Lianes › Créer le formulaire… pour en faire le formulaire.";
+
+/** Lianes › Paramètres › Dupliquer un appel… */
+export function menuDuplicateCall(): void {
+  const ui = SpreadsheetApp.getUi();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const title = "Dupliquer un appel";
+  const ids = availableCallIds(spreadsheet);
+  const source = ui.prompt(
+    title,
+    `Appel à dupliquer (${ids.join(", ")}) ; laissez vide pour ${DEFAULT_CALL_ID} :`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (source.getSelectedButton() !== ui.Button.OK) return;
+  let call: CallDefinition;
+  try {
+    call = findCall(spreadsheet, source.getResponseText().trim() || DEFAULT_CALL_ID);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    ui.alert(title, `${error.message}\n\nRien n'a changé.`, ui.ButtonSet.OK);
+    return;
+  }
+  const year = Number(call.id.slice(-4)) + 1;
+  const id = askNewId(ui, spreadsheet, title, `${call.id.replace(/-\d{4}$/, "")}-${year}`);
+  if (!id) return;
+  writeCallSheet(spreadsheet, duplicateCall(call, id));
+  ui.alert(
+    title,
+    `Feuille « ${callSheetName(id)} » créée depuis ${call.id}.\n\n${NEXT_STEPS}`,
+    ui.ButtonSet.OK,
+  );
+}
+
+/** Lianes › Paramètres › Nouvel appel… */
+export function menuNewCall(): void {
+  const ui = SpreadsheetApp.getUi();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const title = "Nouvel appel";
+  const now = new Date();
+  const id = askNewId(ui, spreadsheet, title, `FORMATION-${now.getFullYear() + 1}`);
+  if (!id) return;
+  writeCallSheet(spreadsheet, blankCall(id, now));
+  ui.alert(title, `Feuille « ${callSheetName(id)} » créée.\n\n${NEXT_STEPS}`, ui.ButtonSet.OK);
+}

@@ -1,0 +1,231 @@
+/**
+ * A call owned by the workbook, through the menus as the finance manager uses them: EXPLOR
+ * 2025 duplicated into EXPLOR 2026, its dates changed in the sheet, its form built from the
+ * sheet, applications taken by the trigger, synced, erased — as for a shipped call.
+ */
+import { describe, expect, it } from "vitest";
+import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
+import { createHost, type FakeForm, type Host, type ScriptedAnswer } from "../../dev/host";
+import { callById } from "../../src/core/intake/calls";
+
+const ok = (text: string): ScriptedAnswer => ({ kind: "prompt", button: "OK", text });
+const CLOSING = "Clôture (heure de Paris, dernière seconde à l'heure)";
+const OPENING = "Ouverture (heure de Paris)";
+
+/** The A1 cell of the row whose column A holds `first`, in column `column` (0-based). */
+function cellOf(host: Host, sheet: string, first: string, column: number): string {
+  const row = host.values(sheet).findIndex((r) => r[0] === first);
+  if (row < 0) throw new Error(`pas de ligne « ${first} » dans ${sheet}`);
+  return `${String.fromCharCode(65 + column)}${row + 1}`;
+}
+
+function setCell(host: Host, sheet: string, first: string, column: number, value: unknown): void {
+  host.spreadsheet
+    .getSheetByName(sheet)
+    ?.getRange(cellOf(host, sheet, first, column))
+    .setValue(value);
+}
+
+/** EXPLOR-2026 duplicated from EXPLOR-2025 through the menu, open 01/04/2026 – 14/06/2026 23:59:59. */
+function explor2026(): Host {
+  const host = createHost();
+  host.call("onOpen", {});
+  host.runMenuItem("Dupliquer un appel…", ok("EXPLOR-2025"), ok("EXPLOR-2026"));
+  setCell(host, "Appel EXPLOR-2026", CLOSING, 1, "14/06/2026 23:59:59");
+  setCell(host, "Appel EXPLOR-2026", OPENING, 1, "01/04/2026");
+  return host;
+}
+
+function buildForm(host: Host): FakeForm {
+  host.runMenuItem("Créer le formulaire…", ok("EXPLOR-2026"));
+  const form = [...host.forms.forms.values()].at(-1);
+  if (!form) throw new Error("pas de formulaire");
+  return form;
+}
+
+/** Answers keyed by the form's current labels (the labels the sheet gives now). */
+function submit(
+  host: Host,
+  form: FakeForm,
+  email: string,
+  at: string,
+  changes: Record<string, unknown> = {},
+) {
+  const answers = { ...EXPLOR_ANSWERS, ...changes };
+  const labels = host.values("Appel EXPLOR-2026");
+  const byLabel: Record<string, string> = {};
+  for (const [id, value] of Object.entries(answers)) {
+    const row = labels.find((r) => r[0] === id);
+    if (row && value !== undefined) byLabel[String(row[1])] = String(value);
+  }
+  return host.submitForm(form, { answers: byLabel, email, timestamp: new Date(at) });
+}
+
+function column(host: Host, sheet: string, header: string): unknown[] {
+  const values = host.values(sheet);
+  const i = (values[0] as string[]).findIndex((h) => h.startsWith(header));
+  return values.slice(1).map((r) => r[i]);
+}
+
+describe("Lianes › Paramètres › Dupliquer un appel…", () => {
+  it("writes the sheet Appel EXPLOR-2026 from EXPLOR-2025, with its own review sheet", () => {
+    const host = createHost();
+    host.call("onOpen", {});
+    host.runMenuItem("Dupliquer un appel…", ok(""), ok("explor-2026"));
+    expect(host.spreadsheet.getSheets().map((s) => s.getName())).toEqual(["Appel EXPLOR-2026"]);
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /^Dupliquer un appel — Feuille « Appel EXPLOR-2026 » créée depuis EXPLOR-2025/,
+    );
+    const values = host.values("Appel EXPLOR-2026");
+    expect(values.find((r) => r[0] === "Feuille d'instruction")?.[1]).toBe("Candidatures EXPLOR-2026");
+    expect(values.find((r) => r[0] === "associationCodePostal")?.[2]).toBe("code postal");
+  });
+
+  it("duplicates a workbook call too, and refuses to overwrite an existing sheet or a bad id", () => {
+    const host = explor2026();
+    host.runMenuItem("Dupliquer un appel…", ok("EXPLOR-2026"), ok("EXPLOR-2027"));
+    // Sheets reads the date-time written as text as a date (Paris time), as it does what the manager types.
+    expect(host.values("Appel EXPLOR-2027").find((r) => r[0] === CLOSING)?.[1]).toEqual(
+      new Date("2026-06-14T23:59:59+02:00"),
+    );
+    const before = host.values("Appel EXPLOR-2027");
+    host.runMenuItem("Dupliquer un appel…", ok("EXPLOR-2025"), ok("EXPLOR-2027"));
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /La feuille « Appel EXPLOR-2027 » existe déjà .* Rien n'a changé\.$/,
+    );
+    expect(host.values("Appel EXPLOR-2027")).toEqual(before);
+    host.runMenuItem("Dupliquer un appel…", ok("EXPLOR-2025"), ok("EXPLOR 2028"));
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /Identifiant invalide : « EXPLOR 2028 » — attendu par exemple EXPLOR-2026/,
+    );
+    expect(host.spreadsheet.getSheets()).toHaveLength(2);
+  });
+
+  it("Nouvel appel… writes a blank call that is already valid", () => {
+    const host = createHost();
+    host.call("onOpen", {});
+    host.runMenuItem("Nouvel appel…", ok("FORMATION-2026"));
+    host.runMenuItem("Créer le formulaire…", ok("FORMATION-2026"));
+    expect(host.ui.alerts.at(-1)).toMatch(/^Formulaire créé — Appel à candidatures FORMATION-2026/);
+  });
+});
+
+describe("a workbook call, from its sheet to its review sheet", () => {
+  it("builds the form from the sheet (the shipped definition's questions, the sheet's dates)", () => {
+    const host = explor2026();
+    const form = buildForm(host);
+    expect(form.getItems().map((i) => i.getTitle())).toEqual(
+      callById("EXPLOR-2025").questions.map((q) => q.label),
+    );
+    expect(host.ui.alerts.at(-1)).toMatch(/^Formulaire créé — EXPLOR 2025 .*Candidatures EXPLOR-2026/s);
+    expect(host.documentProperties.getProperty("lianes.appel.EXPLOR-2026")).not.toBeNull();
+    expect(host.scriptApp.triggers).toHaveLength(1);
+  });
+
+  it("on time, a second late, head office in Paris: Éligible / hors délai / siège hors Hauts-de-France", () => {
+    const host = explor2026();
+    const form = buildForm(host);
+    submit(host, form, "a@example.org", "2026-06-14T23:59:59+02:00");
+    submit(host, form, "b@example.org", "2026-06-15T00:00:00+02:00", { associationNom: "Tardive" });
+    submit(host, form, "c@example.org", "2026-06-10T12:00:00+02:00", {
+      associationNom: "Parisienne",
+      associationCodePostal: "75011",
+    });
+    expect(column(host, "Candidatures EXPLOR-2026", "Éligibilité")).toEqual([
+      "Éligible",
+      "Non éligible : candidature hors délai",
+      "Non éligible : siège hors Hauts-de-France",
+    ]);
+    expect(column(host, "Candidatures EXPLOR-2026", "Statut")).toEqual([
+      "À instruire",
+      "Irrecevable",
+      "Irrecevable",
+    ]);
+    expect(column(host, "Candidatures EXPLOR-2026", "Hors délai")).toEqual(["Non", "Oui", "Non"]);
+  });
+
+  it("a rule edited in the sheet applies from the next sync: the duration now 10 to 12 days", () => {
+    const host = explor2026();
+    const form = buildForm(host);
+    submit(host, form, "a@example.org", "2026-05-01T10:00:00+02:00", { missionDuree: "9" });
+    expect(column(host, "Candidatures EXPLOR-2026", "Éligibilité")).toEqual(["Éligible"]);
+    setCell(host, "Appel EXPLOR-2026", "Durée entre … et … jours", 2, 10);
+    setCell(host, "Appel EXPLOR-2026", "Durée entre … et … jours", 3, 12);
+    host.runMenuItem("Synchroniser les candidatures");
+    expect(column(host, "Candidatures EXPLOR-2026", "Éligibilité")).toEqual([
+      "Non éligible : durée hors 10–12 jours",
+    ]);
+  });
+
+  it("rebuilding after a relabel updates the form in place; answers stay read by the question's id", () => {
+    const host = explor2026();
+    const form = buildForm(host);
+    const ids = form.getItems().map((i) => i.getId());
+    submit(host, form, "a@example.org", "2026-05-01T10:00:00+02:00");
+    setCell(host, "Appel EXPLOR-2026", "missionDuree", 1, "Nombre de jours de la mission");
+    host.runMenuItem("Créer le formulaire…", ok("EXPLOR-2026"));
+    expect(host.ui.alerts.at(-1)).toMatch(/^Formulaire mis à jour/);
+    expect(host.forms.forms.size).toBe(1);
+    expect(form.getItems().map((i) => i.getId())).toEqual(ids);
+    expect(form.getItems().map((i) => i.getTitle())).toContain("Nombre de jours de la mission");
+    submit(host, form, "b@example.org", "2026-05-02T10:00:00+02:00", {
+      missionDuree: "20",
+      associationNom: "Longue",
+    });
+    host.runMenuItem("Synchroniser les candidatures");
+    expect(column(host, "Candidatures EXPLOR-2026", "Durée (jours)")).toEqual([10, 20]);
+    expect(column(host, "Candidatures EXPLOR-2026", "Éligibilité")).toEqual([
+      "Éligible",
+      "Non éligible : durée hors 7–15 jours",
+    ]);
+    expect(host.values("Réponses au formulaire 1")).toHaveLength(3);
+  });
+
+  it("an invalid sheet stops the build with the cell to fix, and no form is touched", () => {
+    const host = explor2026();
+    setCell(host, "Appel EXPLOR-2026", "odd", 2, 0);
+    const weight = cellOf(host, "Appel EXPLOR-2026", "odd", 2);
+    host.runMenuItem("Créer le formulaire…", ok("EXPLOR-2026"));
+    expect(host.ui.alerts.at(-1)).toBe(
+      "Créer le formulaire — La feuille « Appel EXPLOR-2026 » ne décrit pas un appel valide (1 erreur) :\n" +
+        `• Appel EXPLOR-2026, cellule ${weight} : poids : attendu un nombre positif (plus grand que 0) — valeur « 0 »`,
+    );
+    expect(host.forms.forms.size).toBe(0);
+    expect(host.scriptApp.triggers).toHaveLength(0);
+  });
+
+  it("a submission while the sheet is broken waits in the responses sheet; the sync after the fix takes it", () => {
+    const host = explor2026();
+    const form = buildForm(host);
+    const closing = cellOf(host, "Appel EXPLOR-2026", CLOSING, 1);
+    setCell(host, "Appel EXPLOR-2026", CLOSING, 1, "31/03/2026");
+    submit(host, form, "a@example.org", "2026-05-01T10:00:00+02:00");
+    expect(host.spreadsheet.getSheetByName("Candidatures EXPLOR-2026")).toBeNull();
+    expect(host.log.lines.join("\n")).toContain(
+      `cellule ${closing} : l'ouverture doit précéder la clôture — valeur « 31/03/2026 »`,
+    );
+    host.runMenuItem("Synchroniser les candidatures");
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /^EXPLOR-2026 : La feuille « Appel EXPLOR-2026 » ne décrit pas un appel valide/,
+    );
+    setCell(host, "Appel EXPLOR-2026", CLOSING, 1, "14/06/2026 23:59:59");
+    host.runMenuItem("Synchroniser les candidatures");
+    expect(column(host, "Candidatures EXPLOR-2026", "Éligibilité")).toEqual(["Éligible"]);
+  });
+
+  it("the dashboard lists the workbook call, and the RGPD erasure works on its applications", () => {
+    const host = explor2026();
+    const form = buildForm(host);
+    submit(host, form, "claire.martin@artois-sahel.fr", "2026-05-01T10:00:00+02:00");
+    expect(host.call("serverCandidaturesAppels")).toEqual([
+      { id: "EXPLOR-2026", title: callById("EXPLOR-2025").title },
+    ]);
+    const board = host.call("serverCandidaturesTableau", { appel: "EXPLOR-2026" }) as { capacity?: number };
+    expect(JSON.stringify(board)).toContain("À instruire");
+    host.runMenuItem("Effacer les données d'un candidat…", ok("1"), { kind: "alert", button: "YES" });
+    expect(host.ui.alerts.at(-1)).toMatch(/^Données effacées — Candidature n° 1 \(EXPLOR-2026/);
+    expect(JSON.stringify(host.values("Candidatures EXPLOR-2026"))).not.toContain(
+      "claire.martin@artois-sahel.fr",
+    );
+  });
+});
