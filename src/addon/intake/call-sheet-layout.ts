@@ -57,7 +57,7 @@ const GENERAL = {
   closesAt: "Clôture (heure de Paris, dernière seconde à l'heure)",
   capacity: "Places (capacité)",
   confirmationMessage: "Message de confirmation",
-  email: "Collecte des e-mails : question e-mail du candidat (vide : Forms collecte l'adresse)",
+  email: "E-mail du candidat : question qui le demande (vide : l'adresse que Forms collecte)",
   sheetName: "Feuille d'instruction",
   applicantQuestion: "Question qui nomme le candidat",
   applicantHeader: "En-tête de la colonne candidat",
