@@ -9,6 +9,7 @@ import { writeLayout } from "../src/addon/sheet-layout";
 import type { Cents } from "../src/core/decimal";
 import { callById } from "../src/core/intake/calls";
 import { formatEuros } from "../src/core/money";
+import { explor2026, explor2026Verdicts } from "./demo-calls";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
 import { createHost, type FakeForm, type Host } from "./host";
@@ -201,6 +202,8 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
     email: "lea@cs-arras.fr",
     timestamp: paris("2024-12-07T09:00:00+01:00"),
   });
+
+  explor2026(host, step);
   return { host, submitted };
 }
 
@@ -227,6 +230,7 @@ export function demoSummary({ host, submitted }: Demo): string[] {
     )}`,
     `Candidatures EXPLOR : ${submitted} dépôts (dont un événement reçu deux fois) → ${rows.length} lignes, ` +
       `${rows.filter((r) => r[eligibility] === "Éligible").length} éligibles`,
+    `Appel EXPLOR-2026 (feuille du classeur) : ${explor2026Verdicts(host).join(" / ")}`,
     `Feuilles : ${host.spreadsheet
       .getSheets()
       .map((s) => s.getName())

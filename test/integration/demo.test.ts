@@ -28,5 +28,10 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(summary).toContain("total 11 879,54 €, CD62 9 879,54 €, RECITAL 2 000,00 €");
     expect(summary).toContain("subvention due (article 5) 8 316,43 €");
     expect(summary).toContain("10 dépôts (dont un événement reçu deux fois) → 10 lignes, 5 éligibles");
+    expect(summary).toContain(
+      "Appel EXPLOR-2026 (feuille du classeur) : Les Amis de Ouagadougou : Éligible / " +
+        "Tardive mais motivée : Non éligible : candidature hors délai / " +
+        "Paris Solidaire : Non éligible : siège hors Hauts-de-France",
+    );
   });
 });
