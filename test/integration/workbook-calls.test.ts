@@ -213,6 +213,30 @@ describe("a workbook call, from its sheet to its review sheet", () => {
     expect(column(host, "Candidatures EXPLOR-2026", "Éligibilité")).toEqual(["Éligible"]);
   });
 
+  it("once responses exist, a personal (RGPD) mark no longer changes: the build and the sync name the cell", () => {
+    const host = explor2026();
+    const form = buildForm(host);
+    expect(
+      JSON.parse(host.documentProperties.getProperty("lianes.appel.EXPLOR-2026") ?? "{}").personal,
+    ).toContain("projetTitre");
+    submit(host, form, "a@example.org", "2026-05-01T10:00:00+02:00");
+    setCell(host, "Appel EXPLOR-2026", "projetTitre", 6, "Non");
+    const cell = cellOf(host, "Appel EXPLOR-2026", "projetTitre", 6);
+    const items = form.getItems().map((i) => i.getTitle());
+    host.runMenuItem("Créer le formulaire…", ok("EXPLOR-2026"));
+    const refusal =
+      "Appel EXPLOR-2026 : des réponses sont arrivées, les marques « personnelle (RGPD) » ne changent plus pour cet appel " +
+      "(une réponse effacée est reconnue à ses champs personnels ; prévoyez le changement pour l'appel suivant) :\n" +
+      `• Appel EXPLOR-2026, cellule ${cell} : question « projetTitre », remettre Oui — valeur « Non »`;
+    expect(host.ui.alerts.at(-1)).toBe(`Créer le formulaire — ${refusal}`);
+    expect(form.getItems().map((i) => i.getTitle())).toEqual(items);
+    host.runMenuItem("Synchroniser les candidatures");
+    expect(host.ui.alerts.at(-1)).toBe(`EXPLOR-2026 : ${refusal}`);
+    setCell(host, "Appel EXPLOR-2026", "projetTitre", 6, "Oui");
+    host.runMenuItem("Synchroniser les candidatures");
+    expect(host.ui.alerts.at(-1)).toMatch(/^EXPLOR-2026 : 0 ajoutée\(s\), 1 à jour/);
+  });
+
   it("the dashboard lists the workbook call, and the RGPD erasure works on its applications", () => {
     const host = explor2026();
     const form = buildForm(host);

@@ -13,7 +13,7 @@ import { readColumnTags } from "./response-columns";
 import { findResponsesSheet } from "./responses-sheet";
 import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
 import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
-import { availableCallIds, findCall } from "./workbook-calls";
+import { availableCallIds, callForIntake, findCall, personalQuestions } from "./workbook-calls";
 
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 /** How long a submission waits for another one's sync before leaving its own for later. */
@@ -66,9 +66,9 @@ export interface FormCreation {
  */
 export function createOrUpdateForm(callId: string): FormCreation {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const call = findCall(spreadsheet, callId);
   const properties = PropertiesService.getDocumentProperties();
-  const previous = readIntakeState(properties, call.id);
+  const previous = readIntakeState(properties, callId.trim().toUpperCase());
+  const call = callForIntake(spreadsheet, callId, previous);
   const form = openForm(previous, call);
   const updated = previous?.formId === form.getId();
   const itemIds = buildFormItems(form, call, updated ? previous.itemIds : {});
@@ -87,6 +87,7 @@ export function createOrUpdateForm(callId: string): FormCreation {
   writeIntakeState(properties, call.id, {
     ...state,
     ...(responses ? { responsesSheetId: responses.getSheetId() } : {}),
+    personal: personalQuestions(call),
   });
   installFormSubmitTrigger(spreadsheet);
   return {
@@ -117,7 +118,7 @@ export function syncAllCalls(): CallSync[] {
     const pending = pendingOf(stored, callId);
     let call: CallDefinition;
     try {
-      call = findCall(spreadsheet, callId);
+      call = callForIntake(spreadsheet, callId, state);
     } catch (error) {
       // A call sheet edited into an invalid state: its responses wait in their sheet, the other calls sync.
       if (!(error instanceof InputError)) throw error;
@@ -204,7 +205,7 @@ function callOfEvent(
   const match = allIntakeStates(properties.getProperties()).find(
     ({ state }) => findResponsesSheet(spreadsheet, state)?.getSheetId() === sheet.getSheetId(),
   );
-  return match ? { call: findCall(spreadsheet, match.callId) } : undefined;
+  return match ? { call: callForIntake(spreadsheet, match.callId, match.state) } : undefined;
 }
 
 function logReport(callId: string, report: SyncReport | undefined): void {
@@ -310,7 +311,15 @@ export function menuCreateForm(): void {
     unknown: (error) => ({ title: "Créer le formulaire", message: error.message }),
   });
   if (!call) return;
-  const created = createOrUpdateForm(call.id);
+  let created: FormCreation;
+  try {
+    created = createOrUpdateForm(call.id);
+  } catch (error) {
+    // Said before anything is built (a personal mark changed once responses exist).
+    if (!(error instanceof InputError)) throw error;
+    ui.alert("Créer le formulaire", error.message, ui.ButtonSet.OK);
+    return;
+  }
   ui.alert(
     created.updated ? "Formulaire mis à jour" : "Formulaire créé",
     `${created.call.title}\n\nLien à diffuser : ${created.publishedUrl}\nModifier : ${created.editUrl}\n\n` +

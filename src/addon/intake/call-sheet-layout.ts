@@ -1001,6 +1001,18 @@ const FORMAT_HINTS: Readonly<Record<string, string>> = {
   newProjectQuestion: "l'identifiant d'une question, comme nouveauProjet",
 };
 
+/** The A1 cell of a question's « Personnelle (RGPD) » mark in a call sheet's values, if the question is there. */
+export function personalCell(
+  values: readonly (readonly unknown[])[],
+  questionId: string,
+): string | undefined {
+  const sections = findSections(values);
+  const row = sectionRows(values, sections, "questions", 1).find(
+    (r) => textOf(values[r]?.[Q.id]) === questionId,
+  );
+  return row === undefined ? undefined : cellName(row, Q.personal);
+}
+
 /** The problems of a call sheet as French lines (for Vérifier les paramètres), none when it reads. */
 export function checkCallSheet(sheetName: string, values: readonly (readonly unknown[])[]): string[] {
   const reading = readCallSheet(sheetName, values);

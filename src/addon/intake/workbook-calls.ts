@@ -16,8 +16,11 @@ import {
   checkCallSheet,
   describeProblem,
   duplicateCall,
+  personalCell,
   readCallSheet,
 } from "./call-sheet-layout";
+import { findResponsesSheet } from "./responses-sheet";
+import type { IntakeState } from "./state";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -61,6 +64,47 @@ export function findCall(spreadsheet: Spreadsheet, id: string): CallDefinition {
     );
   }
   return reading.call;
+}
+
+/** The ids of the questions a call marks personal (RGPD). */
+export function personalQuestions(call: CallDefinition): string[] {
+  return call.questions.filter((q) => q.personal === true).map((q) => q.id);
+}
+
+/**
+ * The call as read now, refused (InputError naming each cell) when a question's personal mark
+ * changed since the form was built and responses exist: an erased response is known by its
+ * erased personal fields, so a new mark would make it read as another application.
+ */
+export function callForIntake(
+  spreadsheet: Spreadsheet,
+  callId: string,
+  state: IntakeState | undefined,
+): CallDefinition {
+  const call = findCall(spreadsheet, callId);
+  if (!state?.personal) return call;
+  const responses = findResponsesSheet(spreadsheet, state);
+  if (!responses || responses.getLastRow() < 2) return call;
+  const before = new Set(state.personal);
+  const now = new Set(personalQuestions(call));
+  const changed = call.questions.filter((q) => before.has(q.id) !== now.has(q.id));
+  if (changed.length === 0) return call;
+  const sheet = spreadsheet.getSheetByName(callSheetName(call.id));
+  const values = sheet ? sheet.getDataRange().getValues() : [];
+  const name = callSheetName(call.id);
+  throw new InputError(
+    `Appel ${call.id} : des réponses sont arrivées, les marques « personnelle (RGPD) » ne changent plus pour cet appel ` +
+      "(une réponse effacée est reconnue à ses champs personnels ; prévoyez le changement pour l'appel suivant) :\n" +
+      changed
+        .map((q) => {
+          const cell = personalCell(values, q.id);
+          const was = before.has(q.id) ? "Oui" : "Non";
+          return `• ${cell ? `${name}, cellule ${cell}` : name} : question « ${q.id} », remettre ${was} — valeur « ${
+            was === "Oui" ? "Non" : "Oui"
+          } »`;
+        })
+        .join("\n"),
+  );
 }
 
 /** The problems of every call sheet in the workbook, one French line each (none: all valid). */
