@@ -239,6 +239,14 @@ describe("a call sheet that does not hold together names the sheet, the cell and
     ]);
   });
 
+  it("a review sheet named like a call sheet, which the sync would overwrite", () => {
+    expect(edit((v) => set(v, "Feuille d'instruction", 1, "Appel EXPLOR-2026"))).toEqual([
+      expect.stringMatching(
+        /^Appel EXPLOR-2026, cellule B13 : la feuille d'instruction ne peut pas porter le nom d'une feuille d'appel ou de synthèse \(elle serait réécrite\) — valeur « Appel EXPLOR-2026 »$/,
+      ),
+    ]);
+  });
+
   it("the closing missing, the places not a whole number", () => {
     const closing = "Clôture (heure de Paris, dernière seconde à l'heure)";
     const problems = edit((v) => {

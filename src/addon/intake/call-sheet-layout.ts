@@ -860,6 +860,15 @@ export function readCallSheet(sheetName: string, values: readonly (readonly unkn
   if (capacityCell && capacity === undefined && isBlank(r.value(capacityCell.row, 1))) {
     r.problem(capacityCell.row, 1, "nombre de places manquant");
   }
+  const sheetNameRow = rowOf("sheetName");
+  const reviewSheet = sheetNameRow === undefined ? "" : textOf(r.value(sheetNameRow, 1));
+  if (sheetNameRow !== undefined && /^(Appel|Synthèse) /.test(reviewSheet)) {
+    r.problem(
+      sheetNameRow,
+      1,
+      "la feuille d'instruction ne peut pas porter le nom d'une feuille d'appel ou de synthèse (elle serait réécrite)",
+    );
+  }
   const email = generalText("email", ["review", "email"]);
   const shownCell = general("shownAnswers", ["review", "shownAnswers"]);
   const shownAnswers = shownCell ? listOf(r.value(shownCell.row, 1)) : [];

@@ -109,10 +109,24 @@ export function callForIntake(
 
 /** The problems of every call sheet in the workbook, one French line each (none: all valid). */
 export function checkCallSheets(spreadsheet: Spreadsheet): string[] {
-  return spreadsheet
-    .getSheets()
-    .filter((s) => s.getName().startsWith(CALL_SHEET_PREFIX))
-    .flatMap((s) => checkCallSheet(s.getName(), s.getDataRange().getValues()));
+  const problems: string[] = [];
+  const reviewSheets = new Map<string, string>();
+  for (const sheet of spreadsheet.getSheets()) {
+    const name = sheet.getName();
+    if (!name.startsWith(CALL_SHEET_PREFIX)) continue;
+    const values = sheet.getDataRange().getValues();
+    const own = checkCallSheet(name, values);
+    problems.push(...own);
+    const call = own.length === 0 ? readCallSheet(name, values).call : undefined;
+    if (!call) continue;
+    const other = reviewSheets.get(call.review.sheetName);
+    if (other) {
+      problems.push(
+        `${name} : la feuille d'instruction « ${call.review.sheetName} » est déjà celle de « ${other} » — donnez-lui un autre nom`,
+      );
+    } else reviewSheets.set(call.review.sheetName, name);
+  }
+  return problems;
 }
 
 const CALL_ID = /^[A-Z][A-Z0-9]*-\d{4}$/;
