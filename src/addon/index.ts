@@ -24,6 +24,7 @@ import { menuEraseApplicant } from "./intake/erase";
 import { menuDuplicateCall, menuNewCall } from "./intake/workbook-calls";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
+import { menuVerifySettings } from "./settings/verify";
 
 export const entryPoints: readonly EntryPointSpec[] = [
   entryPoint({
@@ -70,6 +71,13 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Paramètres › Nouvel appel… : écrit la feuille « Appel <identifiant> » d'un appel vierge.",
     params: [],
     run: menuNewCall,
+  }),
+  entryPoint({
+    name: "menuVerifierParametres",
+    summary:
+      "Lianes › Paramètres › Vérifier les paramètres : vérifie les feuilles de paramètres (appels…) et cite chaque erreur avec sa cellule.",
+    params: [],
+    run: menuVerifySettings,
   }),
   entryPoint({
     name: "menuSynchroniserCandidatures",

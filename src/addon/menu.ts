@@ -34,6 +34,7 @@ export const MENU: readonly MenuEntry[] = [
     items: [
       { caption: "Dupliquer un appel…", functionName: "menuDupliquerAppel" },
       { caption: "Nouvel appel…", functionName: "menuNouvelAppel" },
+      { caption: "Vérifier les paramètres", functionName: "menuVerifierParametres" },
     ],
   },
 ];

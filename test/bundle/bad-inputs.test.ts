@@ -1297,6 +1297,19 @@ const MENU_CASES: readonly MenuCase[] = [
     },
   ],
   [
+    "aucune feuille de paramètres : alerte qui dit quoi faire, rien n'est écrit",
+    nothing,
+    "Vérifier les paramètres",
+    [],
+    {
+      alerts: [
+        /^Vérifier les paramètres — Aucune feuille de paramètres dans ce classeur \(Appel …\) : créez-en une/,
+      ],
+      unchanged: true,
+      sheets: [],
+    },
+  ],
+  [
     "prompt annulé : aucune feuille d'appel",
     nothing,
     "Dupliquer un appel…",

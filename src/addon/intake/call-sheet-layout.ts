@@ -1028,6 +1028,36 @@ export function checkCallSheet(sheetName: string, values: readonly (readonly unk
   return reading.problems ? reading.problems.map((p) => describeProblem(sheetName, p)) : [];
 }
 
+/** A sheet's name and values, as read for a check. */
+export interface SheetValues {
+  readonly name: string;
+  readonly values: readonly (readonly unknown[])[];
+}
+
+/**
+ * The problems of the workbook's call sheets, one French line each: each sheet's own, then
+ * two calls sharing one review sheet (their syncs would overwrite each other).
+ */
+export function checkCallSheets(sheets: readonly SheetValues[]): string[] {
+  const problems: string[] = [];
+  const reviewSheets = new Map<string, string>();
+  for (const { name, values } of sheets) {
+    const reading = readCallSheet(name, values);
+    if (reading.problems) {
+      problems.push(...reading.problems.map((p) => describeProblem(name, p)));
+      continue;
+    }
+    const review = reading.call.review.sheetName;
+    const other = reviewSheets.get(review);
+    if (other) {
+      problems.push(
+        `${name} : la feuille d'instruction « ${review} » est déjà celle de « ${other} » — donnez-lui un autre nom`,
+      );
+    } else reviewSheets.set(review, name);
+  }
+  return problems;
+}
+
 /** A copy of a call under a new id: its review sheet renamed after it, everything else kept for editing. */
 export function duplicateCall(call: CallDefinition, newId: string): CallDefinition {
   return { ...call, id: newId, review: { ...call.review, sheetName: `Candidatures ${newId}` } };

@@ -9,11 +9,9 @@ import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { replaceSheetContents } from "../sheets";
 import {
   blankCall,
-  CALL_SHEET_PREFIX,
   callIdOfSheetName,
   callSheetLayout,
   callSheetName,
-  checkCallSheet,
   describeProblem,
   duplicateCall,
   personalCell,
@@ -105,28 +103,6 @@ export function callForIntake(
         })
         .join("\n"),
   );
-}
-
-/** The problems of every call sheet in the workbook, one French line each (none: all valid). */
-export function checkCallSheets(spreadsheet: Spreadsheet): string[] {
-  const problems: string[] = [];
-  const reviewSheets = new Map<string, string>();
-  for (const sheet of spreadsheet.getSheets()) {
-    const name = sheet.getName();
-    if (!name.startsWith(CALL_SHEET_PREFIX)) continue;
-    const values = sheet.getDataRange().getValues();
-    const own = checkCallSheet(name, values);
-    problems.push(...own);
-    const call = own.length === 0 ? readCallSheet(name, values).call : undefined;
-    if (!call) continue;
-    const other = reviewSheets.get(call.review.sheetName);
-    if (other) {
-      problems.push(
-        `${name} : la feuille d'instruction « ${call.review.sheetName} » est déjà celle de « ${other} » — donnez-lui un autre nom`,
-      );
-    } else reviewSheets.set(call.review.sheetName, name);
-  }
-  return problems;
 }
 
 const CALL_ID = /^[A-Z][A-Z0-9]*-\d{4}$/;
