@@ -114,6 +114,127 @@ describe("a call as a sheet: sheet → definition → sheet", () => {
     });
   });
 
+  it("every question type, every validation and every rule kind make the round trip", () => {
+    const call = loadCall({
+      ...blankCall("TOUT-2026", new Date("2026-01-01T00:00:00Z")),
+      questions: [
+        { id: "nom", label: "Nom", type: "shortText", required: true, personal: true },
+        { id: "courriel", label: "E-mail", type: "email", required: true, personal: true },
+        {
+          id: "tel",
+          label: "Téléphone",
+          help: "10 chiffres",
+          type: "shortText",
+          required: false,
+          personal: true,
+          validation: {
+            kind: "pattern",
+            pattern: "^\\+?[0-9 .]{10,20}$",
+            message: "Un numéro, s'il vous plaît.",
+          },
+        },
+        {
+          id: "cp",
+          label: "Code postal",
+          type: "shortText",
+          required: true,
+          validation: {
+            kind: "pattern",
+            pattern: "^\\d{5}$",
+            message: "Indiquez un code postal à 5 chiffres.",
+          },
+        },
+        {
+          id: "siren",
+          label: "SIREN",
+          type: "shortText",
+          required: true,
+          validation: { kind: "pattern", pattern: "^\\d{9}$", message: "9 chiffres." },
+        },
+        {
+          id: "resume",
+          label: "Résumé",
+          type: "paragraph",
+          required: true,
+          personal: true,
+          validation: { kind: "maxLength", max: 500, message: "500 caractères au plus." },
+        },
+        {
+          id: "pays",
+          label: "Pays",
+          type: "dropdown",
+          required: true,
+          choices: { dacList: "CAD-2024-2025", other: "Ailleurs" },
+        },
+        { id: "liste", label: "Liste", type: "dropdown", required: false, choices: ["a", "b"] },
+        {
+          id: "un",
+          label: "Un choix",
+          type: "singleChoice",
+          required: true,
+          choices: ["x", "y; z"].map((c) => c.replace(";", ",")),
+        },
+        {
+          id: "cases",
+          label: "Cases",
+          type: "checkboxes",
+          required: true,
+          choices: ["p", "q", "r"],
+          validation: { kind: "selectCount", min: 1, max: 2, message: "Une ou deux." },
+        },
+        { id: "debut", label: "Début", type: "date", required: true },
+        {
+          id: "jours",
+          label: "Jours",
+          type: "number",
+          required: true,
+          validation: { kind: "numberRange", min: 1, max: 30, integer: true, message: "De 1 à 30 jours." },
+        },
+        {
+          id: "budget",
+          label: "Budget",
+          type: "number",
+          required: true,
+          validation: { kind: "numberRange", min: 0.5, message: "Au moins 0,50 €." },
+        },
+        { id: "deja", label: "Déjà financée ?", type: "yesNo", required: true },
+        { id: "nouveau", label: "Nouveau projet ?", type: "yesNo", required: false },
+        {
+          id: "note",
+          label: "Intérêt",
+          type: "scale",
+          required: false,
+          scale: { low: 0, high: 10, lowLabel: "aucun", highLabel: "très fort" },
+        },
+        { id: "note2", label: "Urgence", type: "scale", required: false, scale: { low: 1, high: 5 } },
+      ],
+      eligibility: {
+        headOffice: { question: "cp", departements: ["59", "62", "2A"], regionLabel: "Nord" },
+        partnerCountry: { question: "pays", dacList: "CAD-2024-2025" },
+        alreadyFunded: { question: "deja", newProjectQuestion: "nouveau", programme: "TOUT" },
+        durationDays: { question: "jours", min: 2, max: 20 },
+        amount: { question: "budget", min: 100, max: 2500.5 },
+        deadline: false,
+      },
+      review: {
+        sheetName: "Candidatures TOUT-2026",
+        applicant: { question: "nom", header: "Nom" },
+        criteria: [
+          { id: "a", label: "A", weight: 0.5 },
+          { id: "b", label: "B", weight: 3 },
+        ],
+        shownAnswers: ["debut", "cases"],
+        maxScore: 4,
+      },
+    });
+    const layout = callSheetLayout(call);
+    const values = layoutValues(layout);
+    const reading = readCallSheet(layout.name, values);
+    expect(reading.problems).toBeUndefined();
+    expect(reading.call).toEqual(call);
+    expect(layoutValues(callSheetLayout(reading.call ?? call))).toEqual(values);
+  });
+
   it("a blank call reads as a valid call", () => {
     const layout = callSheetLayout(blankCall("FORMATION-2026", new Date("2026-01-10T00:00:00Z")));
     const call = readCallSheet(layout.name, layoutValues(layout)).call;
