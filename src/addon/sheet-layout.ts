@@ -27,8 +27,13 @@ export interface ValidatedRange {
   readonly column: number;
   readonly rows: number;
   readonly columns: number;
-  /** `amount`: a number of euros, from 0 to 1 000 000 000 000. */
-  readonly rule: "amount";
+  /**
+   * `amount`: a number of euros, from 0 to 1 000 000 000 000; `list`: one of `values` (a
+   * drop-down), blank allowed.
+   */
+  readonly rule: "amount" | "list";
+  /** The choices of a `list` rule. */
+  readonly values?: readonly string[];
 }
 
 export interface SheetLayout {
@@ -90,11 +95,18 @@ export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: S
 /** Puts the layout's validation rules on its cells (Sheets only: rules come from SpreadsheetApp). */
 export function applyValidations(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
   for (const v of layout.validations ?? []) {
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireNumberBetween(0, 1_000_000_000_000)
-      .setAllowInvalid(false)
-      .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
-      .build();
+    const rule =
+      v.rule === "list"
+        ? SpreadsheetApp.newDataValidation()
+            .requireValueInList([...(v.values ?? [])], true)
+            .setAllowInvalid(false)
+            .setHelpText(`Une valeur de la liste : ${(v.values ?? []).join(", ")}.`)
+            .build()
+        : SpreadsheetApp.newDataValidation()
+            .requireNumberBetween(0, 1_000_000_000_000)
+            .setAllowInvalid(false)
+            .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
+            .build();
     sheet.getRange(v.row, v.column, v.rows, v.columns).setDataValidation(rule);
   }
 }

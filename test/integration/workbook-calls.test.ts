@@ -79,6 +79,16 @@ describe("Lianes › Paramètres › Dupliquer un appel…", () => {
     const values = host.values("Appel EXPLOR-2026");
     expect(values.find((r) => r[0] === "Feuille d'instruction")?.[1]).toBe("Candidatures EXPLOR-2026");
     expect(values.find((r) => r[0] === "associationCodePostal")?.[2]).toBe("code postal");
+    // The menus of the sheet are drop-downs: the question types, Oui/Non, the rule kinds.
+    const sheet = host.spreadsheet.getSheetByName("Appel EXPLOR-2026");
+    const at = (first: string, column: number) =>
+      sheet
+        ?.getRange(cellOf(host, "Appel EXPLOR-2026", first, column))
+        .getDataValidation()
+        ?.getCriteriaValues()[0];
+    expect(at("associationCodePostal", 2)).toContain("code postal");
+    expect(at("associationCodePostal", 6)).toEqual(["Oui", "Non"]);
+    expect(at("Durée entre … et … jours", 0)).toContain("Montant entre … et … €");
   });
 
   it("duplicates a workbook call too, and refuses to overwrite an existing sheet or a bad id", () => {

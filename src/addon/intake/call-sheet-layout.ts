@@ -23,7 +23,7 @@ import { dacListById } from "../../core/intake/dac-lists";
 import { normalizeName } from "../../core/intake/normalize";
 import { formatParisDateTime, parisOffsetHours, parseDateTime } from "../../core/intake/paris-time";
 import { STATUSES } from "../../core/intake/review";
-import { FORMAT, type LayoutCell, type SheetLayout } from "../sheet-layout";
+import { FORMAT, type LayoutCell, type SheetLayout, type ValidatedRange } from "../sheet-layout";
 import { columnLetter } from "./review-plan";
 
 export const CALL_SHEET_PREFIX = "Appel ";
@@ -330,14 +330,32 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
   });
   row += keys.length + 1;
 
+  const validations: ValidatedRange[] = [];
+  const list = (first: number, count: number, column: number, values: readonly string[]) => {
+    if (count > 0)
+      validations.push({ row: first, column: column + 1, rows: count, columns: 1, rule: "list", values });
+  };
+
   section(SECTIONS.questions);
   header(QUESTION_HEADERS);
+  const firstQuestion = row;
   rows(call.questions.map(questionRow), FORMAT.text);
+  list(firstQuestion, call.questions.length, Q.type, Object.values(SHEET_TYPE_WORDS));
+  for (const column of [Q.required, Q.personal, Q.integer])
+    list(firstQuestion, call.questions.length, column, [YES, NO]);
   row++;
 
   section(SECTIONS.rules);
   header(RULE_HEADERS);
-  rows(ruleRows(call.eligibility), FORMAT.text);
+  const firstRule = row;
+  const rules = ruleRows(call.eligibility);
+  rows(rules, FORMAT.text);
+  list(
+    firstRule,
+    rules.length,
+    0,
+    Object.values(RULES).map((r) => r.word),
+  );
   row++;
 
   section(SECTIONS.criteria);
@@ -352,6 +370,7 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
   return {
     name: callSheetName(call.id),
     blocks,
+    validations,
     columnWidths: [220, 320, 130, 90, 260, 220, 100, 80, 80, 60, 180, 260],
     frozenRows: 1,
   };
