@@ -3,9 +3,9 @@
  * head office, partner country, already funded, duration, deadline. Only the rules the call
  * defines are checked.
  */
-import { cents } from "../decimal";
+import { cents, compare, decimalFromNumber } from "../decimal";
 import { type Field, field, InputError, invalid } from "../errors";
-import { formatEuros } from "../money";
+import { formatEuros, parseAmount } from "../money";
 import type { CallDefinition } from "./call-schema";
 import { lateFrom } from "./calls";
 import { findCountry } from "./countries";
@@ -109,18 +109,6 @@ export function parseDurationDays(value: unknown, where: Field): number {
   return n;
 }
 
-/** An amount in euros: a number, or its French text (`2 500,50`, `2500 €`). */
-export function parseAmountAnswer(value: unknown, where: Field): number {
-  const n =
-    typeof value === "number"
-      ? value
-      : typeof value === "string" && /^\s*-?[\d\s\u00a0\u202f]+([.,]\d+)?\s*€?\s*$/.test(value)
-        ? Number(value.replace(/[\s\u00a0\u202f€]/g, "").replace(",", "."))
-        : Number.NaN;
-  if (!Number.isFinite(n)) throw invalid("Montant invalide", where, value, "attendu un montant en euros");
-  return n;
-}
-
 /** `5 000 €`, `1 234,50 €`: a bound of an amount rule as the reason shows it. */
 function euros(n: number): string {
   const text = formatEuros(cents(Math.round(n * 100)));
@@ -190,9 +178,12 @@ export function assessEligibility(
   }
 
   if (rules.amount) {
-    const amount = parseAmountAnswer(facts.amount, at("montant"));
+    // Exact decimals (DOMAIN §1): `1.500,50`, `1 500,50 €` and 1500.5 are one amount.
+    const amount = parseAmount(facts.amount, at("montant"));
     const { min, max } = rules.amount;
-    if (amount < min || amount > max) reasons.push(`montant hors ${euros(min)}–${euros(max)}`);
+    if (compare(amount, decimalFromNumber(min)) < 0 || compare(amount, decimalFromNumber(max)) > 0) {
+      reasons.push(`montant hors ${euros(min)}–${euros(max)}`);
+    }
   }
 
   let late: boolean | undefined;
