@@ -11,7 +11,12 @@ export type ScriptedAnswer =
 
 export interface MenuRecord {
   readonly title: string;
-  readonly items: ({ caption: string; functionName: string } | "separator")[];
+  readonly items: ({ caption: string; functionName: string } | "separator" | MenuRecord)[];
+}
+
+/** Every clickable item of a menu and of its submenus. */
+export function menuItems(record: MenuRecord): { caption: string; functionName: string }[] {
+  return record.items.flatMap((i) => (i === "separator" ? [] : "items" in i ? menuItems(i) : [i]));
 }
 
 export class FakeUi {
@@ -40,7 +45,7 @@ export class FakeUi {
   createMenu(title: string) {
     const record: MenuRecord = { title, items: [] };
     const menu = {
-      items: record.items,
+      record,
       addItem: (caption: string, functionName: string) => {
         record.items.push({ caption, functionName });
         return menu;
@@ -49,9 +54,8 @@ export class FakeUi {
         record.items.push("separator");
         return menu;
       },
-      /** A submenu's items are found by their caption, like the menu's own. */
-      addSubMenu: (sub: { readonly items: MenuRecord["items"] }) => {
-        record.items.push(...sub.items);
+      addSubMenu: (submenu: { record: MenuRecord }) => {
+        record.items.push(submenu.record);
         return menu;
       },
       addToUi: () => {

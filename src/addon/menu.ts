@@ -8,13 +8,13 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-/** A submenu (`Lianes › Paramètres › …`). */
-export interface Submenu {
+/** A submenu: `Lianes › Jury › …`. */
+export interface SubMenu {
   readonly caption: string;
   readonly items: readonly MenuItem[];
 }
 
-export type MenuEntry = MenuItem | Submenu | "separator";
+export type MenuEntry = MenuItem | SubMenu | "separator";
 
 export const MENU_TITLE = "Lianes";
 
@@ -28,6 +28,13 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
+  {
+    caption: "Jury",
+    items: [
+      { caption: "Préparer le jury…", functionName: "menuPreparerJury" },
+      { caption: "Évaluations manquantes", functionName: "menuEvaluationsManquantes" },
+    ],
+  },
   "separator",
   {
     caption: "Paramètres",
@@ -50,9 +57,9 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   for (const entry of MENU) {
     if (entry === "separator") menu.addSeparator();
     else if ("items" in entry) {
-      const sub = ui.createMenu(entry.caption);
-      for (const item of entry.items) sub.addItem(item.caption, item.functionName);
-      menu.addSubMenu(sub);
+      const submenu = ui.createMenu(entry.caption);
+      for (const item of entry.items) submenu.addItem(item.caption, item.functionName);
+      menu.addSubMenu(submenu);
     } else menu.addItem(entry.caption, entry.functionName);
   }
   menu.addToUi();

@@ -97,8 +97,8 @@ describe("onOpen in AuthMode.NONE", () => {
             return menu;
           },
           addSeparator: () => menu,
-          addSubMenu: (sub: { record: { items: string[] } }) => {
-            record.items.push(...sub.record.items.map((c) => `› ${c}`));
+          addSubMenu: (submenu: { record: { items: string[] } }) => {
+            record.items.push(...submenu.record.items);
             return menu;
           },
           record,
@@ -126,6 +126,6 @@ describe("onOpen in AuthMode.NONE", () => {
     expect(menus[0]?.title).toBe("Lianes");
     expect(menus[0]?.items).toContain("Nouvelle mission EXPLOR");
     expect(menus[0]?.items).toContain("Créer le formulaire…");
-    expect(menus[0]?.items).toContain("› Dupliquer un appel…");
+    expect(menus[0]?.items).toContain("Dupliquer un appel…");
   });
 });

@@ -28,6 +28,8 @@ function rowOf(values: Grid, first: string, from = 0): number {
   return r;
 }
 
+const SHOWN = "Réponses résumées dans la feuille d'instruction (identifiants séparés par ;)";
+const PROJECT = "Question qui nomme le projet (montrée au jury ; vide : aucune)";
 const COLUMN = { id: 0, label: 1, type: 2, choices: 4, personal: 6, min: 7, max: 8 };
 
 function problemsOf(name: string, values: Grid): string[] {
@@ -307,7 +309,7 @@ describe("a call sheet that does not hold together names the sheet, the cell and
     expect(edit((v) => set(v, "missionFin", COLUMN.id, "missionDebut"))).toEqual([
       `Appel EXPLOR-2026, cellule ${cell} : identifiant de question en double : « missionDebut » — valeur « missionDebut »`,
       // The review sheet's summary still cites the old id: the cell that lists it says so.
-      `Appel EXPLOR-2026, cellule B16 : la grille d'instruction cite une question inconnue : « missionFin » — valeur « projetTitre ; missionObjet ; missionDebut ; missionFin ; budgetTotal »`,
+      `Appel EXPLOR-2026, cellule ${cellOf(values, SHOWN, 1)} : la grille d'instruction cite une question inconnue : « missionFin » — valeur « projetTitre ; missionObjet ; missionDebut ; missionFin ; budgetTotal »`,
     ]);
   });
 
@@ -338,7 +340,8 @@ describe("a call sheet that does not hold together names the sheet, the cell and
       `Appel EXPLOR-2026, cellule ${cellOf(values, "missionDuree", COLUMN.type)} : type de question inconnu, attendu : texte court, paragraphe, choix unique, cases à cocher, liste, date, nombre, oui/non, e-mail, téléphone, code postal, pays, échelle — valeur « entier »`,
       `Appel EXPLOR-2026, cellule ${cellOf(values, "Durée entre … et … jours", 0)} : règle inconnue, attendu : Siège dans les départements, Pays partenaire sur la liste CAD, Déjà financée sans nouveau projet, Durée entre … et … jours, Montant entre … et … €, Déposée avant la clôture — valeur « Durée au plus »`,
       `Appel EXPLOR-2026, cellule ${cellOf(values, "projetTitre", COLUMN.id)} : identifiant au mauvais format : une lettre minuscule puis lettres et chiffres sans espace (comme associationNom) ; pour l'appel, comme EXPLOR-2026 — valeur « Projet titre »`,
-      `Appel EXPLOR-2026, cellule B16 : la grille d'instruction cite une question inconnue : « projetTitre » — valeur « projetTitre ; missionObjet ; missionDebut ; missionFin ; budgetTotal »`,
+      `Appel EXPLOR-2026, cellule ${cellOf(values, PROJECT, 1)} : la grille d'instruction cite une question inconnue : « projetTitre » — valeur « projetTitre »`,
+      `Appel EXPLOR-2026, cellule ${cellOf(values, SHOWN, 1)} : la grille d'instruction cite une question inconnue : « projetTitre » — valeur « projetTitre ; missionObjet ; missionDebut ; missionFin ; budgetTotal »`,
     ]);
   });
 

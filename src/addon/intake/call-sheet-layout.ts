@@ -61,6 +61,7 @@ const GENERAL = {
   sheetName: "Feuille d'instruction",
   applicantQuestion: "Question qui nomme le candidat",
   applicantHeader: "En-tête de la colonne candidat",
+  projectTitle: "Question qui nomme le projet (montrée au jury ; vide : aucune)",
   shownAnswers: "Réponses résumées dans la feuille d'instruction (identifiants séparés par ;)",
 } as const;
 
@@ -313,6 +314,7 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
     sheetName: call.review.sheetName,
     applicantQuestion: call.review.applicant.question,
     applicantHeader: call.review.applicant.header,
+    projectTitle: call.review.projectTitle ?? "",
     shownAnswers: call.review.shownAnswers.join(" ; "),
   };
   // Text, so that ids and texts stay as typed; the two instants as dates with their time (Sheets
@@ -889,6 +891,7 @@ export function readCallSheet(sheetName: string, values: readonly (readonly unkn
     );
   }
   const email = generalText("email", ["review", "email"]);
+  const projectTitle = generalText("projectTitle", ["review", "projectTitle"]);
   const shownCell = general("shownAnswers", ["review", "shownAnswers"]);
   const shownAnswers = shownCell ? listOf(r.value(shownCell.row, 1)) : [];
 
@@ -948,6 +951,7 @@ export function readCallSheet(sheetName: string, values: readonly (readonly unkn
         header: generalText("applicantHeader", ["review", "applicant", "header"]),
       },
       ...(email ? { email } : {}),
+      ...(projectTitle ? { projectTitle } : {}),
       criteria,
       shownAnswers,
       maxScore: maxScore ?? 0,

@@ -149,6 +149,7 @@ type ParsedCall = {
   review: {
     applicant: { question: string };
     email?: string | undefined;
+    projectTitle?: string | undefined;
     criteria: { id: string }[];
     shownAnswers: string[];
   };
@@ -265,6 +266,7 @@ export function callProblems(c: ParsedCall): CallProblem[] {
   const others: { path: Path; question: string | undefined }[] = [
     { path: ["review", "applicant", "question"], question: c.review.applicant.question },
     { path: ["review", "email"], question: c.review.email },
+    { path: ["review", "projectTitle"], question: c.review.projectTitle },
     ...c.review.shownAnswers.map((question, i) => ({ path: ["review", "shownAnswers", i], question })),
   ];
   for (const o of others) {
@@ -310,6 +312,8 @@ export const callSchema = z
       applicant: z.object({ question: id, header: text }),
       /** The respondent's email, when the form asks it as a question (else Forms collects it). */
       email: z.optional(id),
+      /** The answer that names the project, shown to the jury beside the applicant. */
+      projectTitle: z.optional(id),
       criteria: z.array(criterionSchema).check(z.minLength(1)),
       /** Answers summarised on each row of the review sheet, in this order. */
       shownAnswers: z.array(id),
