@@ -272,6 +272,24 @@ describe("a workbook call, from its sheet to its review sheet", () => {
     expect(host.ui.alerts.at(-1)).toMatch(/^EXPLOR-2026 : 0 ajoutée\(s\), 1 à jour/);
   });
 
+  it("a jury for the workbook call: its criteria, as edited in the sheet, make the evaluation form", () => {
+    const host = explor2026();
+    setCell(host, "Appel EXPLOR-2026", "odd", 1, "Cohérence avec les ODD");
+    const form = buildForm(host);
+    submit(host, form, "a@example.org", "2026-05-01T10:00:00+02:00", { projetTitre: "Maraîchage" });
+    host.runMenuItem("Préparer le jury…", ok("EXPLOR-2026"));
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /^Préparer le jury — Jury de l'appel EXPLOR-2026 prêt : 0 membre\(s\), 1 candidature/,
+    );
+    const jury = [...host.forms.forms.values()].find((f) => f.getTitle() === "Évaluation EXPLOR-2026");
+    const titles = jury?.getItems().map((i) => i.getTitle()) ?? [];
+    expect(titles).toContain("Cohérence avec les ODD (0–5)");
+    const application = jury?.getItems().find((i) => i.getTitle() === "Candidature évaluée");
+    expect((application?.getChoices() ?? []).map((c) => c.getValue())).toEqual([
+      "N° 1 — Solidarité Artois–Sahel — Maraîchage",
+    ]);
+  });
+
   it("the dashboard lists the workbook call, and the RGPD erasure works on its applications", () => {
     const host = explor2026();
     const form = buildForm(host);

@@ -5,12 +5,13 @@
 
 import { errorMessage, InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { evaluationFormTitle } from "../../core/jury/evaluation-form";
 import { missingEvaluations } from "../../core/jury/results";
 import { askForDefinition } from "../dialogs";
 import { installFormSubmitTrigger, LOCK_WAIT_MS } from "../intake/actions";
 import { findResponsesSheet } from "../intake/responses-sheet";
+import { availableCallIds, findCall } from "../intake/workbook-calls";
 import { writeLayout } from "../sheet-layout";
 import { buildEvaluationForm } from "./form";
 import { jurySheetName, newJurySheetBlocks } from "./jury-layout";
@@ -106,7 +107,15 @@ export function juryOfSheet(
  * without the lock in time, a note asks the handler holding it (or the next one) to refresh.
  */
 export function onJuryEvaluation(jury: { callId: string; state: JuryState }): void {
-  const call = callById(jury.callId);
+  let call: CallDefinition;
+  try {
+    call = findCall(SpreadsheetApp.getActiveSpreadsheet(), jury.callId);
+  } catch (error) {
+    // The call's sheet no longer holds together: the evaluation waits in its sheet for the next refresh.
+    if (!(error instanceof InputError)) throw error;
+    console.warn(`Jury ${jury.callId} : ${error.message}`);
+    return;
+  }
   const properties = PropertiesService.getDocumentProperties();
   const pending = `${PENDING_PREFIX}${call.id}`;
   const done = withLock(() => {
@@ -137,7 +146,7 @@ export function refreshJuriesAfterSync(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   for (const { callId, state } of allJuryStates(PropertiesService.getDocumentProperties().getProperties())) {
     try {
-      refreshJury(spreadsheet, callById(callId), state);
+      refreshJury(spreadsheet, findCall(spreadsheet, callId), state);
     } catch (error) {
       console.warn(`Jury ${callId} non mis à jour : ${errorMessage(error)}`);
     }
@@ -145,11 +154,14 @@ export function refreshJuriesAfterSync(): void {
 }
 
 function askForCall(ui: GoogleAppsScript.Base.Ui, title: string): CallDefinition | undefined {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const ids = availableCallIds(spreadsheet);
+  const defaultId = ids[0] ?? DEFAULT_CALL_ID;
   return askForDefinition(ui, {
     title,
-    question: `Appel à candidatures (${CALL_IDS.join(", ")}) ; laissez vide pour ${DEFAULT_CALL_ID} :`,
-    defaultId: DEFAULT_CALL_ID,
-    byId: callById,
+    question: `Appel à candidatures (${ids.join(", ")}) ; laissez vide pour ${defaultId} :`,
+    defaultId,
+    byId: (id) => findCall(spreadsheet, id),
     unknown: (error) => ({ title, message: error.message }),
   });
 }
@@ -197,7 +209,7 @@ export function menuMissingEvaluations(): void {
     return;
   }
   const jury = juries.length === 1 ? juries[0] : undefined;
-  const call = jury ? callById(jury.callId) : askForCall(ui, title);
+  const call = jury ? findCall(SpreadsheetApp.getActiveSpreadsheet(), jury.callId) : askForCall(ui, title);
   if (!call) return;
   const state = jury?.state ?? readJuryState(PropertiesService.getDocumentProperties(), call.id);
   if (!state) {
