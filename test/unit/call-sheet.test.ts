@@ -371,6 +371,34 @@ describe("a call sheet that does not hold together names the sheet, the cell and
     ]);
   });
 
+  it("a sheet whose section titles were deleted says which, and how to start again", () => {
+    const { name, values } = sheetOf("EXPLOR-2025", "EXPLOR-2026");
+    values.splice(rowOf(values, "Règles d'éligibilité"), 1);
+    expect(problemsOf(name, values)).toEqual([
+      "Appel EXPLOR-2026, cellule A1 : section introuvable en colonne A : Règles d'éligibilité — recréez la feuille avec Lianes › Paramètres › Dupliquer un appel… — valeur « Appel à candidatures EXPLOR-2026 »",
+    ]);
+  });
+
+  it("cells as Sheets gives them back: check boxes for Oui/Non, numbers typed as text", () => {
+    const { name, values } = sheetOf("EXPLOR-2025", "EXPLOR-2026");
+    set(values, "missionDuree", 3, true);
+    set(values, "missionDuree", 6, false);
+    set(values, "besoin", 2, "2,5");
+    set(values, "Places (capacité)", 1, "8");
+    const call = readCallSheet(name, values).call;
+    expect(call?.questions.find((q) => q.id === "missionDuree")).toMatchObject({ required: true });
+    expect(call?.review.criteria[0]?.weight).toBe(2.5);
+    expect(call?.capacity).toBe(8);
+  });
+
+  it("a yes/no cell that says neither", () => {
+    const { values } = sheetOf("EXPLOR-2025", "EXPLOR-2026");
+    const cell = cellOf(values, "missionDuree", 3);
+    expect(edit((v) => set(v, "missionDuree", 3, "peut-être"))).toEqual([
+      `Appel EXPLOR-2026, cellule ${cell} : attendu Oui ou Non — valeur « peut-être »`,
+    ]);
+  });
+
   it("the closing missing, the places not a whole number", () => {
     const closing = "Clôture (heure de Paris, dernière seconde à l'heure)";
     const problems = edit((v) => {
