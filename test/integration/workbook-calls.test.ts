@@ -192,6 +192,28 @@ describe("a workbook call, from its sheet to its review sheet", () => {
     ]);
   });
 
+  it("a rule changed into « Montant entre … et … € »: its column and its reason in the review sheet", () => {
+    const host = explor2026();
+    const rule = "Durée entre … et … jours";
+    const row = host.values("Appel EXPLOR-2026").findIndex((r) => r[0] === rule) + 1;
+    host.spreadsheet
+      .getSheetByName("Appel EXPLOR-2026")
+      ?.getRange(row, 1, 1, 4)
+      .setValues([["Montant entre … et … €", "budgetTotal", 1000, 5000]]);
+    const form = buildForm(host);
+    submit(host, form, "a@example.org", "2026-05-01T10:00:00+02:00", { budgetTotal: "1497" });
+    submit(host, form, "b@example.org", "2026-05-02T10:00:00+02:00", {
+      budgetTotal: "800",
+      associationNom: "Petit budget",
+    });
+    expect(column(host, "Candidatures EXPLOR-2026", "Montant (€)")).toEqual([1497, 800]);
+    expect(column(host, "Candidatures EXPLOR-2026", "Éligibilité")).toEqual([
+      "Éligible",
+      "Non éligible : montant hors 1\u202f000\u00a0€–5\u202f000\u00a0€",
+    ]);
+    expect(host.values("Candidatures EXPLOR-2026")[0]).not.toContain("Durée (jours)");
+  });
+
   it("rebuilding after a relabel updates the form in place; answers stay read by the question's id", () => {
     const host = explor2026();
     const form = buildForm(host);

@@ -3,7 +3,7 @@
  * head office, partner country, already funded, duration, deadline. Only the rules the call
  * defines are checked.
  */
-import { cents, compare, decimalFromNumber } from "../decimal";
+import { cents, centsToEuros, compare, decimalFromNumber, toCents } from "../decimal";
 import { type Field, field, InputError, invalid } from "../errors";
 import { formatEuros, parseAmount } from "../money";
 import type { CallDefinition } from "./call-schema";
@@ -62,6 +62,8 @@ export interface Eligibility {
   readonly country?: string;
   readonly onDacList?: boolean;
   readonly durationDays?: number;
+  /** The amount an `amount` rule read, in euros (to the cent). */
+  readonly amount?: number;
 }
 
 export interface EligibilityOptions {
@@ -184,6 +186,7 @@ export function assessEligibility(
     if (compare(amount, decimalFromNumber(min)) < 0 || compare(amount, decimalFromNumber(max)) > 0) {
       reasons.push(`montant hors ${euros(min)}–${euros(max)}`);
     }
+    result = { ...result, amount: centsToEuros(toCents(amount)) };
   }
 
   let late: boolean | undefined;

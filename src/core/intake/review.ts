@@ -43,6 +43,7 @@ export type ComputedColumnId =
   | "country"
   | "dac"
   | "duration"
+  | "amount"
   | "eligibility"
   | "late"
   | "summary";
@@ -64,6 +65,7 @@ export function computedColumns(call: CallDefinition): readonly Column<ComputedC
     e.partnerCountry !== undefined && { id: "country", header: "Pays partenaire" },
     e.partnerCountry !== undefined && { id: "dac", header: "Liste CAD" },
     e.durationDays !== undefined && { id: "duration", header: "Durée (jours)" },
+    e.amount !== undefined && { id: "amount", header: "Montant (€)" },
     { id: "eligibility", header: "Éligibilité" },
     { id: "late", header: "Hors délai" },
     { id: "summary", header: "Réponses" },
@@ -160,6 +162,7 @@ export function reviewRow(call: CallDefinition, submission: Submission, n: numbe
       : answerText(e.partnerCountry?.question),
     dac: eligibility.onDacList === undefined ? "Inconnu" : eligibility.onDacList ? "Oui" : "Non",
     duration: eligibility.durationDays ?? "",
+    amount: eligibility.amount ?? "",
     eligibility: eligibility.text,
     late: eligibility.late ? "Oui" : "Non",
     summary,
