@@ -62,9 +62,9 @@ describe("a call as a sheet: sheet → definition → sheet", () => {
 
   it("the sheet shows dates in Paris time, the rules from the menu, the phone and postcode types", () => {
     const { values } = sheetOf("EXPLOR-2025");
-    expect(values[rowOf(values, "Clôture (heure de Paris, dernière seconde à l'heure)")]?.[1]).toBe(
-      "15/06/2025 23:59:59",
-    );
+    // A Sheets date-time (serial number, Paris wall clock) that the cell shows as 15/06/2025 23:59:59.
+    const closing = values[rowOf(values, "Clôture (heure de Paris, dernière seconde à l'heure)")]?.[1];
+    expect(closing).toBeCloseTo(45823 + (23 * 3600 + 59 * 60 + 59) / 86400, 9);
     expect(values[rowOf(values, "Siège dans les départements")]?.slice(0, 4)).toEqual([
       "Siège dans les départements",
       "associationCodePostal",
@@ -379,13 +379,15 @@ describe("a call sheet that does not hold together names the sheet, the cell and
     ]);
   });
 
-  it("cells as Sheets gives them back: check boxes for Oui/Non, numbers typed as text", () => {
+  it("cells as Sheets gives them back: check boxes for Oui/Non, numbers typed as text, 02 read as 2", () => {
     const { name, values } = sheetOf("EXPLOR-2025", "EXPLOR-2026");
     set(values, "missionDuree", 3, true);
     set(values, "missionDuree", 6, false);
     set(values, "besoin", 2, "2,5");
     set(values, "Places (capacité)", 1, "8");
+    set(values, "Siège dans les départements", 2, 2);
     const call = readCallSheet(name, values).call;
+    expect(call?.eligibility.headOffice?.departements).toEqual(["02"]);
     expect(call?.questions.find((q) => q.id === "missionDuree")).toMatchObject({ required: true });
     expect(call?.review.criteria[0]?.weight).toBe(2.5);
     expect(call?.capacity).toBe(8);

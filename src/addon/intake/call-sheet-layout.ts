@@ -21,7 +21,7 @@ import {
 } from "../../core/intake/call-schema";
 import { dacListById } from "../../core/intake/dac-lists";
 import { normalizeName } from "../../core/intake/normalize";
-import { formatParisDateTime, parisOffsetHours, parseDateTime } from "../../core/intake/paris-time";
+import { parisOffsetHours, parseDateTime, toParis } from "../../core/intake/paris-time";
 import { STATUSES } from "../../core/intake/review";
 import { FORMAT, type LayoutCell, type SheetLayout, type ValidatedRange } from "../sheet-layout";
 import { columnLetter } from "./review-plan";
@@ -230,9 +230,15 @@ function questionRow(q: QuestionDefinition): LayoutCell[] {
   return row;
 }
 
-/** A call instant as the sheet shows it: `15/06/2025 23:59:59`, Paris time. */
-function instantText(iso: string): string {
-  return formatParisDateTime(new Date(Date.parse(iso)));
+/**
+ * A call instant as a Sheets date-time: its serial number (days since 30/12/1899, Paris wall
+ * clock), shown `15/06/2025 23:59:59` by the cell's format. A number, not a text, so that no
+ * spreadsheet locale reads 01/04/2026 as 4 January.
+ */
+export function instantSerial(iso: string): number {
+  const p = toParis(new Date(Date.parse(iso)));
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall / 86_400_000 + 25_569;
 }
 
 function ruleRows(e: EligibilityRules): LayoutCell[][] {
@@ -306,8 +312,8 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
     id: call.id,
     title: call.title,
     description: call.description,
-    opensAt: instantText(call.opensAt),
-    closesAt: instantText(call.closesAt),
+    opensAt: instantSerial(call.opensAt),
+    closesAt: instantSerial(call.closesAt),
     capacity: call.capacity,
     confirmationMessage: call.confirmationMessage,
     email: call.review.email ?? "",
@@ -317,8 +323,7 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
     projectTitle: call.review.projectTitle ?? "",
     shownAnswers: call.review.shownAnswers.join(" ; "),
   };
-  // Text, so that ids and texts stay as typed; the two instants as dates with their time (Sheets
-  // reads `15/06/2025 23:59:59` as a date in the spreadsheet's time zone, Paris).
+  // Text, so that ids and texts stay as typed; the two instants as date-times.
   const keys = Object.keys(GENERAL) as GeneralKey[];
   blocks.push({
     row,
@@ -780,7 +785,8 @@ function readRules(r: Reader, rows: readonly number[]): EligibilityRules {
         r.at(path("departements"), row, 2);
         e.headOffice = {
           question: question(),
-          departements: listOf(r.value(row, 2)),
+          // A code Sheets turned into a number (02 → 2) gets its zero back.
+          departements: listOf(r.value(row, 2)).map((d) => (/^\d$/.test(d) ? `0${d}` : d)),
           regionLabel: r.text(path("regionLabel"), row, 3),
         };
         break;
