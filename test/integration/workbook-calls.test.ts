@@ -93,8 +93,11 @@ describe("Lianes › Paramètres › Dupliquer un appel…", () => {
 
   it("duplicates a workbook call too, and refuses to overwrite an existing sheet or a bad id", () => {
     const host = explor2026();
+    // A help text typed with Sheets' apostrophe (it would be a formula without): copied as text.
+    setCell(host, "Appel EXPLOR-2026", "missionDuree", 5, "'= 7 à 15 jours");
     host.runMenuItem("Dupliquer un appel…", ok("EXPLOR-2026"), ok("EXPLOR-2027"));
-    // Sheets reads the date-time written as text as a date (Paris time), as it does what the manager types.
+    expect(host.values("Appel EXPLOR-2027").find((r) => r[0] === "missionDuree")?.[5]).toBe("= 7 à 15 jours");
+    // The closing is a Sheets date-time (Paris time), copied as such.
     expect(host.values("Appel EXPLOR-2027").find((r) => r[0] === CLOSING)?.[1]).toEqual(
       new Date("2026-06-14T23:59:59+02:00"),
     );

@@ -209,6 +209,14 @@ describe("a call as a sheet: sheet → definition → sheet", () => {
           scale: { low: 0, high: 10, lowLabel: "aucun", highLabel: "très fort" },
         },
         { id: "note2", label: "Urgence", type: "scale", required: false, scale: { low: 1, high: 5 } },
+        {
+          id: "age",
+          label: "=SOMME(1;2)",
+          help: "-5 ans : indiquez 0",
+          type: "singleChoice",
+          required: false,
+          choices: ["+18", "'citation"],
+        },
       ],
       eligibility: {
         headOffice: { question: "cp", departements: ["59", "62", "2A"], regionLabel: "Nord" },

@@ -23,7 +23,7 @@ import { dacListById } from "../../core/intake/dac-lists";
 import { normalizeName } from "../../core/intake/normalize";
 import { parisOffsetHours, parseDateTime, toParis } from "../../core/intake/paris-time";
 import { STATUSES } from "../../core/intake/review";
-import { FORMAT, type LayoutCell, type SheetLayout, type ValidatedRange } from "../sheet-layout";
+import { asText, FORMAT, type LayoutCell, type SheetLayout, type ValidatedRange } from "../sheet-layout";
 import { columnLetter } from "./review-plan";
 
 export const CALL_SHEET_PREFIX = "Appel ";
@@ -270,8 +270,9 @@ const HEADER_BACKGROUND = "#eeeeee";
 export function callSheetLayout(call: CallDefinition): SheetLayout {
   const blocks: SheetLayout["blocks"][number][] = [];
   const width = QUESTION_HEADERS.length;
+  // The manager's texts (labels, help, choices, messages) stay text, even `-5 ans` or `=…`.
   const pad = (cells: readonly LayoutCell[]): LayoutCell[] => [
-    ...cells,
+    ...cells.map((c) => (typeof c === "string" ? asText(c) : c)),
     ...Array.from({ length: width - cells.length }, () => ""),
   ];
   let row = 1;
@@ -383,7 +384,7 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
   };
 }
 
-/** The cells of a layout as `getValues` gives them back (blank cells as ""). */
+/** The cells of a layout as `getValues` gives them back (blank cells as "", a text's protecting apostrophe gone). */
 export function layoutValues(layout: SheetLayout): LayoutCell[][] {
   const grid: LayoutCell[][] = [];
   for (const block of layout.blocks) {
@@ -394,7 +395,7 @@ export function layoutValues(layout: SheetLayout): LayoutCell[][] {
       cells.forEach((cell, j) => {
         const c = block.column - 1 + j;
         while (line.length <= c) line.push("");
-        line[c] = cell;
+        line[c] = typeof cell === "string" && cell.startsWith("'") ? cell.slice(1) : cell;
       });
     });
   }
