@@ -241,6 +241,20 @@ describe("a workbook call, from its sheet to its review sheet", () => {
     expect(host.values("Réponses au formulaire 1")).toHaveLength(3);
   });
 
+  it("a review sheet already used by a call with a form is refused, cell named, no form touched", () => {
+    const host = explor2026();
+    host.runMenuItem("Créer le formulaire…", ok("EXPLOR-2025"));
+    setCell(host, "Appel EXPLOR-2026", "Feuille d'instruction", 1, "Candidatures");
+    const cell = cellOf(host, "Appel EXPLOR-2026", "Feuille d'instruction", 1);
+    host.runMenuItem("Créer le formulaire…", ok("EXPLOR-2026"));
+    expect(host.ui.alerts.at(-1)).toBe(
+      `Créer le formulaire — Appel EXPLOR-2026, cellule ${cell} : la feuille d'instruction « Candidatures » ` +
+        "est déjà celle de l'appel EXPLOR-2025, qui a son formulaire dans ce classeur — donnez-lui un autre nom " +
+        "(par exemple « Candidatures EXPLOR-2026 »). Aucun formulaire n'a été modifié.",
+    );
+    expect(host.forms.forms.size).toBe(1);
+  });
+
   it("an invalid sheet stops the build with the cell to fix, and no form is touched", () => {
     const host = explor2026();
     setCell(host, "Appel EXPLOR-2026", "odd", 2, 0);

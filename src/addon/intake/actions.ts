@@ -14,7 +14,13 @@ import { readColumnTags } from "./response-columns";
 import { findResponsesSheet } from "./responses-sheet";
 import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
 import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
-import { availableCallIds, callForIntake, findCall, personalQuestions } from "./workbook-calls";
+import {
+  availableCallIds,
+  callForIntake,
+  checkReviewSheetFree,
+  findCall,
+  personalQuestions,
+} from "./workbook-calls";
 
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 /** How long a submission waits for another one's sync before leaving its own for later. */
@@ -59,6 +65,11 @@ export function createOrUpdateForm(callId: string): FormCreation {
   const properties = PropertiesService.getDocumentProperties();
   const previous = readIntakeState(properties, callId.trim().toUpperCase());
   const call = callForIntake(spreadsheet, callId, previous);
+  checkReviewSheetFree(
+    spreadsheet,
+    call,
+    allIntakeStates(properties.getProperties()).map((s) => s.callId),
+  );
   const form = openOrCreateForm(previous?.formId, call.title, `de l'appel ${call.id}`);
   const updated = previous?.formId === form.getId();
   const itemIds = buildFormItems(form, call, updated ? previous.itemIds : {});

@@ -1052,6 +1052,14 @@ export function personalCell(
   return row === undefined ? undefined : cellName(row, Q.personal);
 }
 
+/** The A1 cell of the review sheet's name (section Général) in a call sheet's values, if there. */
+export function reviewSheetNameCell(values: readonly (readonly unknown[])[]): string | undefined {
+  const row = sectionRows(values, findSections(values), "general", 0).find(
+    (r) => textOf(values[r]?.[0]) === GENERAL.sheetName,
+  );
+  return row === undefined ? undefined : cellName(row, 1);
+}
+
 /** The problems of a call sheet as French lines (for Vérifier les paramètres), none when it reads. */
 export function checkCallSheet(sheetName: string, values: readonly (readonly unknown[])[]): string[] {
   const reading = readCallSheet(sheetName, values);

@@ -16,6 +16,7 @@ import {
   duplicateCall,
   personalCell,
   readCallSheet,
+  reviewSheetNameCell,
 } from "./call-sheet-layout";
 import { findResponsesSheet } from "./responses-sheet";
 import type { IntakeState } from "./state";
@@ -62,6 +63,34 @@ export function findCall(spreadsheet: Spreadsheet, id: string): CallDefinition {
     );
   }
   return reading.call;
+}
+
+/**
+ * Refuses a call whose review sheet is already another call's, among the calls with a form in
+ * this document: both syncs would write the same sheet. The error names the cell to change.
+ */
+export function checkReviewSheetFree(
+  spreadsheet: Spreadsheet,
+  call: CallDefinition,
+  others: readonly string[],
+): void {
+  for (const otherId of others) {
+    if (otherId === call.id) continue;
+    let other: CallDefinition;
+    try {
+      other = findCall(spreadsheet, otherId);
+    } catch {
+      continue; // A call that no longer reads is reported by its own sync.
+    }
+    if (other.review.sheetName !== call.review.sheetName) continue;
+    const sheet = spreadsheet.getSheetByName(callSheetName(call.id));
+    const cell = sheet ? reviewSheetNameCell(sheet.getDataRange().getValues()) : undefined;
+    throw new InputError(
+      `${cell ? `${callSheetName(call.id)}, cellule ${cell}` : `Appel ${call.id}`} : la feuille d'instruction ` +
+        `« ${call.review.sheetName} » est déjà celle de l'appel ${other.id}, qui a son formulaire dans ce classeur — ` +
+        `donnez-lui un autre nom (par exemple « Candidatures ${call.id} »). Aucun formulaire n'a été modifié.`,
+    );
+  }
 }
 
 /** The ids of the questions a call marks personal (RGPD). */
