@@ -44,6 +44,7 @@ export const MENU: readonly MenuEntry[] = [
       { caption: "Vérifier les paramètres", functionName: "menuVerifierParametres" },
     ],
   },
+  { caption: "Diagnostic", functionName: "menuDiagnostic" },
 ];
 
 /** Every item the menu calls, submenus flattened. */
