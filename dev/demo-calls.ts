@@ -31,7 +31,7 @@ function byLabel(host: Host, answers: Readonly<Record<string, unknown>>): Record
  */
 export function explor2026(host: Host, step: (text: string) => void): void {
   step(
-    "Appel EXPLOR-2026 : Lianes › Paramètres › Dupliquer un appel… (EXPLOR-2025), dates modifiées dans la feuille…",
+    "Appel EXPLOR-2026 : Lianes › Paramètres › Dupliquer un appel… (EXPLOR-2025), dates modifiées dans la feuille, Vérifier les paramètres…",
   );
   host.runMenuItem("Dupliquer un appel…", ok("EXPLOR-2025"), ok("EXPLOR-2026"));
   edit(host, "Titre", "EXPLOR 2026 – Hauts-de-France : candidature à une mission d'échange de compétences");
@@ -42,6 +42,10 @@ export function explor2026(host: Host, step: (text: string) => void): void {
     "Message de confirmation",
     "Merci, votre candidature EXPLOR 2026 est enregistrée. L'équipe de Lianes coopération l'instruit en juin et vous répond début juillet 2026.",
   );
+
+  host.runMenuItem("Vérifier les paramètres");
+  const verdict = host.ui.alerts.at(-1) ?? "";
+  if (!verdict.includes("Aucune erreur")) throw new Error(`Appel EXPLOR-2026 : ${verdict}`);
 
   step(
     "Appel EXPLOR-2026 : Lianes › Créer le formulaire…, puis 3 dépôts (à l'heure, une seconde en retard, siège à Paris)…",
