@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   blankCall,
   callSheetLayout,
-  checkCallSheet,
   duplicateCall,
   layoutValues,
-  readCallSheet,
 } from "../../src/addon/intake/call-sheet-layout";
+import { checkCallSheet, readCallSheet } from "../../src/addon/intake/call-sheet-reader";
 import type { LayoutCell } from "../../src/addon/sheet-layout";
 import { CALL_IDS, callById, loadCall } from "../../src/core/intake";
 import { EXPLOR_2025 } from "../../src/core/intake/explor-2025";

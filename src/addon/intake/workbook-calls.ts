@@ -12,12 +12,9 @@ import {
   callIdOfSheetName,
   callSheetLayout,
   callSheetName,
-  describeProblem,
   duplicateCall,
-  personalCell,
-  readCallSheet,
-  reviewSheetNameCell,
 } from "./call-sheet-layout";
+import { describeProblem, personalCell, readCallSheet, reviewSheetNameCell } from "./call-sheet-reader";
 import { findResponsesSheet } from "./responses-sheet";
 import type { IntakeState } from "./state";
 

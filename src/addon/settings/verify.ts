@@ -3,7 +3,8 @@
  * call `Appel …`, and whatever other kinds register here), checked by its kind's checker,
  * keyed by the sheet-name prefix. Each problem names the sheet, the cell and the value.
  */
-import { CALL_SHEET_PREFIX, checkCallSheets, type SheetValues } from "../intake/call-sheet-layout";
+import { CALL_SHEET_PREFIX } from "../intake/call-sheet-layout";
+import { checkCallSheets, type SheetValues } from "../intake/call-sheet-reader";
 
 export interface SettingsChecker {
   /** The sheets it checks: those whose name starts with this (`Appel `). */
