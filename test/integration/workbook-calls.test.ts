@@ -329,6 +329,50 @@ describe("a workbook call, from its sheet to its review sheet", () => {
     ]);
   });
 
+  it("a status the manager adds in the sheet: offered in the review sheet and the dashboard, counted in the summary", () => {
+    const host = explor2026();
+    const sheet = host.spreadsheet.getSheetByName("Appel EXPLOR-2026");
+    const last = host.values("Appel EXPLOR-2026").findIndex((r) => r[0] === "Sans suite") + 1;
+    sheet?.getRange(last + 1, 1, 1, 2).setValues([["Ajournée", "Revue à la session d'automne."]]);
+    const form = buildForm(host);
+    submit(host, form, "a@example.org", "2026-05-01T10:00:00+02:00");
+    const review = host.spreadsheet.getSheetByName("Candidatures EXPLOR-2026");
+    const statusColumn = (host.values("Candidatures EXPLOR-2026")[0] as string[]).indexOf("Statut") + 1;
+    expect(review?.getRange(2, statusColumn).getDataValidation()?.getCriteriaValues()[0]).toContain(
+      "Ajournée",
+    );
+    const key = String(column(host, "Candidatures EXPLOR-2026", "Clé")[0]);
+    host.call("serverCandidatureEnregistrer", {
+      appel: "EXPLOR-2026",
+      cle: key,
+      statut: "Ajournée",
+      instructeur: "Claire",
+      notes: [null, null, null, null],
+      decision: "",
+      commentaire: "",
+    });
+    expect(column(host, "Candidatures EXPLOR-2026", "Statut")).toEqual(["Ajournée"]);
+    const board = host.call("serverCandidaturesTableau", { appel: "EXPLOR-2026" }) as {
+      call: { statuses: string[] };
+      counts: { status: string; count: number }[];
+    };
+    expect(board.call.statuses.at(-1)).toBe("Ajournée");
+    expect(board.counts.find((c) => c.status === "Ajournée")?.count).toBe(1);
+    expect(() =>
+      host.call("serverCandidatureEnregistrer", {
+        appel: "EXPLOR-2025",
+        cle: key,
+        statut: "Ajournée",
+        instructeur: "",
+        notes: [null, null, null, null],
+        decision: "",
+        commentaire: "",
+      }),
+    ).toThrow(/Statut : valeur hors de la liste \(À instruire, .*, Sans suite\), reçu « Ajournée »/);
+    host.runMenuItem("Synchroniser les candidatures");
+    expect(host.values("Synthèse EXPLOR-2026").find((r) => r[0] === "Ajournée")?.[1]).toBe(1);
+  });
+
   it("the dashboard lists the workbook call, and the RGPD erasure works on its applications", () => {
     const host = explor2026();
     const form = buildForm(host);

@@ -234,6 +234,7 @@ describe("a call as a sheet: sheet → definition → sheet", () => {
         ],
         shownAnswers: ["debut", "cases"],
         maxScore: 4,
+        statuses: [{ label: "Ajournée", meaning: "Revue à la session suivante." }, { label: "Réorientée" }],
       },
     });
     const layout = callSheetLayout(call);
@@ -367,6 +368,20 @@ describe("a call sheet that does not hold together names the sheet, the cell and
       expect.stringMatching(/cellule K\d+ : expression régulière invalide — valeur « \^\(abc »/),
       expect.stringMatching(/cellule C\d+ : Liste CAD inconnue .*CAD-2030/),
       expect.stringMatching(/cellule A\d+ : règle déjà donnée ligne \d+ : une seule par appel/),
+    ]);
+  });
+
+  it("a status the call adds twice, and a meaning without its status", () => {
+    const { values } = sheetOf("EXPLOR-2025", "EXPLOR-2026");
+    const last = rowOf(values, "Sans suite");
+    const problems = edit((v) => {
+      v.push(["Ajournée", "Revue plus tard.", ...Array(10).fill("")]);
+      v.push(["Ajournée", "", ...Array(10).fill("")]);
+      v.push(["", "Sans statut", ...Array(10).fill("")]);
+    });
+    expect(problems).toEqual([
+      `Appel EXPLOR-2026, cellule A${last + 4} : statut manquant (la signification est donnée sans statut) — valeur « » (vide)`,
+      `Appel EXPLOR-2026, cellule A${last + 3} : statut déjà dans la liste : « Ajournée » — valeur « Ajournée »`,
     ]);
   });
 

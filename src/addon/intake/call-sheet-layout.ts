@@ -123,14 +123,15 @@ export const RULES = {
 
 export type RuleKind = keyof typeof RULES;
 
-const STATUS_MEANINGS: Readonly<Record<(typeof STATUSES)[number], string>> = {
-  "À instruire": "Éligible et à l'heure : statut donné à l'arrivée.",
-  Irrecevable: "Non éligible ou hors délai : statut donné à l'arrivée.",
-  "En instruction": "En cours d'examen.",
-  Retenue: "Retenue (comptée dans les places).",
-  "Liste d'attente": "Retenue si une place se libère.",
-  Refusée: "Examinée, non retenue.",
-  "Sans suite": "Retirée par le candidat.",
+/** What the add-on's statuses mean, as the sheet says it (they stay, whatever the sheet holds). */
+export const STATUS_MEANINGS: Readonly<Record<(typeof STATUSES)[number], string>> = {
+  "À instruire": "Statut du module : éligible et à l'heure, donné à l'arrivée.",
+  Irrecevable: "Statut du module : non éligible ou hors délai, donné à l'arrivée.",
+  "En instruction": "Statut du module : en cours d'examen.",
+  Retenue: "Statut du module : retenue (comptée dans les places).",
+  "Liste d'attente": "Statut du module : retenue si une place se libère.",
+  Refusée: "Statut du module : examinée, non retenue.",
+  "Sans suite": "Statut du module : retirée par le candidat.",
 };
 
 /** Extra question types the sheet offers: a short text with a set format, a country list. */
@@ -365,7 +366,11 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
 
   section(SECTIONS.statuses);
   header(STATUS_HEADERS);
-  rows(STATUSES.map((s) => [s, STATUS_MEANINGS[s]]));
+  // The add-on's seven, then the call's own (a row added here is a status the call adds).
+  rows([
+    ...STATUSES.map((s) => [s, STATUS_MEANINGS[s]]),
+    ...(call.review.statuses ?? []).map((s) => [s.label, s.meaning ?? ""]),
+  ]);
 
   return {
     name: callSheetName(call.id),

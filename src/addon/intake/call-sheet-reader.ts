@@ -551,12 +551,19 @@ export function readCallSheet(sheetName: string, values: readonly (readonly unkn
   const firstCriterion = criteriaRows[0];
   if (firstCriterion !== undefined) r.at(["review", "maxScore"], firstCriterion, 3);
 
-  // Statuses: the add-on's list, shown for reference; a status typed here that it does not know is an error.
+  // Statuses: the add-on's seven always hold (their rows are for reading); any other row is one the call adds.
+  const statuses: { label: string; meaning?: string }[] = [];
   for (const row of sectionRows(values, sections, "statuses", 1)) {
-    const status = textOf(r.value(row, 0));
-    if (!(STATUSES as readonly string[]).includes(status)) {
-      r.problem(row, 0, `statut inconnu : les statuts sont ${STATUSES.join(", ")}`);
+    const label = textOf(r.value(row, 0));
+    if ((STATUSES as readonly string[]).includes(label)) continue;
+    const path = ["review", "statuses", statuses.length];
+    r.at([...path, "label"], row, 0);
+    if (label === "") {
+      r.problem(row, 0, "statut manquant (la signification est donnée sans statut)");
+      continue;
     }
+    const meaning = r.text([...path, "meaning"], row, 1);
+    statuses.push({ label, ...(meaning ? { meaning } : {}) });
   }
 
   const definition = {
@@ -579,6 +586,7 @@ export function readCallSheet(sheetName: string, values: readonly (readonly unkn
       criteria,
       shownAnswers,
       maxScore: maxScore ?? 0,
+      ...(statuses.length > 0 ? { statuses } : {}),
     },
     confirmationMessage: generalText("confirmationMessage", ["confirmationMessage"]),
   };

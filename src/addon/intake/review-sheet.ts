@@ -13,7 +13,7 @@ import {
   type ComputedColumnId,
   computedColumns,
   reviewRow,
-  STATUSES,
+  statusesOf,
 } from "../../core/intake/review";
 import { type RawSubmission, validateSubmission } from "../../core/intake/submission";
 import { FORMAT } from "../sheet-layout";
@@ -280,7 +280,7 @@ function formatReviewColumns(
 ): void {
   const shape = reviewSheetShape(call);
   const status = SpreadsheetApp.newDataValidation()
-    .requireValueInList([...STATUSES], true)
+    .requireValueInList([...statusesOf(call)], true)
     .setAllowInvalid(false)
     .setHelpText("Choisissez un statut dans la liste.")
     .build();

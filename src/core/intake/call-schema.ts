@@ -126,6 +126,20 @@ export const RULE_QUESTION_TYPES: Readonly<Record<EligibilityKind, readonly Ques
   amount: ["number"],
 };
 
+/**
+ * The review sheet's statuses. These seven are the add-on's (the first two are given on arrival,
+ * `Retenue` counts against the places, the summary lists the decided ones); a call may add its own.
+ */
+export const STATUSES = [
+  "À instruire",
+  "Irrecevable",
+  "En instruction",
+  "Retenue",
+  "Liste d'attente",
+  "Refusée",
+  "Sans suite",
+] as const;
+
 export const criterionSchema = z.object({
   id,
   label: text,
@@ -152,6 +166,7 @@ type ParsedCall = {
     projectTitle?: string | undefined;
     criteria: { id: string }[];
     shownAnswers: string[];
+    statuses?: { label: string }[] | undefined;
   };
 };
 
@@ -286,6 +301,12 @@ export function callProblems(c: ParsedCall): CallProblem[] {
       "l'e-mail du candidat (review.email) est une donnée personnelle (personal: true)",
     );
   }
+  const statuses = new Set<string>(STATUSES);
+  (c.review.statuses ?? []).forEach((st, i) => {
+    if (statuses.has(st.label))
+      add(["review", "statuses", i, "label"], `statut déjà dans la liste : « ${st.label} »`);
+    statuses.add(st.label);
+  });
   const criteria = new Set<string>();
   c.review.criteria.forEach((k, i) => {
     if (criteria.has(k.id)) add(["review", "criteria", i, "id"], `critères en double : « ${k.id} »`);
@@ -319,6 +340,12 @@ export const callSchema = z
       shownAnswers: z.array(id),
       /** Score scale of each criterion: 0 to this. */
       maxScore: z.int().check(z.positive()),
+      /** Statuses the call adds after the add-on's seven, with what they mean. */
+      statuses: z.optional(
+        z.array(
+          z.object({ label: z.string().check(z.minLength(1), z.maxLength(100)), meaning: z.optional(text) }),
+        ),
+      ),
     }),
     confirmationMessage: text,
   })

@@ -5,24 +5,21 @@
 import { decimalFromNumber, divideToCents, multiply, sum } from "../decimal";
 import { field, InputError, invalid } from "../errors";
 import type { AnswerValue } from "./answers";
-import type { CallDefinition, Criterion } from "./call-schema";
+import { type CallDefinition, type Criterion, STATUSES } from "./call-schema";
 import { questionOf } from "./calls";
 import { frenchCountryName } from "./countries";
 import { assessEligibility, type Eligibility } from "./eligibility";
 import { formatParisDateTime } from "./paris-time";
 import type { Submission } from "./submission";
 
-export const STATUSES = [
-  "À instruire",
-  "Irrecevable",
-  "En instruction",
-  "Retenue",
-  "Liste d'attente",
-  "Refusée",
-  "Sans suite",
-] as const;
+export { STATUSES };
 
 export type Status = (typeof STATUSES)[number];
+
+/** A call's statuses: the add-on's seven, then those the call adds (`Ajournée`…), in order. */
+export function statusesOf(call: CallDefinition): readonly string[] {
+  return [...STATUSES, ...(call.review.statuses ?? []).map((s) => s.label)];
+}
 
 export const RETAINED: Status = "Retenue";
 
@@ -179,7 +176,8 @@ export function reviewRow(call: CallDefinition, submission: Submission, n: numbe
 export { looksLikeFormula } from "../sheet-text";
 
 export interface StatusSummary {
-  readonly counts: readonly { readonly status: Status; readonly count: number }[];
+  /** One count per status of the call, in its order. */
+  readonly counts: readonly { readonly status: string; readonly count: number }[];
   /** Rows whose status is blank or not in the list. */
   readonly other: number;
   readonly retained: number;
@@ -192,7 +190,8 @@ export interface StatusSummary {
 }
 
 export function statusSummary(call: CallDefinition, statuses: readonly unknown[]): StatusSummary {
-  const counts = new Map<string, number>(STATUSES.map((s) => [s, 0]));
+  const all = statusesOf(call);
+  const counts = new Map<string, number>(all.map((s) => [s, 0]));
   let other = 0;
   for (const s of statuses) {
     const text = typeof s === "string" ? s.trim() : "";
@@ -204,7 +203,7 @@ export function statusSummary(call: CallDefinition, statuses: readonly unknown[]
   const capacity = call.capacity;
   const overCapacity = retained > capacity;
   return {
-    counts: STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
+    counts: all.map((status) => ({ status, count: counts.get(status) ?? 0 })),
     other,
     retained,
     capacity,

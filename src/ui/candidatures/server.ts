@@ -12,7 +12,7 @@ import { readIntakeState } from "../../addon/intake/state";
 import { availableCallIds, findCall } from "../../addon/intake/workbook-calls";
 import { asText } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
-import { field, InputError, invalid } from "../../core/errors";
+import { field, InputError, invalid, quote } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
@@ -21,7 +21,7 @@ import {
   computedColumns,
   formatAnswer,
   reviewerColumns,
-  STATUSES,
+  statusesOf,
   statusSummary,
   submissionEligibility,
   weightedScoreFormula,
@@ -94,7 +94,7 @@ const nextRequest = z.strictObject({
 const saveRequest = z.strictObject({
   appel: z.string().check(z.maxLength(MAX_SHORT)),
   cle: z.string().check(z.minLength(1), z.maxLength(MAX_SHORT)),
-  statut: z.enum(STATUSES),
+  statut: z.string().check(z.minLength(1), z.maxLength(MAX_SHORT)),
   instructeur: z.string().check(z.maxLength(MAX_SHORT)),
   notes: z.array(z.nullable(z.number())).check(z.maxLength(50)),
   decision: z.string().check(z.maxLength(MAX_DECISION)),
@@ -121,8 +121,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `${name} trop long (au plus ${String(issue.maximum)} ${issue.origin === "array" ? "éléments" : "caractères"})`;
     case "too_small":
       return `${name} vide`;
-    case "invalid_value":
-      return `${name} : valeur hors de la liste (${STATUSES.join(", ")})`;
     default:
       return first === undefined ? "la demande doit être un objet" : `${name} absent ou d'un type inattendu`;
   }
@@ -298,7 +296,7 @@ function dashboard_(
       title: call.title,
       sheetName: call.review.sheetName,
       maxScore: call.review.maxScore,
-      statuses: [...STATUSES],
+      statuses: [...statusesOf(call)],
       criteria: call.review.criteria.map((c) => ({ label: c.label, weight: c.weight })),
     },
     counts: summary.counts,
@@ -379,6 +377,11 @@ export function serverCandidatureEnregistrer(request: unknown): Dashboard {
   const r = parseRequest(saveRequest, request);
   const call = reviewCallOf(r.appel);
   const { criteria, maxScore } = call.review;
+  if (!statusesOf(call).includes(r.statut)) {
+    throw new InputError(
+      `Demande refusée : Statut : valeur hors de la liste (${statusesOf(call).join(", ")}), reçu ${quote(r.statut)}.`,
+    );
+  }
   if (r.notes.length !== criteria.length) {
     throw new InputError(
       `Demande refusée : ${criteria.length} note(s) attendue(s) (une par critère), reçu ${r.notes.length}.`,
