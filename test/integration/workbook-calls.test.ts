@@ -232,6 +232,9 @@ describe("a workbook call, from its sheet to its review sheet", () => {
       missionDuree: "20",
       associationNom: "Longue",
     });
+    // Taken by the trigger on its own (no full sync yet), read by the question's id…
+    expect(column(host, "Candidatures EXPLOR-2026", "Durée (jours)")).toEqual([10, 20]);
+    // …and the same after a full sync.
     host.runMenuItem("Synchroniser les candidatures");
     expect(column(host, "Candidatures EXPLOR-2026", "Durée (jours)")).toEqual([10, 20]);
     expect(column(host, "Candidatures EXPLOR-2026", "Éligibilité")).toEqual([
