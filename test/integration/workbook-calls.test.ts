@@ -332,6 +332,28 @@ describe("a workbook call, from its sheet to its review sheet", () => {
     ]);
   });
 
+  it("a shipped call taken into the workbook under its own id applies once its form is rebuilt", () => {
+    const host = createHost();
+    host.call("onOpen", {});
+    host.runMenuItem("Créer le formulaire…", ok("EXPLOR-2025"));
+    const form = [...host.forms.forms.values()][0] as FakeForm;
+    host.runMenuItem("Dupliquer un appel…", ok("EXPLOR-2025"), ok("EXPLOR-2025"));
+    const sheet = "Appel EXPLOR-2025";
+    expect(host.values(sheet).find((r) => r[0] === "Feuille d'instruction")?.[1]).toBe("Candidatures");
+    setCell(host, sheet, "Durée entre … et … jours", 3, 9);
+    // The form was built from the template: the sync keeps it until the form is rebuilt from the sheet.
+    host.runMenuItem("Créer le formulaire…", ok("EXPLOR-2025"));
+    expect(host.forms.forms.size).toBe(1);
+    host.submitForm(form, {
+      answers: Object.fromEntries(
+        callById("EXPLOR-2025").questions.map((q) => [q.label, String(EXPLOR_ANSWERS[q.id] ?? "")]),
+      ),
+      email: "a@example.org",
+      timestamp: new Date("2025-06-01T10:00:00+02:00"),
+    });
+    expect(column(host, "Candidatures", "Éligibilité")).toEqual(["Non éligible : durée hors 7–9 jours"]);
+  });
+
   it("a status the manager adds in the sheet: offered in the review sheet and the dashboard, counted in the summary", () => {
     const host = explor2026();
     const sheet = host.spreadsheet.getSheetByName("Appel EXPLOR-2026");

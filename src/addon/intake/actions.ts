@@ -73,7 +73,7 @@ export function createOrUpdateForm(callId: string): FormCreation {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();
   const previous = readIntakeState(properties, callId.trim().toUpperCase());
-  const call = callForIntake(spreadsheet, callId, previous);
+  const { call, fromSheet } = callForIntake(spreadsheet, callId, previous, { build: true });
   checkReviewSheetFree(
     spreadsheet,
     call,
@@ -89,6 +89,7 @@ export function createOrUpdateForm(callId: string): FormCreation {
     ...state,
     ...(responses ? { responsesSheetId: responses.getSheetId() } : {}),
     personal: personalQuestions(call),
+    ...(fromSheet ? { fromSheet } : {}),
   });
   installFormSubmitTrigger(spreadsheet);
   return {
@@ -122,7 +123,7 @@ export function syncAllCalls(
     const pending = pendingOf(stored, callId);
     let call: CallDefinition;
     try {
-      call = callForIntake(spreadsheet, callId, state);
+      call = callForIntake(spreadsheet, callId, state).call;
     } catch (error) {
       // A call sheet edited into an invalid state: its responses wait in their sheet, the other calls sync.
       if (!(error instanceof InputError)) throw error;
@@ -213,7 +214,7 @@ function callOfEvent(
   const match =
     states.find(({ state }) => state.responsesSheetId === sheetId) ??
     states.find(({ state }) => findResponsesSheet(spreadsheet, state)?.getSheetId() === sheetId);
-  return match ? callForIntake(spreadsheet, match.callId, match.state) : undefined;
+  return match ? callForIntake(spreadsheet, match.callId, match.state).call : undefined;
 }
 
 function logReport(callId: string, report: SyncReport | undefined): void {

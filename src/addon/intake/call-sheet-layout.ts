@@ -412,8 +412,12 @@ export function isoWithParisOffset(instant: Date): string {
   );
 }
 
-/** A copy of a call under a new id: its review sheet renamed after it, everything else kept for editing. */
+/**
+ * A copy of a call under a new id: its review sheet renamed after it, everything else kept for
+ * editing. Under the same id (a shipped call taken into the workbook), its review sheet stays.
+ */
 export function duplicateCall(call: CallDefinition, newId: string): CallDefinition {
+  if (newId === call.id) return call;
   return { ...call, id: newId, review: { ...call.review, sheetName: `Candidatures ${newId}` } };
 }
 

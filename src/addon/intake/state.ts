@@ -18,6 +18,8 @@ const intakeStateSchema = z.object({
    * marks no longer change for the call (an erased response is known by its erased fields).
    */
   personal: z.optional(z.array(z.string())),
+  /** Built from the workbook's sheet `Appel <id>` (read again at each sync), not a shipped template. */
+  fromSheet: z.optional(z.boolean()),
 });
 
 export type IntakeState = z.infer<typeof intakeStateSchema>;

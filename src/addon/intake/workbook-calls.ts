@@ -34,15 +34,17 @@ export function availableCallIds(spreadsheet: Spreadsheet): string[] {
   return [...own, ...CALL_IDS.filter((id) => !own.includes(id))];
 }
 
-/**
- * The call with this id: its sheet `Appel <id>` when the workbook has one (validated: a sheet
- * that does not hold together is an InputError listing every cell to fix), else the shipped one.
- */
-export function findCall(spreadsheet: Spreadsheet, id: string): CallDefinition {
+/** A call found by id, with the sheet it was read from (none for a shipped template). */
+interface FoundCall {
+  readonly call: CallDefinition;
+  readonly sheet?: { readonly name: string; readonly values: readonly (readonly unknown[])[] };
+}
+
+function locateCall(spreadsheet: Spreadsheet, id: string): FoundCall {
   const wanted = id.trim().toUpperCase();
   const sheet = spreadsheet.getSheetByName(callSheetName(wanted));
   if (!sheet) {
-    if (CALL_IDS.includes(wanted) || workbookCallIds(spreadsheet).length === 0) return callById(id);
+    if (CALL_IDS.includes(wanted) || workbookCallIds(spreadsheet).length === 0) return { call: callById(id) };
     throw invalid(
       "Appel inconnu",
       field("appel"),
@@ -51,7 +53,8 @@ export function findCall(spreadsheet: Spreadsheet, id: string): CallDefinition {
     );
   }
   const name = sheet.getName();
-  const reading = readCallSheet(name, sheet.getDataRange().getValues());
+  const values = sheet.getDataRange().getValues();
+  const reading = readCallSheet(name, values);
   if (reading.problems) {
     throw new InputError(
       `La feuille « ${name} » ne décrit pas un appel valide (${reading.problems.length} erreur${
@@ -59,7 +62,15 @@ export function findCall(spreadsheet: Spreadsheet, id: string): CallDefinition {
       }) :\n${reading.problems.map((p) => `• ${describeProblem(name, p)}`).join("\n")}`,
     );
   }
-  return reading.call;
+  return { call: reading.call, sheet: { name, values } };
+}
+
+/**
+ * The call with this id: its sheet `Appel <id>` when the workbook has one (validated: a sheet
+ * that does not hold together is an InputError listing every cell to fix), else the shipped one.
+ */
+export function findCall(spreadsheet: Spreadsheet, id: string): CallDefinition {
+  return locateCall(spreadsheet, id).call;
 }
 
 /**
@@ -96,34 +107,37 @@ export function personalQuestions(call: CallDefinition): string[] {
 }
 
 /**
- * The call as read now, refused (InputError naming each cell) when a question's personal mark
- * changed since the form was built and responses exist: an erased response is known by its
- * erased personal fields, so a new mark would make it read as another application.
+ * The call of a form, as the intake reads it. A form built from a shipped template (its state
+ * says so) keeps it, without looking for a sheet; one built from a sheet reads the sheet now, so
+ * that an edited rule applies from the next sync. Building (`build`) always looks for the sheet.
+ * Refused (InputError naming each cell) when a question's personal mark changed in the sheet
+ * since the form was built and responses exist: an erased response is known by its erased
+ * personal fields, so a new mark would make it read as another application.
  */
 export function callForIntake(
   spreadsheet: Spreadsheet,
   callId: string,
   state: IntakeState | undefined,
-): CallDefinition {
-  const call = findCall(spreadsheet, callId);
-  if (!state?.personal) return call;
-  const responses = findResponsesSheet(spreadsheet, state);
-  if (!responses || responses.getLastRow() < 2) return call;
+  options: { readonly build?: boolean } = {},
+): { readonly call: CallDefinition; readonly fromSheet: boolean } {
+  if (!options.build && state && state.fromSheet !== true)
+    return { call: callById(callId), fromSheet: false };
+  const { call, sheet } = locateCall(spreadsheet, callId);
+  if (!sheet || !state?.personal) return { call, fromSheet: sheet !== undefined };
   const before = new Set(state.personal);
   const now = new Set(personalQuestions(call));
   const changed = call.questions.filter((q) => before.has(q.id) !== now.has(q.id));
-  if (changed.length === 0) return call;
-  const sheet = spreadsheet.getSheetByName(callSheetName(call.id));
-  const values = sheet ? sheet.getDataRange().getValues() : [];
-  const name = callSheetName(call.id);
+  if (changed.length === 0) return { call, fromSheet: true };
+  const responses = findResponsesSheet(spreadsheet, state);
+  if (!responses || responses.getLastRow() < 2) return { call, fromSheet: true };
   throw new InputError(
     `Appel ${call.id} : des réponses sont arrivées, les marques « personnelle (RGPD) » ne changent plus pour cet appel ` +
       "(une réponse effacée est reconnue à ses champs personnels ; prévoyez le changement pour l'appel suivant) :\n" +
       changed
         .map((q) => {
-          const cell = personalCell(values, q.id);
+          const cell = personalCell(sheet.values, q.id);
           const was = before.has(q.id) ? "Oui" : "Non";
-          return `• ${cell ? `${name}, cellule ${cell}` : name} : question « ${q.id} », remettre ${was} — valeur « ${
+          return `• ${cell ? `${sheet.name}, cellule ${cell}` : sheet.name} : question « ${q.id} », remettre ${was} — valeur « ${
             was === "Oui" ? "Non" : "Oui"
           } »`;
         })
