@@ -45,6 +45,7 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   { caption: "Diagnostic", functionName: "menuDiagnostic" },
+  { caption: "Aide", functionName: "menuAide" },
 ];
 
 /** Every item the menu calls, submenus flattened. */

@@ -28,12 +28,33 @@ export interface ValidatedRange {
   readonly rows: number;
   readonly columns: number;
   /**
-   * `amount`: a number of euros, from 0 to 1 000 000 000 000; `list`: one of `values` (a
-   * drop-down), blank allowed.
+   * `amount`: a number of euros, from 0 to 1 000 000 000 000; a list: a dropdown of these
+   * values, other text refused (`strict`) or only flagged with a warning.
    */
-  readonly rule: "amount" | "list";
-  /** The choices of a `list` rule. */
-  readonly values?: readonly string[];
+  readonly rule: "amount" | ListRule;
+}
+
+export interface ListRule {
+  readonly list: readonly string[];
+  readonly strict: boolean;
+  readonly help: string;
+}
+
+/** A chart of a block of the sheet, drawn by Sheets' chart builder and anchored at a cell. */
+export interface ChartLayout {
+  readonly kind: "bar" | "column" | "pie";
+  readonly title: string;
+  /** The data: labels in the first column, a series per other column, headers in the first row. */
+  readonly data: {
+    readonly row: number;
+    readonly column: number;
+    readonly rows: number;
+    readonly columns: number;
+  };
+  /** Top-left cell (1-based) and size in pixels. */
+  readonly anchor: { readonly row: number; readonly column: number };
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface SheetLayout {
@@ -43,6 +64,8 @@ export interface SheetLayout {
   /** Widths in pixels, from column A. */
   readonly columnWidths?: readonly number[];
   readonly frozenRows?: number;
+  /** The sheet's charts: a sheet written from its layout holds these and no other. */
+  readonly charts?: readonly ChartLayout[];
 }
 
 /** fr-FR formats as Sheets stores them (the spreadsheet locale renders separators). */
@@ -93,19 +116,26 @@ export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: S
 }
 
 /** Puts the layout's validation rules on its cells (Sheets only: rules come from SpreadsheetApp). */
-export function applyValidations(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
+export function applyValidations(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  layout: SheetLayout,
+  app: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, "newDataValidation"> = SpreadsheetApp,
+): void {
   for (const v of layout.validations ?? []) {
+    const r = v.rule;
     const rule =
-      v.rule === "list"
-        ? SpreadsheetApp.newDataValidation()
-            .requireValueInList([...(v.values ?? [])], true)
-            .setAllowInvalid(false)
-            .setHelpText(`Une valeur de la liste : ${(v.values ?? []).join(", ")}.`)
-            .build()
-        : SpreadsheetApp.newDataValidation()
+      r === "amount"
+        ? app
+            .newDataValidation()
             .requireNumberBetween(0, 1_000_000_000_000)
             .setAllowInvalid(false)
             .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
+            .build()
+        : app
+            .newDataValidation()
+            .requireValueInList([...r.list], true)
+            .setAllowInvalid(!r.strict)
+            .setHelpText(r.help)
             .build();
     sheet.getRange(v.row, v.column, v.rows, v.columns).setDataValidation(rule);
   }

@@ -345,7 +345,7 @@ describe("a call sheet that does not hold together names the sheet, the cell and
       set(v, "projetTitre", COLUMN.id, "Projet titre");
     });
     expect(problems).toEqual([
-      `Appel EXPLOR-2026, cellule ${cellOf(values, "missionDuree", COLUMN.type)} : type de question inconnu, attendu : texte court, paragraphe, choix unique, cases à cocher, liste, date, nombre, oui/non, e-mail, téléphone, code postal, pays, échelle — valeur « entier »`,
+      `Appel EXPLOR-2026, cellule ${cellOf(values, "missionDuree", COLUMN.type)} : type de question inconnu, attendu : texte court, paragraphe, choix unique, cases à cocher, liste, date, nombre, montant (€), oui/non, e-mail, téléphone, code postal, pays, échelle — valeur « entier »`,
       `Appel EXPLOR-2026, cellule ${cellOf(values, "Durée entre … et … jours", 0)} : règle inconnue, attendu : Siège dans les départements, Pays partenaire sur la liste CAD, Déjà financée sans nouveau projet, Durée entre … et … jours, Montant entre … et … €, Déposée avant la clôture — valeur « Durée au plus »`,
       `Appel EXPLOR-2026, cellule ${cellOf(values, "projetTitre", COLUMN.id)} : identifiant au mauvais format : une lettre minuscule puis lettres et chiffres sans espace (comme associationNom) ; pour l'appel, comme EXPLOR-2026 — valeur « Projet titre »`,
       `Appel EXPLOR-2026, cellule ${cellOf(values, PROJECT, 1)} : la grille d'instruction cite une question inconnue : « projetTitre » — valeur « projetTitre »`,

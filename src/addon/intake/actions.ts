@@ -9,6 +9,7 @@ import { DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { fnv1a } from "../../core/intake/response-key";
 import { askForDefinition } from "../dialogs";
 import { linkToSpreadsheet, openOrCreateForm } from "../linked-form";
+import { replaceSheetContents } from "../sheets";
 import { buildFormItems } from "./form-builder";
 import { pendingOf, pendingProperty, recordPending, settlePending } from "./pending";
 import { findResponsesSheet } from "./responses-sheet";
@@ -22,6 +23,7 @@ import {
   type SubmissionsTaken,
   takeSubmissions,
 } from "./submission-sync";
+import { decisionSummaryLayout, summarySheetName } from "./summary";
 import {
   availableCallIds,
   callForIntake,
@@ -92,6 +94,11 @@ export function createOrUpdateForm(callId: string): FormCreation {
     ...(fromSheet ? { fromSheet } : {}),
   });
   installFormSubmitTrigger(spreadsheet);
+  // The committee's summary is there from the start (counts at 0, its chart made once: a sync
+  // rewrites the values and the chart follows them).
+  if (!spreadsheet.getSheetByName(summarySheetName(call))) {
+    replaceSheetContents(spreadsheet, decisionSummaryLayout(call, []));
+  }
   return {
     call,
     formId: form.getId(),

@@ -90,7 +90,12 @@ export const Q = {
 } as const;
 
 const RULE_HEADERS = ["Règle", "Question lue", "Paramètre 1", "Paramètre 2", "Explication"] as const;
-const CRITERIA_HEADERS = ["Identifiant", "Critère", "Poids", "Note maximale (barème de 0 à)"] as const;
+const CRITERIA_HEADERS = [
+  "Identifiant",
+  "Critère",
+  "Poids",
+  "Note maximale (notes de 0 à ce nombre)",
+] as const;
 const STATUS_HEADERS = ["Statut", "Signification"] as const;
 
 /** The menu of rule kinds, as the sheet names them, with what their parameters mean. */
@@ -142,7 +147,7 @@ export const PHONE = {
 export const POSTCODE = { pattern: "^\\d{5}$", message: "Indiquez un code postal à 5 chiffres." };
 export const COUNTRY = { dacList: "CAD-2024-2025", other: "Autre pays" };
 
-export type SheetType = QuestionType | "phone" | "postcode" | "country";
+export type SheetType = QuestionType | "phone" | "postcode" | "country" | "amount";
 
 export const SHEET_TYPE_WORDS: Readonly<Record<SheetType, string>> = {
   shortText: questionTypeWord("shortText"),
@@ -152,6 +157,7 @@ export const SHEET_TYPE_WORDS: Readonly<Record<SheetType, string>> = {
   dropdown: questionTypeWord("dropdown"),
   date: questionTypeWord("date"),
   number: questionTypeWord("number"),
+  amount: "montant (€)",
   yesNo: questionTypeWord("yesNo"),
   email: questionTypeWord("email"),
   phone: "téléphone",
@@ -173,6 +179,7 @@ function sheetTypeOf(q: QuestionDefinition): SheetType {
     if (v.pattern === POSTCODE.pattern) return "postcode";
   }
   if (q.type === "dropdown" && q.choices && !Array.isArray(q.choices)) return "country";
+  if (q.type === "number" && q.unit === "euros") return "amount";
   return q.type;
 }
 
@@ -333,8 +340,15 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
 
   const validations: ValidatedRange[] = [];
   const list = (first: number, count: number, column: number, values: readonly string[]) => {
-    if (count > 0)
-      validations.push({ row: first, column: column + 1, rows: count, columns: 1, rule: "list", values });
+    if (count > 0) {
+      validations.push({
+        row: first,
+        column: column + 1,
+        rows: count,
+        columns: 1,
+        rule: { list: values, strict: true, help: `Une valeur de la liste : ${values.join(", ")}.` },
+      });
+    }
   };
 
   section(SECTIONS.questions);

@@ -225,7 +225,9 @@ function readQuestion(r: Reader, row: number, i: number): QuestionDefinition {
       ? "shortText"
       : type === "country"
         ? "dropdown"
-        : (type ?? "shortText");
+        : type === "amount"
+          ? "number"
+          : (type ?? "shortText");
   const q: QuestionDefinition = {
     id,
     label,
@@ -233,6 +235,7 @@ function readQuestion(r: Reader, row: number, i: number): QuestionDefinition {
     type: schemaType,
     required,
     ...(personal ? { personal: true } : {}),
+    ...(type === "amount" ? { unit: "euros" as const } : {}),
   };
 
   // An unknown type is reported once, not again for each of its cells.
@@ -278,6 +281,7 @@ function readQuestion(r: Reader, row: number, i: number): QuestionDefinition {
     }
     switch (type) {
       case "number":
+      case "amount":
         if (pattern) refuse(Q.pattern, "format");
         if (min === undefined && max === undefined && !integer) {
           if (message) refuse(Q.message, "message");

@@ -5,7 +5,7 @@
  */
 import { cents, centsToEuros, compare, decimalFromNumber, toCents } from "../decimal";
 import { type Field, field, InputError, invalid } from "../errors";
-import { formatEuros, parseAmount } from "../money";
+import { formatEuros, parseAmount, wholeNumberOf } from "../money";
 import type { CallDefinition } from "./call-schema";
 import { lateFrom } from "./calls";
 import { findCountry } from "./countries";
@@ -101,7 +101,7 @@ export function parseYesNo(value: unknown, where: Field, blank?: boolean): boole
 export function parseDurationDays(value: unknown, where: Field): number {
   const n =
     typeof value === "number"
-      ? value
+      ? wholeNumberOf(value)
       : typeof value === "string" && /^\s*\d+\s*(jours?)?\s*$/i.test(value)
         ? Number.parseInt(value, 10)
         : Number.NaN;
