@@ -29,7 +29,7 @@ function byLabel(host: Host, answers: Readonly<Record<string, unknown>>): Record
  * 14/06/2026 23:59:59) and its title, builds its form, and submits three applications: on
  * time, one second late, and one with its head office in Paris.
  */
-export function explor2026(host: Host, step: (text: string) => void): void {
+export function explorCall2026(host: Host, step: (text: string) => void): void {
   step(
     "Appel EXPLOR-2026 : Lianes › Paramètres › Dupliquer un appel… (EXPLOR-2025), dates modifiées dans la feuille, Vérifier les paramètres…",
   );
@@ -45,7 +45,7 @@ export function explor2026(host: Host, step: (text: string) => void): void {
 
   host.runMenuItem("Vérifier les paramètres");
   const verdict = host.ui.alerts.at(-1) ?? "";
-  if (!verdict.includes("Aucune erreur")) throw new Error(`Appel EXPLOR-2026 : ${verdict}`);
+  if (!verdict.startsWith("Paramètres en ordre")) throw new Error(`Appel EXPLOR-2026 : ${verdict}`);
 
   step(
     "Appel EXPLOR-2026 : Lianes › Créer le formulaire…, puis 3 dépôts (à l'heure, une seconde en retard, siège à Paris)…",
@@ -79,7 +79,7 @@ export function explor2026(host: Host, step: (text: string) => void): void {
 }
 
 /** `Les Amis de Ouagadougou : Éligible`, … from the review sheet of EXPLOR-2026. */
-export function explor2026Verdicts(host: Host): string[] {
+export function explorCall2026Verdicts(host: Host): string[] {
   const [header = [], ...rows] = host.values(EXPLOR_2026_REVIEW);
   const applicant = header.indexOf("Association");
   const eligibility = header.indexOf("Éligibilité");

@@ -28,7 +28,7 @@ import { menuDuplicateCall, menuNewCall } from "./intake/workbook-calls";
 import { menuMissingEvaluations, menuPrepareJury } from "./jury/actions";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
-import { menuVerifySettings } from "./settings/verify";
+import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./settings/actions";
 
 export const entryPoints: readonly EntryPointSpec[] = [
   entryPoint({
@@ -77,13 +77,6 @@ export const entryPoints: readonly EntryPointSpec[] = [
     run: menuNewCall,
   }),
   entryPoint({
-    name: "menuVerifierParametres",
-    summary:
-      "Lianes › Paramètres › Vérifier les paramètres : vérifie les feuilles de paramètres (appels…) et cite chaque erreur avec sa cellule.",
-    params: [],
-    run: menuVerifySettings,
-  }),
-  entryPoint({
     name: "menuSynchroniserCandidatures",
     summary:
       "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction, la synthèse et, s'il y a un jury, " +
@@ -98,6 +91,28 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
     run: menuEraseApplicant,
+  }),
+  entryPoint({
+    name: "menuNouvelleRegle",
+    summary:
+      "Lianes › Paramètres › Nouvelle règle de financement… : écrit une feuille « Règle <identifiant> » " +
+      "depuis un modèle livré ou vierge, et sa plage nommée REGLE_<IDENTIFIANT>.",
+    params: [],
+    run: menuNouvelleRegle,
+  }),
+  entryPoint({
+    name: "menuDupliquerRegle",
+    summary:
+      "Lianes › Paramètres › Dupliquer une règle… : copie une règle du classeur (ou un modèle) sous un autre identifiant.",
+    params: [],
+    run: menuDupliquerRegle,
+  }),
+  entryPoint({
+    name: "menuVerifierParametres",
+    summary:
+      "Lianes › Paramètres › Vérifier les paramètres : liste chaque problème des feuilles de paramètres (feuille, cellule, valeur).",
+    params: [],
+    run: menuVerifierParametres,
   }),
   entryPoint({
     name: "menuPreparerJury",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callSheetLayout, duplicateCall, layoutValues } from "../../src/addon/intake/call-sheet-layout";
-import { verificationText, verifySettings } from "../../src/addon/settings/verify";
+import { verifyReport, verifySettings } from "../../src/addon/settings/verify";
 import { callById } from "../../src/core/intake";
 
 const sheetOf = (id: string) => {
@@ -8,28 +8,20 @@ const sheetOf = (id: string) => {
   return { name: layout.name, values: layoutValues(layout) };
 };
 
-describe("Vérifier les paramètres routes each sheet to its kind's checker by the name's prefix", () => {
-  it("checks the call sheets only, and says which", () => {
-    const v = verifySettings([{ name: "Budget CD62", values: [["x"]] }, sheetOf("EXPLOR-2026")]);
+describe("Vérifier les paramètres checks the call sheets with the call sheet's reader", () => {
+  it("a call sheet that reads: checked, no problem", () => {
+    const v = verifySettings([{ name: "Budget CD62", values: [["x"]] }, sheetOf("EXPLOR-2026")], []);
     expect(v).toEqual({ checked: ["Appel EXPLOR-2026"], problems: [] });
-    expect(verificationText(v)).toBe("Aucune erreur dans « Appel EXPLOR-2026 ».");
+    expect(verifyReport(v).title).toBe("Paramètres en ordre");
   });
 
-  it("a checker registered for another prefix hears of its sheets, all at once", () => {
-    const seen: string[][] = [];
-    const v = verifySettings(
-      [{ name: "Règle HDF-2026", values: [] }, sheetOf("EXPLOR-2026"), { name: "Règle AURA", values: [] }],
-      [
-        {
-          prefix: "Règle ",
-          check: (sheets) => {
-            seen.push(sheets.map((s) => s.name));
-            return ["Règle HDF-2026, cellule B2 : …"];
-          },
-        },
-      ],
-    );
-    expect(seen).toEqual([["Règle HDF-2026", "Règle AURA"]]);
-    expect(verificationText(v)).toBe("1 erreur à corriger :\n• Règle HDF-2026, cellule B2 : …");
+  it("every problem of a call sheet, with its cell", () => {
+    const sheet = sheetOf("EXPLOR-2026");
+    const row = sheet.values.findIndex((r) => r[0] === "odd");
+    (sheet.values[row] as unknown[])[2] = -1;
+    const v = verifySettings([sheet], []);
+    expect(v.problems).toEqual([
+      `Appel EXPLOR-2026, cellule C${row + 1} : poids : attendu un nombre positif (plus grand que 0) — valeur « -1 »`,
+    ]);
   });
 });

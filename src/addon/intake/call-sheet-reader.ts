@@ -694,33 +694,3 @@ export function checkCallSheet(sheetName: string, values: readonly (readonly unk
   const reading = readCallSheet(sheetName, values);
   return reading.problems ? reading.problems.map((p) => describeProblem(sheetName, p)) : [];
 }
-
-/** A sheet's name and values, as read for a check. */
-export interface SheetValues {
-  readonly name: string;
-  readonly values: readonly (readonly unknown[])[];
-}
-
-/**
- * The problems of the workbook's call sheets, one French line each: each sheet's own, then
- * two calls sharing one review sheet (their syncs would overwrite each other).
- */
-export function checkCallSheets(sheets: readonly SheetValues[]): string[] {
-  const problems: string[] = [];
-  const reviewSheets = new Map<string, string>();
-  for (const { name, values } of sheets) {
-    const reading = readCallSheet(name, values);
-    if (reading.problems) {
-      problems.push(...reading.problems.map((p) => describeProblem(name, p)));
-      continue;
-    }
-    const review = reading.call.review.sheetName;
-    const other = reviewSheets.get(review);
-    if (other) {
-      problems.push(
-        `${name} : la feuille d'instruction « ${review} » est déjà celle de « ${other} » — donnez-lui un autre nom`,
-      );
-    } else reviewSheets.set(review, name);
-  }
-  return problems;
-}
