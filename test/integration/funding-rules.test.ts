@@ -41,7 +41,7 @@ function projects(host: Host) {
 }
 
 describe("Lianes › Paramètres on the local host", () => {
-  it("puts the three items in a Paramètres submenu of Lianes", () => {
+  it("puts its items in a Paramètres submenu of Lianes, the calls' beside them", () => {
     const host = createHost();
     host.call("onOpen", {});
     const lianes = host.ui.menus[0];
@@ -51,7 +51,15 @@ describe("Lianes › Paramètres on the local host", () => {
     expect(settings?.title).toBe("Paramètres");
     expect(
       (settings?.items ?? []).map((i) => (i === "separator" ? "—" : "caption" in i ? i.caption : i.title)),
-    ).toEqual(["Nouvelle règle de financement…", "Dupliquer une règle…", "—", "Vérifier les paramètres"]);
+    ).toEqual([
+      "Nouvelle règle de financement…",
+      "Dupliquer une règle…",
+      "—",
+      "Dupliquer un appel…",
+      "Nouvel appel…",
+      "—",
+      "Vérifier les paramètres",
+    ]);
   });
 
   it("writes each Récital rule sheet with its table and its named range REGLE_<ID>", () => {
@@ -198,7 +206,7 @@ describe("Lianes › Paramètres on the local host", () => {
     host.call("onOpen", {});
     host.runMenuItem("Vérifier les paramètres");
     expect(host.ui.alerts.at(-1)).toMatch(
-      /^Vérifier les paramètres — Aucune feuille de paramètres \(« Règle … »\)/,
+      /^Vérifier les paramètres — Aucune feuille de paramètres \(« Règle … », « Appel … »\)/,
     );
   });
 
