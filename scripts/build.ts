@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BuildOptions, build } from "esbuild";
-import { entryPoints } from "../src/addon";
+import { entryPoints } from "../src/entry-points";
 import { customFunctions } from "../src/functions";
 import { renderGlobals } from "./globals";
 import { buildSidebars } from "./sidebars";

@@ -26,8 +26,8 @@ import {
 } from "../core/decimal";
 import { type Field, field, InputError, invalid } from "../core/errors";
 import { type AmountOptions, isBlank, MAX_AMOUNT, MAX_AMOUNT_TEXT, parseAmount } from "../core/money";
+import { centsResult } from "../planning/results";
 import { customFunction } from "./registry";
-import { centsResult } from "./results";
 import {
   cellsOf,
   inShapeOf,

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDemo } from "../../dev/demo";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import type { FakeForm, Host } from "../../dev/host";
-import { reviewSheetShape } from "../../src/addon/intake/review-plan";
 import { callById } from "../../src/core/intake/calls";
 import { statusSummary, weightedScore } from "../../src/core/intake/review";
+import { reviewSheetShape } from "../../src/planning/intake/review-plan";
 import { launchBrowser, openSidebar } from "../support/browser";
 
 const call = callById("EXPLOR-2025");

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { budgetLayout, planSheet, type RealisedValue, reportLayout } from "../../src/addon/convention-layout";
 import { conventionById } from "../../src/core/convention";
+import {
+  budgetLayout,
+  planSheet,
+  type RealisedValue,
+  reportLayout,
+} from "../../src/planning/convention-layout";
 import { evaluateWorkbook } from "../support/workbook";
 
 const cd62 = conventionById("CD62-2024");

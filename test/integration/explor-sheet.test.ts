@@ -4,7 +4,7 @@ import {
   INCOMPLETE_RECEIPT,
   type MissionLineInput,
   missionSheetLayout,
-} from "../../src/addon/mission-layout";
+} from "../../src/planning/mission-layout";
 import { tripwireServices } from "../support/bundle";
 import { evaluateWorkbook } from "../support/workbook";
 

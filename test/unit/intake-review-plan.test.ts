@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
-import { readResponses } from "../../src/addon/intake/responses";
-import { columnLetter, planReviewSync, reviewSheetShape } from "../../src/addon/intake/review-plan";
 import { callById } from "../../src/core/intake/calls";
 import { reviewRow } from "../../src/core/intake/review";
 import { parseSubmission } from "../../src/core/intake/submission";
+import { readResponses } from "../../src/planning/intake/responses";
+import { columnLetter, planReviewSync, reviewSheetShape } from "../../src/planning/intake/review-plan";
 
 const call = callById("EXPLOR-2025");
 const shape = reviewSheetShape(call);

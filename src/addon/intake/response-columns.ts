@@ -3,8 +3,8 @@
  * column holds. Sheets moves metadata with its column, so once tagged (on the first sync), a
  * column is found even after a user moved it or changed its header.
  */
-import type { ResponseColumns } from "./responses";
-import { columnLetter } from "./review-plan";
+import type { ResponseColumns } from "../../planning/intake/responses";
+import { columnLetter } from "../../planning/intake/review-plan";
 
 const FIELD_KEY = "lianes.champ";
 

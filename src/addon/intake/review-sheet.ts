@@ -16,10 +16,12 @@ import {
   STATUSES,
 } from "../../core/intake/review";
 import { type RawSubmission, validateSubmission } from "../../core/intake/submission";
-import { FORMAT } from "../sheet-layout";
-import { replaceSheetContents } from "../sheets";
-import { readColumnTags, tagNewColumns } from "./response-columns";
-import { EMAIL_FIELD, type ResponseColumns, readResponses, TIMESTAMP_FIELD } from "./responses";
+import {
+  EMAIL_FIELD,
+  type ResponseColumns,
+  readResponses,
+  TIMESTAMP_FIELD,
+} from "../../planning/intake/responses";
 import {
   cellAsItWas,
   type PlannedRow,
@@ -28,8 +30,11 @@ import {
   type ReviewSheetShape,
   responseLink,
   reviewSheetShape,
-} from "./review-plan";
-import { decisionSummaryLayout } from "./summary";
+} from "../../planning/intake/review-plan";
+import { decisionSummaryLayout } from "../../planning/intake/summary";
+import { FORMAT } from "../../planning/sheet-layout";
+import { replaceSheetContents } from "../sheets";
+import { readColumnTags, tagNewColumns } from "./response-columns";
 
 export function reviewSheetName(call: CallDefinition): string {
   return call.review.sheetName;

@@ -4,14 +4,14 @@
  * is written; the page's own figures are never trusted.
  */
 import * as z from "zod/mini";
-import { MISSION_SHEET_NAME, type MissionLineInput } from "../../addon/mission-layout";
 import { insertMissionSheet } from "../../addon/mission-sheet";
-import { asText, FORMAT, type LayoutCell } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
 import { type Decimal, toCents, toNumber } from "../../core/decimal";
 import { InputError } from "../../core/errors";
 import { findCategory, type LineCeiling, type RuleSet, ruleSetById } from "../../core/explor";
-import { centsResult } from "../../functions/results";
+import { MISSION_SHEET_NAME, type MissionLineInput } from "../../planning/mission-layout";
+import { centsResult } from "../../planning/results";
+import { asText, FORMAT, type LayoutCell } from "../../planning/sheet-layout";
 import {
   computeDecompte,
   type Decompte,

@@ -5,11 +5,8 @@
  */
 import * as z from "zod/mini";
 import { readColumnTags } from "../../addon/intake/response-columns";
-import { readResponses } from "../../addon/intake/responses";
 import { findResponsesSheet } from "../../addon/intake/responses-sheet";
-import { applicationRows, columnLetter, reviewSheetShape } from "../../addon/intake/review-plan";
 import { readIntakeState } from "../../addon/intake/state";
-import { asText } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
 import { field, InputError, invalid } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
@@ -26,6 +23,9 @@ import {
   weightedScoreFormula,
 } from "../../core/intake/review";
 import { validateSubmission } from "../../core/intake/submission";
+import { readResponses } from "../../planning/intake/responses";
+import { applicationRows, columnLetter, reviewSheetShape } from "../../planning/intake/review-plan";
+import { asText } from "../../planning/sheet-layout";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -3,7 +3,6 @@
  * range, or the budget of a convention) and writing the balanced plan at the active cell.
  */
 import * as z from "zod/mini";
-import { asText, FORMAT } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
 import {
   allocations,
@@ -17,6 +16,7 @@ import {
 import { centsToEuros } from "../../core/decimal";
 import { InputError } from "../../core/errors";
 import { formatEuros, isBlank } from "../../core/money";
+import { asText, FORMAT } from "../../planning/sheet-layout";
 import { checkPlan, formatAmountInput, MAX_PLAN_LINES, type PlanDraft, readPlanDraft } from "./plan-input";
 
 /** Lianes › Plan de financement (panneau)… */

@@ -3,19 +3,27 @@
  * synchronise the review sheet, and take each submission as it arrives.
  */
 
+import { askForDefinition } from "../../addon/dialogs";
+import { buildFormItems } from "../../addon/intake/form-builder";
+import { LOCK_WAIT_MS, pendingOf, recordPending, settlePending } from "../../addon/intake/pending";
+import { readColumnTags } from "../../addon/intake/response-columns";
+import { findResponsesSheet } from "../../addon/intake/responses-sheet";
+import {
+  computeReviewRows,
+  reviewSheetName,
+  type SyncReport,
+  syncReviewSheet,
+} from "../../addon/intake/review-sheet";
+import {
+  allIntakeStates,
+  type IntakeState,
+  readIntakeState,
+  writeIntakeState,
+} from "../../addon/intake/state";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
-import { askForDefinition } from "../dialogs";
-import { buildFormItems } from "./form-builder";
-import { pendingOf, recordPending, settlePending } from "./pending";
-import { readColumnTags } from "./response-columns";
-import { findResponsesSheet } from "./responses-sheet";
-import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
-import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
 
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
-/** How long a submission waits for another one's sync before leaving its own for later. */
-export const LOCK_WAIT_MS = 30_000;
 /** A handler holding the lock syncs again while others left submissions pending, this often at most. */
 const MAX_SYNC_ROUNDS = 3;
 /**

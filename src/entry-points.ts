@@ -1,28 +1,34 @@
 /** Every global the platform or the UI calls, besides the custom functions. */
-import { type EntryPointSpec, entryPoint } from "../functions/registry";
+
+import { serverTauxInfoEuro } from "./addon/infoeuro";
+import { type EntryPointSpec, entryPoint } from "./functions/registry";
+import { menuBudgetConvention } from "./menus/convention";
+import {
+  FORM_SUBMIT_HANDLER,
+  menuCreateForm,
+  menuSyncApplications,
+  onFormSubmit,
+} from "./menus/intake/actions";
+import { menuEraseApplicant } from "./menus/intake/erase";
+import { onOpen } from "./menus/menu";
+import { menuNouvelleMissionExplor } from "./menus/mission";
 import {
   menuCalculateurExplor,
   serverInsererDecompte,
   serverRemplirFeuilleMission,
-} from "../ui/calculateur-explor/server";
+} from "./ui/calculateur-explor/server";
 import {
   menuTableauCandidatures,
   serverCandidatureEnregistrer,
   serverCandidatureSuivante,
   serverCandidaturesAppels,
   serverCandidaturesTableau,
-} from "../ui/candidatures/server";
+} from "./ui/candidatures/server";
 import {
   menuPlanFinancement,
   serverChargesPlanFinancement,
   serverEcrirePlanFinancement,
-} from "../ui/plan-financement/server";
-import { menuBudgetConvention } from "./convention-sheets";
-import { serverTauxInfoEuro } from "./infoeuro";
-import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
-import { menuEraseApplicant } from "./intake/erase";
-import { onOpen } from "./menu";
-import { menuNouvelleMissionExplor } from "./mission-sheet";
+} from "./ui/plan-financement/server";
 
 export const entryPoints: readonly EntryPointSpec[] = [
   entryPoint({

@@ -59,42 +59,12 @@ export function asText(value: string): string {
   return literalText(value);
 }
 
-function rectangular(block: Block): { rows: number; columns: number } {
+/** The block's size; a block that is not a full rectangle is a bug in its layout. */
+export function rectangular(block: Block): { rows: number; columns: number } {
   const rows = block.values.length;
   const columns = block.values[0]?.length ?? 0;
   if (rows === 0 || columns === 0 || block.values.some((r) => r.length !== columns)) {
     throw new Error(`bloc non rectangulaire en ligne ${block.row}, colonne ${block.column}`);
   }
   return { rows, columns };
-}
-
-/** Writes a layout into an existing, cleared sheet. */
-export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
-  for (const block of layout.blocks) {
-    const { rows, columns } = rectangular(block);
-    const range = sheet.getRange(block.row, block.column, rows, columns);
-    range.setValues(block.values.map((r) => [...r]));
-    if (typeof block.numberFormat === "string") range.setNumberFormat(block.numberFormat);
-    else if (block.numberFormat) range.setNumberFormats(block.numberFormat.map((r) => [...r]));
-    if (block.bold) range.setFontWeight("bold");
-    if (block.background) range.setBackground(block.background);
-    if (block.horizontalAlignment) range.setHorizontalAlignment(block.horizontalAlignment);
-    if (block.wrap) range.setWrap(true);
-  }
-  layout.columnWidths?.forEach((width, i) => {
-    sheet.setColumnWidth(i + 1, width);
-  });
-  if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
-}
-
-/** Puts the layout's validation rules on its cells (Sheets only: rules come from SpreadsheetApp). */
-export function applyValidations(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
-  for (const v of layout.validations ?? []) {
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireNumberBetween(0, 1_000_000_000_000)
-      .setAllowInvalid(false)
-      .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
-      .build();
-    sheet.getRange(v.row, v.column, v.rows, v.columns).setDataValidation(rule);
-  }
 }
