@@ -1,6 +1,5 @@
 /** Every global the platform or the UI calls, besides the custom functions. */
 
-import { serverTauxInfoEuro } from "./addon/infoeuro";
 import { type EntryPointSpec, entryPoint } from "./functions/registry";
 import { menuBudgetConvention } from "./menus/convention";
 import {
@@ -17,6 +16,7 @@ import {
   serverInsererDecompte,
   serverRemplirFeuilleMission,
 } from "./ui/calculateur-explor/server";
+import { serverTauxInfoEuro } from "./ui/calculateur-explor/server-infoeuro";
 import {
   menuTableauCandidatures,
   serverCandidatureEnregistrer,

@@ -3,7 +3,7 @@
  * range) and the value, so the cell's error tooltip says what to fix.
  */
 
-import { formatParisDateTime } from "./intake/paris-time";
+import { formatParisDateTime } from "./paris-clock";
 
 /** Where a value came from: an argument name and, for a range, the 1-based row. */
 export interface Field {

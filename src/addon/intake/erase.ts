@@ -12,31 +12,25 @@
  * cannot put it back): if that fails, the sheets are erased and staff are told to delete it.
  */
 import { errorMessage, InputError } from "../../core/errors";
-import type { CallDefinition } from "../../core/intake/call-schema";
 import { callById } from "../../core/intake/calls";
 import {
-  type ApplicationRef,
   emailOfKey,
   erasedRow,
   erasureDateOf,
   erasureMarker,
   type FormResponseMatch,
-  findApplications,
   isErasureMarker,
   matchFormResponse,
-  PERSONAL_REVIEWER_COLUMNS,
-  parseApplicationRef,
   personalFieldIds,
 } from "../../core/intake/erasure";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { fnv1a, keyParts } from "../../core/intake/response-key";
-import { computedColumns, reviewerColumns } from "../../core/intake/review";
+import { computedColumns, PERSONAL_REVIEWER_COLUMNS, reviewerColumns } from "../../core/intake/review";
 import { EMAIL_FIELD, readResponses, TIMESTAMP_FIELD } from "../../planning/intake/responses";
 import {
   cellAsItWas,
   columnLetter,
   planReviewSync,
-  ReviewSheetMismatch,
   reviewSheetShape,
 } from "../../planning/intake/review-plan";
 import { decisionSummaryLayout } from "../../planning/intake/summary";
@@ -46,7 +40,7 @@ import { pendingOf } from "./pending";
 import { readColumnTags } from "./response-columns";
 import { findResponsesSheet } from "./responses-sheet";
 import { computeReviewRows, reviewSheetName } from "./review-sheet";
-import { allIntakeStates, readIntakeState } from "./state";
+import { readIntakeState } from "./state";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

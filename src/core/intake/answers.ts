@@ -13,6 +13,9 @@ import { asDate, formatParisDate, parisIsoDate, parseDateTime } from "./paris-ti
 /** A typed answer: text, number, yes/no, a date as `2025-07-10`, or the boxes checked. */
 export type AnswerValue = string | number | boolean | readonly string[];
 
+/** A submission's answers, by question id. */
+export type Answers = Readonly<Record<string, AnswerValue>>;
+
 export type AnswerReading = { readonly value: AnswerValue | undefined } | { readonly error: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -14,7 +14,6 @@ import type { CallDefinition, QuestionDefinition } from "./call-schema";
 import { isBlankValue } from "./eligibility";
 import { formatParisDate } from "./paris-time";
 import { keyParts } from "./response-key";
-import type { ReviewerColumnId } from "./review";
 
 const MARKER = /^Données effacées le (\d{2}\/\d{2}\/\d{4}) \(RGPD\)/;
 
@@ -45,14 +44,6 @@ export function personalQuestions(call: CallDefinition): readonly QuestionDefini
 export function personalFieldIds(call: CallDefinition, respondentEmailField: string): readonly string[] {
   return [respondentEmailField, ...personalQuestions(call).map((q) => q.id)];
 }
-
-/**
- * Reviewer columns that hold personal data: the internal comment is free text about the
- * applicant and may name people. Kept: the status, the scores and the weighted score (needed
- * for the counts and the ranking), the decision (the record of what was decided; staff write
- * it without naming people) and the instructor (a member of staff, not the applicant).
- */
-export const PERSONAL_REVIEWER_COLUMNS: readonly ReviewerColumnId[] = ["comment"];
 
 /**
  * A row with the cells at `columns` replaced by the mention; a blank cell stays blank (there

@@ -1,5 +1,5 @@
 /** Application intake: calls as data, countries and the DAC list, eligibility, submissions, review rows. */
-export type { AnswerReading, AnswerValue } from "./answers";
+export type { AnswerReading, Answers, AnswerValue } from "./answers";
 export { readAnswer } from "./answers";
 export type {
   CallDefinition,
@@ -74,7 +74,6 @@ export {
   weightedScoreFormula,
 } from "./review";
 export {
-  type Answers,
   answersFromNamedValues,
   answersSchema,
   hasAnswers,

@@ -76,6 +76,14 @@ export type ReviewerColumnId =
   | "decision"
   | "comment";
 
+/**
+ * Reviewer columns that hold personal data: the internal comment is free text about the
+ * applicant and may name people. Kept: the status, the scores and the weighted score (needed
+ * for the counts and the ranking), the decision (the record of what was decided; staff write
+ * it without naming people) and the instructor (a member of staff, not the applicant).
+ */
+export const PERSONAL_REVIEWER_COLUMNS: readonly ReviewerColumnId[] = ["comment"];
+
 /** The reviewer columns, after the computed ones: never written by sync or trigger. */
 export function reviewerColumns(call: CallDefinition): readonly Column<ReviewerColumnId>[] {
   return [

@@ -4,14 +4,12 @@
  */
 import * as z from "zod/mini";
 import { InputError } from "../errors";
-import { type AnswerValue, readAnswer } from "./answers";
+import { type Answers, type AnswerValue, readAnswer } from "./answers";
 import type { CallDefinition, QuestionDefinition } from "./call-schema";
 import { isBlankValue } from "./eligibility";
 import { erasedPersonalAnswers, isErasedSubmission } from "./erasure";
 import { parseDateTime } from "./paris-time";
 import { responseKey } from "./response-key";
-
-export type Answers = Readonly<Record<string, AnswerValue>>;
 
 /** What a trigger event or a responses-sheet row gives, before checking. */
 export interface RawSubmission {

@@ -12,8 +12,8 @@ import {
   ruleSetById,
 } from "../../core/explor";
 import { formatEuros, formatPercent } from "../../core/money";
+import { callServer } from "../shared/call-server";
 import { byId, el, showFieldError } from "../shared/dom";
-import { callServer } from "../shared/server";
 import {
   computeDecompte,
   type ExpenseFields,

@@ -3,8 +3,8 @@
  * application in full, instruct it. Data is shown through text nodes only (see shared/dom).
  */
 import { errorMessage } from "../../core/errors";
+import { callServer } from "../shared/call-server";
 import { byId, el, showFieldError } from "../shared/dom";
-import { callServer } from "../shared/server";
 import type { Application, CallChoice, Dashboard } from "./server";
 
 const MAX_COMMENT = 5_000;

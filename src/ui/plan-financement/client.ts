@@ -4,8 +4,8 @@
  */
 import type { FinancingPlan } from "../../core/convention/financing-plan";
 import { formatEuros, formatPercent } from "../../core/money";
+import { callServer } from "../shared/call-server";
 import { byId, el, showFieldError } from "../shared/dom";
-import { callServer } from "../shared/server";
 import {
   type ChargeDraft,
   checkPlan,
