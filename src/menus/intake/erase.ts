@@ -23,7 +23,6 @@ import {
   isErasureMarker,
   parseApplicationRef,
 } from "../../core/intake/erasure";
-import { ReviewSheetMismatch } from "../../planning/intake/review-plan";
 
 const TITLE = "Effacer les données d'un candidat";
 
@@ -131,7 +130,7 @@ export function menuEraseApplicant(): void {
   try {
     report = eraseApplication(chosen.callId, chosen.key);
   } catch (error) {
-    if (!(error instanceof InputError || error instanceof ReviewSheetMismatch)) throw error;
+    if (!(error instanceof InputError)) throw error;
     ui.alert(TITLE, error.message, ui.ButtonSet.OK);
     return;
   } finally {

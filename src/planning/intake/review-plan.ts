@@ -3,6 +3,7 @@
  * columns of the rows already there (in the user's order, whatever sort or filter), and the
  * new applications appended below. Reviewer columns of existing rows are never part of it.
  */
+import { InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { keyParts } from "../../core/intake/response-key";
@@ -110,8 +111,20 @@ export interface ReviewPlan {
   readonly after: readonly (readonly unknown[])[];
 }
 
-export class ReviewSheetMismatch extends Error {
-  override readonly name = "ReviewSheetMismatch";
+/**
+ * Refuses a review sheet whose columns are not the call's (moved or renamed by hand): a sync
+ * or an erasure would write into the wrong ones. A French input error naming the columns.
+ */
+export function checkReviewHeader(call: CallDefinition, header: readonly unknown[]): void {
+  const shape = reviewSheetShape(call);
+  const missing = shape.headers.filter((h, i) => String(header[i] ?? "").trim() !== h);
+  if (missing.length === 0) return;
+  const advice =
+    "remettez ces colonnes à leur place et sous leur nom, ou renommez la feuille pour en recréer une";
+  throw new InputError(
+    `La feuille « ${call.review.sheetName} » n'a pas les colonnes attendues (${missing.join(", ")}) : ${advice}.`,
+    { field: `feuille « ${call.review.sheetName} »`, value: missing.join(", "), advice },
+  );
 }
 
 const isBlankRow = (r: readonly unknown[]) => r.every((v) => v === "" || v === null || v === undefined);
@@ -136,15 +149,7 @@ export function planReviewSync(
   const shape = reviewSheetShape(call);
   const header = existing[0];
   const hasHeader = header?.some((h) => h !== "") ?? false;
-  if (header && hasHeader) {
-    const missing = shape.headers.filter((h, i) => String(header[i] ?? "").trim() !== h);
-    if (missing.length > 0) {
-      throw new ReviewSheetMismatch(
-        `La feuille d'instruction n'a pas les colonnes attendues (${missing.join(", ")}) : ` +
-          "ne déplacez ni ne renommez ses colonnes, ou renommez la feuille pour en recréer une.",
-      );
-    }
-  }
+  if (header && hasHeader) checkReviewHeader(call, header);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const body = existing.slice(1);
   const existingKeys = new Set(body.map((b) => String(b[shape.keyColumn] ?? "")));

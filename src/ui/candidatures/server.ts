@@ -24,7 +24,12 @@ import {
 } from "../../core/intake/review";
 import { validateSubmission } from "../../core/intake/submission";
 import { readResponses } from "../../planning/intake/responses";
-import { applicationRows, columnLetter, reviewSheetShape } from "../../planning/intake/review-plan";
+import {
+  applicationRows,
+  checkReviewHeader,
+  columnLetter,
+  reviewSheetShape,
+} from "../../planning/intake/review-plan";
 import { asText } from "../../planning/sheet-layout";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -153,15 +158,7 @@ function reviewSheet_(spreadsheet: Spreadsheet, call: CallDefinition): Sheet {
 /** The sheet's values, refused when its columns are not the call's (moved or renamed). */
 function reviewValues_(sheet: Sheet, call: CallDefinition): unknown[][] {
   const values = sheet.getDataRange().getValues();
-  const shape = reviewSheetShape(call);
-  const header = values[0] ?? [];
-  const moved = shape.headers.filter((h, i) => String(header[i] ?? "").trim() !== h);
-  if (moved.length > 0) {
-    throw new InputError(
-      `La feuille « ${sheet.getName()} » n'a pas les colonnes attendues (${moved.join(", ")}) : ` +
-        "ne déplacez ni ne renommez ses colonnes.",
-    );
-  }
+  checkReviewHeader(call, values[0] ?? []);
   return values;
 }
 
