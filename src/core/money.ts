@@ -108,15 +108,8 @@ export function parseAmount(value: unknown, f: Field, options: AmountOptions = {
   return checkRange(parsed, f, value, options);
 }
 
-/** True for what Sheets passes for an empty cell. */
-export function isBlank(value: unknown): boolean {
-  return (
-    value === "" ||
-    value === null ||
-    value === undefined ||
-    (typeof value === "string" && value.trim() === "")
-  );
-}
+/** The blank test every reader uses (core/blank.ts), here for the money readers. */
+export { isBlank } from "./blank";
 
 const EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const PERCENT = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });

@@ -4,7 +4,7 @@
  * totals) and a décompte spilled beside it. Pure: written to Sheets by `writeLayout`.
  */
 import { DEFAULT_RULE_SET_ID, ruleSetById } from "../core/explor";
-import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "./sheet-layout";
+import { asText, type Block, columnLetter, FORMAT, type LayoutCell, type SheetLayout } from "./sheet-layout";
 
 export const MISSION_SHEET_NAME = "Mission EXPLOR";
 
@@ -109,14 +109,6 @@ const LINE_FORMATS = [
 const HEADER_BACKGROUND = "#e8f0fe";
 const MISSION_BACKGROUND = "#f1f3f4";
 const DEFAULT_BLANK_ROWS = 5;
-
-export function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
 
 function cell(column: number, row: number): string {
   return `${columnLetter(column)}${row}`;

@@ -33,9 +33,9 @@ describe("a review sheet with a renamed column", () => {
   it("the sync menu says which column, in French, and writes nothing", () => {
     const host = withRenamedStatus();
     const before = JSON.stringify(host.values(CALL.review.sheetName));
-    expect(() =>
-      host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" }),
-    ).toThrow(MISMATCH);
+    expect(() => host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" })).toThrow(
+      MISMATCH,
+    );
     expect(JSON.stringify(host.values(CALL.review.sheetName))).toBe(before);
     expect(host.log.lines.join("\n")).not.toMatch(/Erreur inattendue/);
   });

@@ -11,8 +11,7 @@ import {
   reportLayout,
   sheetRef,
 } from "../../src/planning/convention-layout";
-import { columnLetter } from "../../src/planning/mission-layout";
-import { FORMAT, type LayoutCell, type SheetLayout } from "../../src/planning/sheet-layout";
+import { columnLetter, FORMAT, type LayoutCell, type SheetLayout } from "../../src/planning/sheet-layout";
 
 const cd62 = conventionById("CD62-2024");
 

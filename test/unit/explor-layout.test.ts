@@ -3,7 +3,6 @@ import { MISSION_A, MISSION_B, sheetLines } from "../../dev/fixtures/explor-miss
 import { EXPLOR_HDF_2025 } from "../../src/core/explor/hdf-2025";
 import { menuNouvelleMissionExplor } from "../../src/menus/mission";
 import {
-  columnLetter,
   DECOMPTE_COLUMN,
   INCOMPLETE_RECEIPT,
   MISSION_SHEET_NAME,
@@ -12,6 +11,7 @@ import {
   uniqueSheetName,
 } from "../../src/planning/mission-layout";
 import type { LayoutCell, SheetLayout } from "../../src/planning/sheet-layout";
+import { columnLetter } from "../../src/planning/sheet-layout";
 
 /** The layout as a grid of cells keyed by A1 address, checking no two blocks overlap. */
 function grid(layout: SheetLayout): Map<string, LayoutCell> {

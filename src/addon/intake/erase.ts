@@ -29,12 +29,13 @@ import { computedColumns, PERSONAL_REVIEWER_COLUMNS, reviewerColumns } from "../
 import { EMAIL_FIELD, readResponses, TIMESTAMP_FIELD } from "../../planning/intake/responses";
 import {
   cellAsItWas,
-  columnLetter,
+  findReviewRow,
+  keyOfReviewRow,
   planReviewSync,
   reviewSheetShape,
 } from "../../planning/intake/review-plan";
 import { decisionSummaryLayout } from "../../planning/intake/summary";
-import { asText } from "../../planning/sheet-layout";
+import { asText, columnLetter } from "../../planning/sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { pendingOf } from "./pending";
 import { readColumnTags } from "./response-columns";
@@ -72,7 +73,7 @@ export function listApplications(spreadsheet: Spreadsheet, callIds: readonly str
       .getValues()
       .slice(1)
       .flatMap((r): Listed[] => {
-        const key = String(r[shape.keyColumn] ?? "").trim();
+        const key = keyOfReviewRow(shape, r);
         if (key === "") return [];
         return [
           {
@@ -121,7 +122,7 @@ function findLeftovers(spreadsheet: Spreadsheet, erased: readonly string[]): str
           if (typeof v !== "string" || v === "") return;
           const text = v.toLowerCase();
           if (needles.some((n) => text.includes(n)))
-            found.push(`« ${sheet.getName()} » ${columnLetter(j)}${i + 1}`);
+            found.push(`« ${sheet.getName()} » ${columnLetter(j + 1)}${i + 1}`);
         });
       });
   }
@@ -150,7 +151,7 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
 
   // 1. Read everything.
   const existing = review.getDataRange().getValues();
-  const index = existing.findIndex((r, i) => i > 0 && String(r[shape.keyColumn] ?? "").trim() === key);
+  const index = findReviewRow(shape, existing, key);
   const target = existing[index];
   if (index < 1 || !target) {
     throw new InputError(

@@ -4,7 +4,7 @@
  * column is found even after a user moved it or changed its header.
  */
 import type { ResponseColumns } from "../../planning/intake/responses";
-import { columnLetter } from "../../planning/intake/review-plan";
+import { columnLetter } from "../../planning/sheet-layout";
 
 const FIELD_KEY = "lianes.champ";
 
@@ -28,7 +28,7 @@ export function tagNewColumns(
   for (const [field, column] of columns) {
     if (tagged.has(field)) continue;
     // `C:C`: metadata goes on whole columns only, and only A1 notation says "the whole column".
-    const letter = columnLetter(column);
+    const letter = columnLetter(column + 1);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field);
   }
 }

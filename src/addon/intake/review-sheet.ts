@@ -24,6 +24,7 @@ import {
 } from "../../planning/intake/responses";
 import {
   cellAsItWas,
+  keyOfReviewRow,
   type PlannedRow,
   planReviewSync,
   type ReviewPlan,
@@ -165,7 +166,7 @@ export function syncReviewSheet(
   const formulas = hasRows ? sheet.getDataRange().getFormulas() : [];
   const plan = planReviewSync(call, existing, rows, formulas);
   const shape = reviewSheetShape(call);
-  const before = new Set(existing.slice(1).map((r) => String(r[shape.keyColumn] ?? "")));
+  const before = new Set(existing.slice(1).map((r) => keyOfReviewRow(shape, r)));
   for (const number of plan.edited) {
     notes.push(`Candidature n° ${number} : réponse corrigée dans la feuille de réponses, ligne mise à jour.`);
   }

@@ -5,6 +5,7 @@
 import countries from "i18n-iso-countries/index";
 import en from "i18n-iso-countries/langs/en.json";
 import fr from "i18n-iso-countries/langs/fr.json";
+import { isBlank } from "../blank";
 import { type Field, invalid } from "../errors";
 import { normalizeName } from "./normalize";
 
@@ -107,7 +108,7 @@ export function findCountry(name: string): string | undefined {
 
 /** Like findCountry, but an unknown or empty name is an error naming it. */
 export function parseCountry(value: unknown, where: Field): string {
-  const blank = value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+  const blank = isBlank(value);
   const code = typeof value === "string" && !blank ? findCountry(value) : undefined;
   if (code) return code;
   throw invalid(blank ? "Pays manquant" : "Pays inconnu", where, value);

@@ -10,8 +10,9 @@
  * changes: the old one holds the applicant's e-mail. The new key is what the sync computes from
  * the erased response, so a later sync finds the row and writes the same values again.
  */
+
+import { isBlank } from "../blank";
 import type { CallDefinition, QuestionDefinition } from "./call-schema";
-import { isBlankValue } from "./eligibility";
 import { formatParisDate } from "./paris-time";
 import { keyParts } from "./response-key";
 
@@ -53,7 +54,7 @@ export function erasedRow(row: readonly unknown[], columns: Iterable<number>, ma
   const out = [...row];
   for (const c of columns) {
     if (c < 0 || c >= out.length) continue;
-    if (!isBlankValue(out[c])) out[c] = marker;
+    if (!isBlank(out[c])) out[c] = marker;
   }
   return out;
 }
@@ -68,7 +69,7 @@ export function isErasedSubmission(
   answers: Readonly<Record<string, unknown>>,
 ): boolean {
   if (!isErasureMarker(answers[call.review.applicant.question])) return false;
-  return personalQuestions(call).every((q) => isBlankValue(answers[q.id]) || isErasureMarker(answers[q.id]));
+  return personalQuestions(call).every((q) => isBlank(answers[q.id]) || isErasureMarker(answers[q.id]));
 }
 
 /** The answers an erased response keeps for its personal questions: the mention where there was one. */

@@ -33,7 +33,6 @@ export {
   type EligibilityOptions,
   eligibilityText,
   type FactNames,
-  isBlankValue,
   isLate,
   NOT_ELIGIBLE,
   parseDurationDays,

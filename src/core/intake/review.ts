@@ -2,6 +2,7 @@
  * The review sheet's computed part, from a call and its submissions: the columns, one row per
  * application, the default status, the counts by status and the weighted score.
  */
+import { isBlank } from "../blank";
 import { decimalFromNumber, divideToCents, multiply, sum } from "../decimal";
 import { field, InputError, invalid } from "../errors";
 import type { AnswerValue } from "./answers";
@@ -229,7 +230,7 @@ export function weightedScore(
   const values: number[] = [];
   criteria.forEach((c, i) => {
     const s = scores[i];
-    if (s === undefined || s === null || s === "") return;
+    if (isBlank(s)) return;
     if (typeof s !== "number" || !Number.isFinite(s) || s < 0 || s > maxScore) {
       throw invalid(`Note invalide, attendu de 0 à ${maxScore}`, field(c.label), s);
     }

@@ -3,6 +3,7 @@
  * columns of the rows already there (in the user's order, whatever sort or filter), and the
  * new applications appended below. Reviewer columns of existing rows are never part of it.
  */
+import { isBlankRow } from "../../core/blank";
 import { InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
@@ -14,7 +15,7 @@ import {
   type Status,
   weightedScoreFormula,
 } from "../../core/intake/review";
-import { asText, type LayoutCell } from "../sheet-layout";
+import { asText, columnLetter, type LayoutCell } from "../sheet-layout";
 
 /** What a sync needs of an application's row. */
 export type PlannedRow = Pick<ReviewRow, "key" | "status" | "values"> & {
@@ -43,6 +44,23 @@ export interface ReviewSheetShape {
   readonly weightedScoreColumn: number;
 }
 
+/**
+ * The key a review row holds, exactly as the sync wrote it (not trimmed: a key the user
+ * changed, even by a space, is no longer the application's); "" for a row without one.
+ */
+export function keyOfReviewRow(shape: ReviewSheetShape, row: readonly unknown[]): string {
+  return String(row[shape.keyColumn] ?? "");
+}
+
+/** The index in `values` (header at 0) of the row holding this key, or -1. */
+export function findReviewRow(
+  shape: ReviewSheetShape,
+  values: readonly (readonly unknown[])[],
+  key: string,
+): number {
+  return values.findIndex((r, i) => i > 0 && key !== "" && keyOfReviewRow(shape, r) === key);
+}
+
 /** Column positions (0-based) of a call's review sheet. */
 export function reviewSheetShape(call: CallDefinition): ReviewSheetShape {
   const computed = computedColumns(call);
@@ -60,18 +78,6 @@ export function reviewSheetShape(call: CallDefinition): ReviewSheetShape {
     scoreColumns: reviewer.filter((c) => c.id.startsWith("score:")).map((c) => index(c.id)),
     weightedScoreColumn: index("weightedScore"),
   };
-}
-
-/** A column letter: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** A cell read back from the sheet, written again unchanged (text stays text). */
@@ -127,8 +133,6 @@ export function checkReviewHeader(call: CallDefinition, header: readonly unknown
   );
 }
 
-const isBlankRow = (r: readonly unknown[]) => r.every((v) => v === "" || v === null || v === undefined);
-
 /** The rows of a review sheet's values that hold something, header left out. */
 export function applicationRows(values: readonly (readonly unknown[])[]): (readonly unknown[])[] {
   return values.slice(1).filter((r) => !isBlankRow(r));
@@ -152,7 +156,7 @@ export function planReviewSync(
   if (header && hasHeader) checkReviewHeader(call, header);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const body = existing.slice(1);
-  const existingKeys = new Set(body.map((b) => String(b[shape.keyColumn] ?? "")));
+  const existingKeys = new Set(body.map((b) => keyOfReviewRow(shape, b)));
   const editedResponses = responsesByIdentity(rows.filter((r) => !existingKeys.has(r.key)));
   const edited: number[] = [];
   const seen = new Set<string>();
@@ -162,7 +166,7 @@ export function planReviewSync(
   const after: unknown[][] = [hasHeader && header ? [...header] : [...shape.headers]];
   const keyless: number[] = [];
   body.forEach((r, i) => {
-    const key = String(r[shape.keyColumn] ?? "");
+    const key = keyOfReviewRow(shape, r);
     const number = typeof r[0] === "number" ? r[0] : 0;
     lastNumber = Math.max(lastNumber, number);
     if (key === "" || isBlankRow(r)) {
@@ -237,7 +241,7 @@ function newRow(
   number: number,
   sheetRow: number,
 ): { raw: unknown[]; written: LayoutCell[] } {
-  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c)}${sheetRow}`);
+  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c + 1)}${sheetRow}`);
   const reviewer: Record<number, LayoutCell> = {
     [shape.statusColumn]: row.status satisfies Status,
     [shape.weightedScoreColumn]: weightedScoreFormula(call.review.criteria, scoreCells),

@@ -27,10 +27,11 @@ import { readResponses } from "../../planning/intake/responses";
 import {
   applicationRows,
   checkReviewHeader,
-  columnLetter,
+  findReviewRow,
+  keyOfReviewRow,
   reviewSheetShape,
 } from "../../planning/intake/review-plan";
-import { asText } from "../../planning/sheet-layout";
+import { asText, columnLetter } from "../../planning/sheet-layout";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -231,7 +232,7 @@ function application_(
   const cells = values[row - 1];
   const shape = reviewSheetShape(call);
   if (!cells || row < 2) return null;
-  const key = String(cells[shape.keyColumn] ?? "");
+  const key = keyOfReviewRow(shape, cells);
   if (key === "") return null;
   const computed = computedColumns(call);
   const eligibilityColumn = computed.findIndex((c) => c.id === "eligibility");
@@ -318,8 +319,7 @@ function selectedRow_(spreadsheet: Spreadsheet, sheet: Sheet): number | undefine
 }
 
 function rowOfKey_(call: CallDefinition, values: readonly (readonly unknown[])[], key: string): number {
-  const keyColumn = reviewSheetShape(call).keyColumn;
-  const index = values.findIndex((r, i) => i > 0 && String(r[keyColumn] ?? "") === key);
+  const index = findReviewRow(reviewSheetShape(call), values, key);
   if (index < 0) {
     throw new InputError(
       `Candidature introuvable dans « ${call.review.sheetName} » (clé « ${key} ») : ` +
@@ -382,7 +382,7 @@ export function serverCandidatureEnregistrer(request: unknown): Dashboard {
   const sheet = reviewSheet_(spreadsheet, call);
   const row = rowOfKey_(call, reviewValues_(sheet, call), r.cle);
   const shape = reviewSheetShape(call);
-  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c)}${row}`);
+  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c + 1)}${row}`);
   const cells: Record<string, string | number> = {
     status: r.statut,
     instructor: asText(r.instructeur.trim()),
