@@ -226,7 +226,7 @@ describe("Candidatures server entry points (host)", () => {
   });
 
   it.each([
-    ["a non-object", "Retenue", /Demande refusée : la demande doit être un objet\./],
+    ["a non-object", "Retenue", /Demande refusée : Donnée invalide : objet attendu/],
     ["an unknown field", { ...valid(), montant: 1 }, /champ\(s\) inconnu\(s\) : montant/],
     ["a status not in the list", { ...valid(), statut: "Acceptée" }, /Statut : valeur hors de la liste/],
     [

@@ -9,6 +9,7 @@ import { openSidebar } from "../../addon/sidebars";
 import { type Decimal, toCents, toNumber } from "../../core/decimal";
 import { InputError } from "../../core/errors";
 import { findCategory, type LineCeiling, type RuleSet, ruleSetById } from "../../core/explor";
+import { parseInFrench } from "../../core/zod-french";
 import { MISSION_SHEET_NAME, type MissionLineInput } from "../../planning/mission-layout";
 import { centsResult } from "../../planning/results";
 import { asText, FORMAT, type LayoutCell } from "../../planning/sheet-layout";
@@ -55,41 +56,18 @@ export const calculatorRequestSchema = z.strictObject({
 export type CalculatorRequest = z.infer<typeof calculatorRequestSchema>;
 
 /** A zod issue in French: where it is (`lignes, ligne 3, montant`) and what is wrong. */
-function frenchIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path
-    .map((p, i) => (typeof p === "number" && issue.path[i - 1] === "lignes" ? `ligne ${p + 1}` : String(p)))
-    .join(", ");
-  const at = where ? ` (${where})` : "";
-  switch (issue.code) {
-    case "invalid_type":
-      return `Donnée invalide${at} : ${issue.expected === "string" ? "texte" : issue.expected === "array" ? "liste" : issue.expected === "object" ? "objet" : issue.expected} attendu`;
-    case "too_big":
-      return issue.origin === "array"
-        ? `Trop de lignes${at} : au plus ${MAX_LINES}`
-        : `Texte trop long${at} : au plus ${String(issue.maximum)} caractères`;
-    case "unrecognized_keys":
-      return `Champ inconnu${at} : ${issue.keys.map((k) => `« ${k} »`).join(", ")}`;
-    default:
-      return `Donnée invalide${at}`;
-  }
-}
-
 /** The request, validated, with its rule set and its lines read by the core. */
 export function readRequest_(request: unknown): {
   request: CalculatorRequest;
   ruleSet: RuleSet;
   decompte: Decompte;
 } {
-  const parsed = z.safeParse(calculatorRequestSchema, request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`Calculateur EXPLOR : ${issue ? frenchIssue(issue) : "données invalides"}`);
-  }
-  const ruleSet = ruleSetById(parsed.data.regle);
-  const decompte = computeDecompte(ruleSet, parsed.data.lignes);
+  const data = parseInFrench(calculatorRequestSchema, request, "Calculateur EXPLOR", {}, 1);
+  const ruleSet = ruleSetById(data.regle);
+  const decompte = computeDecompte(ruleSet, data.lignes);
   const error = firstError(decompte);
   if (error) throw new InputError(error);
-  return { request: parsed.data, ruleSet, decompte };
+  return { request: data, ruleSet, decompte };
 }
 
 function euros(d: Decimal): number {

@@ -23,6 +23,7 @@ import {
   weightedScoreFormula,
 } from "../../core/intake/review";
 import { validateSubmission } from "../../core/intake/submission";
+import { parseInFrench } from "../../core/zod-french";
 import { readResponses } from "../../planning/intake/responses";
 import {
   applicationRows,
@@ -116,27 +117,8 @@ const FIELD_NAMES: Record<string, string> = {
   commentaire: "Commentaire interne",
 };
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const [first, ...rest] = issue.path.map(String);
-  const name = `${FIELD_NAMES[first ?? ""] ?? first ?? "demande"}${rest.map((p) => ` ${Number(p) + 1 || p}`).join("")}`;
-  switch (issue.code) {
-    case "unrecognized_keys":
-      return `champ(s) inconnu(s) : ${issue.keys.join(", ")}`;
-    case "too_big":
-      return `${name} trop long (au plus ${String(issue.maximum)} ${issue.origin === "array" ? "éléments" : "caractères"})`;
-    case "too_small":
-      return `${name} vide`;
-    case "invalid_value":
-      return `${name} : valeur hors de la liste (${STATUSES.join(", ")})`;
-    default:
-      return first === undefined ? "la demande doit être un objet" : `${name} absent ou d'un type inattendu`;
-  }
-}
-
 function parseRequest<T>(schema: z.ZodMiniType<T>, value: unknown): T {
-  const parsed = z.safeParse(schema, value);
-  if (parsed.success) return parsed.data;
-  throw new InputError(`Demande refusée : ${parsed.error.issues.map(describeIssue).join(" ; ")}.`);
+  return parseInFrench(schema, value, "Demande refusée", FIELD_NAMES);
 }
 
 function reviewCallOf(id: string): CallDefinition {
