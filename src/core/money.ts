@@ -4,12 +4,14 @@
  */
 import {
   type Cents,
+  cents,
   compare,
   type Decimal,
   decimalFromNumber,
   decimalFromPlainText,
   isNegative,
   MAX_CENTS,
+  toCents,
 } from "./decimal";
 import { type Field, invalid, requireSingleCell } from "./errors";
 
@@ -82,6 +84,15 @@ function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOpti
   if (isNegative(d) && !options.allowNegative) throw invalid(`${noun} négatif non accepté`, f, original);
   if (exceedsMaxAmount(d)) throw invalid(`${noun} trop grand`, f, original, MAX_AMOUNT_HINT);
   return d;
+}
+
+/** A non-negative amount in cents; a plain number with at most two decimals skips the text parser (large ranges). */
+export function amountCents(value: unknown, where: Field): Cents {
+  if (typeof value === "number" && value >= 0 && value <= MAX_CENTS / 100) {
+    const whole = Math.round(value * 100);
+    if (whole / 100 === value) return cents(whole);
+  }
+  return toCents(parseAmount(value, where));
 }
 
 /**
