@@ -9,6 +9,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface Room {
+  /** The room's node in docs/ARCHITECTURE.md's picture. */
+  readonly id: string;
   readonly name: string;
   /** Which files of src/ are in the room (first room that matches wins). */
   readonly match: RegExp;
@@ -21,27 +23,35 @@ export interface Room {
 /** From the top down. A room imports only rooms listed after it. */
 export const ROOMS: readonly Room[] = [
   {
+    id: "globals",
     name: "globals",
     match: /^src\/(main|entry-points)\.ts$/,
     mayImport: ["custom functions", "menus", "sidebar servers", "addon", "planning", "core"],
   },
-  { name: "custom functions", match: /^src\/functions\//, mayImport: ["addon", "planning", "core"] },
-  { name: "menus", match: /^src\/menus\//, mayImport: ["addon", "planning", "core"] },
   {
+    id: "functions",
+    name: "custom functions",
+    match: /^src\/functions\//,
+    mayImport: ["addon", "planning", "core"],
+  },
+  { id: "menus", name: "menus", match: /^src\/menus\//, mayImport: ["addon", "planning", "core"] },
+  {
+    id: "servers",
     name: "sidebar servers",
     match: /^src\/ui\/[^/]+\/server(-[a-z-]+)?\.ts$/,
     mayImport: ["sidebar logic", "addon", "planning", "core"],
   },
   {
+    id: "pages",
     name: "sidebar pages",
     match: /^src\/ui\/(shared\/[^/]+|[^/]+\/client)\.ts$/,
     mayImport: ["sidebar logic", "core"],
     mayImportTypes: ["sidebar servers"],
   },
-  { name: "sidebar logic", match: /^src\/ui\//, mayImport: ["planning", "core"] },
-  { name: "addon", match: /^src\/addon\//, mayImport: ["planning", "core"] },
-  { name: "planning", match: /^src\/planning\//, mayImport: ["core"] },
-  { name: "core", match: /^src\/core\//, mayImport: [] },
+  { id: "logic", name: "sidebar logic", match: /^src\/ui\//, mayImport: ["planning", "core"] },
+  { id: "addon", name: "addon", match: /^src\/addon\//, mayImport: ["planning", "core"] },
+  { id: "planning", name: "planning", match: /^src\/planning\//, mayImport: ["core"] },
+  { id: "core", name: "core", match: /^src\/core\//, mayImport: [] },
 ];
 
 export interface Import {

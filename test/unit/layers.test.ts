@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { cycles, type Import, importsOf, roomOf, srcImports, wrongArrows } from "../../scripts/layers";
+import { cycles, type Import, importsOf, ROOMS, roomOf, srcImports, wrongArrows } from "../../scripts/layers";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const arrow = (from: string, to: string, typeOnly = false): Import => ({ from, to, typeOnly });
@@ -73,5 +74,22 @@ describe("layering check (scripts/layers.ts, run by npm run check)", () => {
       arrow("src/addon/f.ts", "src/addon/y.ts", true),
       arrow("src/addon/f.ts", "src/core/intake/index.ts"),
     ]);
+  });
+
+  it("docs/ARCHITECTURE.md draws exactly the arrows the check allows", () => {
+    const doc = readFileSync(join(root, "docs/ARCHITECTURE.md"), "utf8");
+    const drawn = new Set<string>();
+    for (const [, from, dotted, targets] of doc.matchAll(/^ {2}(\w+) (-->|-\. [^.]+ \.->) (.+)$/gm)) {
+      for (const to of (targets ?? "").split("&"))
+        drawn.add(`${from} ${dotted === "-->" ? "->" : "types->"} ${to.trim()}`);
+    }
+    const idOf = (name: string) => ROOMS.find((r) => r.name === name)?.id;
+    const allowed = new Set(
+      ROOMS.flatMap((r) => [
+        ...r.mayImport.map((to) => `${r.id} -> ${idOf(to)}`),
+        ...(r.mayImportTypes ?? []).map((to) => `${r.id} types-> ${idOf(to)}`),
+      ]),
+    );
+    expect([...drawn].sort()).toEqual([...allowed].sort());
   });
 });
