@@ -15,32 +15,29 @@ import { errorMessage, InputError } from "../../core/errors";
 import { callById } from "../../core/intake/calls";
 import {
   emailOfKey,
-  erasedRow,
   erasureDateOf,
-  erasureMarker,
   type FormResponseMatch,
   isErasureMarker,
   matchFormResponse,
-  personalFieldIds,
 } from "../../core/intake/erasure";
-import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
+import { asDate } from "../../core/intake/paris-time";
 import { fnv1a, keyParts } from "../../core/intake/response-key";
-import { computedColumns, PERSONAL_REVIEWER_COLUMNS, reviewerColumns } from "../../core/intake/review";
-import { EMAIL_FIELD, readResponses, TIMESTAMP_FIELD } from "../../planning/intake/responses";
+import { cellText, planErasure } from "../../planning/intake/erasure-plan";
+import { TIMESTAMP_FIELD } from "../../planning/intake/responses";
 import {
   cellAsItWas,
   findReviewRow,
   keyOfReviewRow,
-  planReviewSync,
   reviewSheetShape,
 } from "../../planning/intake/review-plan";
+import { reviewSheetName } from "../../planning/intake/review-rows";
 import { decisionSummaryLayout } from "../../planning/intake/summary";
 import { asText, columnLetter } from "../../planning/sheet-layout";
 import { replaceSheetContents } from "../sheets";
+import { writeWithUndo } from "../undo";
 import { pendingOf } from "./pending";
 import { readColumnTags } from "./response-columns";
 import { findResponsesSheet } from "./responses-sheet";
-import { computeReviewRows, reviewSheetName } from "./review-sheet";
 import { readIntakeState } from "./state";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -53,12 +50,6 @@ export interface Listed {
   readonly key: string;
   readonly applicant: string;
   readonly receivedAt: string;
-}
-
-/** A review cell as shown to staff: a date in Paris time, else its text. */
-export function cellText(value: unknown): string {
-  const date = asDate(value);
-  return date ? formatParisDateTime(date) : String(value ?? "");
 }
 
 /** Every application of every call with a review sheet in this spreadsheet. */
@@ -170,79 +161,27 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
   const responseValues = responses ? responses.getDataRange().getValues() : [];
   const tags = responses ? readColumnTags(responses) : new Map<string, number>();
   const sheetId = responses?.getSheetId() ?? 0;
-  const header = responseValues[0] ?? [];
-  const { columns } = readResponses(call, responseValues, tags);
-  const personalColumns = personalFieldIds(call, EMAIL_FIELD)
-    .map((f) => columns.get(f))
-    .filter((c): c is number => c !== undefined);
-  const keyOfRow = (row: readonly unknown[]) =>
-    computeReviewRows(call, [header, row], sheetId, tags).rows[0]?.key;
-  const rowKeys = responseValues.map((row, i) => (i === 0 ? undefined : keyOfRow(row)));
-  const targetRows = rowKeys.flatMap((k, i) => (k === key ? [i] : []));
-
-  // 2. Compute the erased responses rows, and the key a sync will give them.
-  let marker = erasureMarker(at);
-  let anonymised = responseValues;
-  let newKey: string | undefined;
-  for (const candidate of [marker, `${marker} — n° ${cellText(target[0])}`]) {
-    anonymised = responseValues.map((row, i) =>
-      targetRows.includes(i) ? erasedRow(row, personalColumns, candidate) : row,
-    );
-    const first = targetRows[0];
-    newKey = first === undefined ? undefined : keyOfRow(anonymised[first] ?? []);
-    const clash = rowKeys.some((k, i) => k !== undefined && k === newKey && !targetRows.includes(i));
-    marker = candidate;
-    if (!clash) break;
-  }
-  // Without a response (deleted from the responses sheet), the key loses its e-mail.
-  const parts = keyParts(key);
-  const erasedKey = newKey ?? (parts ? `${parts.second}||${parts.answersHash}` : `effacée|${fnv1a(key)}`);
-  const erasedValues = new Set<string>();
-  for (const i of targetRows) {
-    for (const c of personalColumns) {
-      const v = responseValues[i]?.[c];
-      if (v !== undefined && v !== null && String(v).trim() !== "") erasedValues.add(String(v));
-    }
-  }
-  erasedValues.add(String(target[shape.applicantColumn] ?? ""));
-  const email = emailOfKey(key);
-  if (email) erasedValues.add(email);
-
-  // 3. The review row as a sync will write it, with the personal reviewer cells erased.
-  const reviewerStart = shape.computedCount;
-  const personalReviewer = reviewerColumns(call)
-    .map((c, i) => (PERSONAL_REVIEWER_COLUMNS.includes(c.id) ? reviewerStart + i : -1))
-    .filter((c) => c >= 0);
-  const edited = existing.map((r) => [...r]);
-  const row = edited[index] as unknown[];
-  row[shape.keyColumn] = erasedKey;
-  const reviewerChanges: { column: number; before: unknown }[] = [];
-  for (const c of personalReviewer) {
-    const v = row[c];
-    if (typeof v === "string" && v.trim() !== "") {
-      erasedValues.add(v);
-      reviewerChanges.push({ column: c, before: v });
-      row[c] = marker;
-    }
-  }
-  const plannedRows = responses ? computeReviewRows(call, anonymised, sheetId, tags).rows : [];
-  const plan = planReviewSync(call, edited, plannedRows);
-  const computed = [...(plan.computed[index - 1] ?? [])];
-  const after = plan.after.slice(0, existing.length).map((r) => [...r]);
-  if (newKey === undefined) {
-    // No response to compute from: the kept values, the applicant and personal answers erased.
-    const summaryColumn = computedColumns(call).findIndex((c) => c.id === "summary");
-    computed[shape.keyColumn] = asText(erasedKey);
-    computed[shape.applicantColumn] = asText(marker);
-    (after[index] as unknown[])[shape.applicantColumn] = marker;
-    const shown = call.review.shownAnswers.some((id) => call.questions.find((q) => q.id === id)?.personal);
-    if (summaryColumn >= 0 && shown) {
-      erasedValues.add(String(target[summaryColumn] ?? ""));
-      computed[summaryColumn] = asText(marker);
-      (after[index] as unknown[])[summaryColumn] = marker;
-    }
-  }
-  const summary = decisionSummaryLayout(call, after);
+  const {
+    marker,
+    columns,
+    personalColumns,
+    targetRows,
+    anonymised,
+    computed,
+    reviewerChanges,
+    summary,
+    erasedValues,
+  } = planErasure({
+    call,
+    key,
+    at,
+    existing,
+    index,
+    hasResponses: responses !== undefined,
+    responseValues,
+    sheetId,
+    tags,
+  });
 
   // The form response, found now, deleted after the sheets.
   const facts = factsOfKey(key);
@@ -269,10 +208,9 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
   }
   const pending = pendingOf(properties.getProperties(), call.id).filter((p) => p.keyHash === fnv1a(key));
 
-  // 4. Write, undoing what was written if a write fails.
-  const undo: (() => void)[] = [];
+  // Write, undoing what was written if a write fails.
   let responseCells = 0;
-  try {
+  writeWithUndo("RGPD", (step) => {
     if (responses) {
       for (const i of targetRows) {
         for (const c of personalColumns) {
@@ -280,38 +218,34 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
           const now = anonymised[i]?.[c];
           if (now === before) continue;
           const cell = responses.getRange(i + 1, c + 1);
-          undo.push(() => cell.setValue(typeof before === "string" ? asText(before) : before));
-          cell.setValue(asText(String(now)));
+          step(
+            () => cell.setValue(asText(String(now))),
+            () => cell.setValue(typeof before === "string" ? asText(before) : before),
+          );
           responseCells++;
         }
       }
     }
     const computedRange = review.getRange(index + 1, 1, 1, shape.computedCount);
-    undo.push(() =>
-      computedRange.setValues([
-        target.slice(0, shape.computedCount).map((v, j) => cellAsItWas(v, reviewFormulas[j])),
-      ]),
+    step(
+      () => computedRange.setValues([[...computed]]),
+      () =>
+        computedRange.setValues([
+          target.slice(0, shape.computedCount).map((v, j) => cellAsItWas(v, reviewFormulas[j])),
+        ]),
     );
-    computedRange.setValues([computed]);
     for (const { column, before } of reviewerChanges) {
       const cell = review.getRange(index + 1, column + 1);
-      undo.push(() => cell.setValue(asText(String(before))));
-      cell.setValue(asText(marker));
+      step(
+        () => cell.setValue(asText(marker)),
+        () => cell.setValue(asText(String(before))),
+      );
     }
-    undo.push(() => replaceSheetContents(spreadsheet, decisionSummaryLayout(call, existing)));
-    replaceSheetContents(spreadsheet, summary);
-  } catch (error) {
-    for (const step of undo.reverse()) {
-      try {
-        step();
-      } catch (restoreError) {
-        console.error(
-          `RGPD : une cellule n'a pas pu être remise comme avant (${errorMessage(restoreError)}).`,
-        );
-      }
-    }
-    throw error;
-  }
+    step(
+      () => replaceSheetContents(spreadsheet, summary),
+      () => replaceSheetContents(spreadsheet, decisionSummaryLayout(call, existing)),
+    );
+  });
   for (const p of pending) properties.deleteProperty(p.property);
 
   let formResponse: ErasureReport["formResponse"] = "formulaire inaccessible";

@@ -8,12 +8,7 @@ import { buildFormItems } from "../../addon/intake/form-builder";
 import { LOCK_WAIT_MS, pendingOf, recordPending, settlePending } from "../../addon/intake/pending";
 import { readColumnTags } from "../../addon/intake/response-columns";
 import { findResponsesSheet } from "../../addon/intake/responses-sheet";
-import {
-  computeReviewRows,
-  reviewSheetName,
-  type SyncReport,
-  syncReviewSheet,
-} from "../../addon/intake/review-sheet";
+import { type SyncReport, syncReviewSheet } from "../../addon/intake/review-sheet";
 import {
   allIntakeStates,
   type IntakeState,
@@ -22,6 +17,7 @@ import {
 } from "../../addon/intake/state";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { computeReviewRows, reviewSheetName } from "../../planning/intake/review-rows";
 
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 /** A handler holding the lock syncs again while others left submissions pending, this often at most. */

@@ -4,7 +4,6 @@
  */
 
 import {
-  cellText,
   type ErasureReport,
   eraseApplication,
   type Listed,
@@ -23,6 +22,7 @@ import {
   isErasureMarker,
   parseApplicationRef,
 } from "../../core/intake/erasure";
+import { cellText } from "../../planning/intake/erasure-plan";
 
 const TITLE = "Effacer les données d'un candidat";
 
