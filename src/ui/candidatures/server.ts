@@ -224,14 +224,10 @@ function application_(
   const full = responses ? fullAnswers_(responses, call, key) : undefined;
   const reviewer = reviewerColumns(call);
   const at = (id: string) => cells[shape.computedCount + reviewer.findIndex((c) => c.id === id)];
-  const reasons =
-    full?.reasons ??
-    (eligibilityText.includes(" : ")
-      ? eligibilityText
-          .slice(eligibilityText.indexOf(" : ") + 3)
-          .split(" ; ")
-          .filter((r) => r !== "")
-      : []);
+  const eligible = eligibilityText === "Éligible";
+  // The reasons come from the response, read again; without it, the review sheet's verdict is
+  // shown as written (never taken apart: its wording is for people, not for parsing).
+  const reasons = full?.reasons ?? (eligible || eligibilityText === "" ? [] : [eligibilityText]);
   return {
     key,
     row,
@@ -240,7 +236,7 @@ function application_(
       .map((c, i) => ({ id: c.id, label: c.header, value: text(cells[i]) }))
       .filter((c) => !HIDDEN_COMPUTED.has(c.id))
       .map(({ label, value }) => ({ label, value })),
-    eligible: eligibilityText === "Éligible",
+    eligible,
     eligibilityText,
     reasons,
     answers: full?.answers ?? [],
