@@ -5,7 +5,7 @@
 import { errorMessage } from "../../core/errors";
 import { callServer } from "../shared/call-server";
 import { byId, el, showFieldError } from "../shared/dom";
-import type { Application, CallChoice, Dashboard } from "./server";
+import type { Application, Dashboard } from "./server";
 
 const MAX_COMMENT = 5_000;
 
@@ -105,7 +105,7 @@ async function load(): Promise<void> {
   showFieldError(appel, undefined);
   saved.hidden = true;
   try {
-    show(await callServer<Dashboard>("serverCandidaturesTableau", { appel: appel.value }));
+    show(await callServer("serverCandidaturesTableau", { appel: appel.value }));
   } catch (error) {
     showFieldError(appel, errorMessage(error));
   }
@@ -117,7 +117,7 @@ async function next(): Promise<void> {
   const key = dashboard?.application?.key;
   try {
     show(
-      await callServer<Dashboard>("serverCandidatureSuivante", {
+      await callServer("serverCandidatureSuivante", {
         appel: appel.value,
         ...(key ? { cle: key } : {}),
       }),
@@ -170,7 +170,7 @@ async function save(event: Event): Promise<void> {
   enregistrer.disabled = true;
   try {
     show(
-      await callServer<Dashboard>("serverCandidatureEnregistrer", {
+      await callServer("serverCandidatureEnregistrer", {
         appel: d.call.id,
         cle: a.key,
         statut: statut.value,
@@ -191,7 +191,7 @@ async function save(event: Event): Promise<void> {
 
 async function start(): Promise<void> {
   try {
-    const calls = await callServer<CallChoice[]>("serverCandidaturesAppels");
+    const calls = await callServer("serverCandidaturesAppels");
     if (calls.length === 0) {
       showFieldError(
         appel,

@@ -107,6 +107,12 @@ const saveRequest = z.strictObject({
   commentaire: z.string().check(z.maxLength(MAX_COMMENT)),
 });
 
+/** What the page sends to each entry point (the typed client, ui/shared/call-server.ts, checks it). */
+export type CallRequest = z.infer<typeof callRequest>;
+export type NextRequest = z.infer<typeof nextRequest>;
+/** `statut` is the list's choice as the page reads it: a text the server checks against the list. */
+export type SaveRequest = Omit<z.infer<typeof saveRequest>, "statut"> & { readonly statut: string };
+
 const FIELD_NAMES: Record<string, string> = {
   appel: "appel",
   cle: "clé",
