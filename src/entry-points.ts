@@ -4,12 +4,12 @@ import { type EntryPointSpec, entryPoint } from "./functions/registry";
 import { menuBudgetConvention } from "./menus/convention";
 import {
   FORM_SUBMIT_HANDLER,
-  menuCreateForm,
-  menuSyncApplications,
-  onFormSubmit,
+  menuCreerFormulaire,
+  menuSynchroniserCandidatures,
+  onFormSubmitLianes,
 } from "./menus/intake/actions";
-import { menuEraseApplicant } from "./menus/intake/erase";
-import { onOpen } from "./menus/menu";
+import { menuEffacerCandidat } from "./menus/intake/erase";
+import { onInstall, onOpen } from "./menus/menu";
 import { menuNouvelleMissionExplor } from "./menus/mission";
 import {
   menuCalculateurExplor,
@@ -41,7 +41,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
     name: "onInstall",
     summary: "Ajoute le menu Lianes quand le module complémentaire vient d'être installé.",
     params: ["e"],
-    run: onOpen,
+    run: onInstall,
   }),
   entryPoint({
     name: "menuNouvelleMissionExplor",
@@ -60,13 +60,13 @@ export const entryPoints: readonly EntryPointSpec[] = [
     summary:
       "Lianes › Créer le formulaire… : crée ou met à jour le formulaire d'un appel, lié à ce classeur.",
     params: [],
-    run: menuCreateForm,
+    run: menuCreerFormulaire,
   }),
   entryPoint({
     name: "menuSynchroniserCandidatures",
     summary: "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction.",
     params: [],
-    run: menuSyncApplications,
+    run: menuSynchroniserCandidatures,
   }),
   entryPoint({
     name: "menuEffacerCandidat",
@@ -74,13 +74,13 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Effacer les données d'un candidat… : remplace les données personnelles d'une candidature (RGPD) " +
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
-    run: menuEraseApplicant,
+    run: menuEffacerCandidat,
   }),
   entryPoint({
     name: FORM_SUBMIT_HANDLER,
     summary: "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction.",
     params: ["e"],
-    run: onFormSubmit,
+    run: onFormSubmitLianes,
   }),
   entryPoint({
     name: "serverTauxInfoEuro",

@@ -20,7 +20,7 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(demo.host.log.lines.filter((l) => l.startsWith("ERREUR"))).toEqual([]);
   });
 
-  it("shows the seed's figures", () => {
+  it("shows the figures of the CD62 deliberation of 14/10/2024", () => {
     const summary = demoSummary(demo)
       .join("\n")
       .replace(/[\u202f\u00a0]/g, " ");

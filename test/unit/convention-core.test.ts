@@ -64,11 +64,11 @@ describe("the CD62 2024 convention definition", () => {
     expect(euros(plan.total)).toBe(11879.54);
   });
 
-  it("the seed rounded each line alone (69+2+12+18 = 101 %); largest remainder gives 100 %", () => {
+  it("the CD62 deliberation's table rounded each line alone (69+2+12+18 = 101 %); largest remainder gives 100 %", () => {
     const charges = [c(8139.54), c(200), c(1400), c(2140)];
-    const seedWay = independentlyRoundedPercents(charges);
-    expect(seedWay).toEqual([69, 2, 12, 18]);
-    expect(seedWay.reduce((s, p) => s + p, 0)).toBe(101);
+    const deliberationWay = independentlyRoundedPercents(charges);
+    expect(deliberationWay).toEqual([69, 2, 12, 18]);
+    expect(deliberationWay.reduce((s, p) => s + p, 0)).toBe(101);
     const ours = wholePercents(charges);
     expect(ours).toEqual([68, 2, 12, 18]);
     expect(ours.reduce((s, p) => s + p, 0)).toBe(100);

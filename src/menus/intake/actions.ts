@@ -19,6 +19,7 @@ import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { computeReviewRows, reviewSheetName } from "../../planning/intake/review-rows";
 
+/** The trigger's global, stored by Apps Script in each installed trigger: never renamed. */
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 /** A handler holding the lock syncs again while others left submissions pending, this often at most. */
 const MAX_SYNC_ROUNDS = 3;
@@ -227,7 +228,7 @@ function keyOfEventRow(
  * twice gives one row. Without the lock in time, it notes the response as pending, for the
  * handler holding the lock (which syncs again before letting go), the next event or sync.
  */
-export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+export function onFormSubmitLianes(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!event?.range || !hasAnswers(event)) {
     console.log("Envoi de formulaire sans réponse ignoré (Sheets en déclenche parfois).");
     return;
@@ -273,7 +274,7 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
 }
 
 /** Lianes › Créer le formulaire… */
-export function menuCreateForm(): void {
+export function menuCreerFormulaire(): void {
   const ui = SpreadsheetApp.getUi();
   const call = askForDefinition(ui, {
     title: "Créer le formulaire",
@@ -293,7 +294,7 @@ export function menuCreateForm(): void {
 }
 
 /** Lianes › Synchroniser les candidatures */
-export function menuSyncApplications(): void {
+export function menuSynchroniserCandidatures(): void {
   const ui = SpreadsheetApp.getUi();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {

@@ -70,7 +70,7 @@ function resolve(
 }
 
 /** Lianes › Effacer les données d'un candidat… */
-export function menuEraseApplicant(): void {
+export function menuEffacerCandidat(): void {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();

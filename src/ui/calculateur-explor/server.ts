@@ -57,7 +57,7 @@ export type CalculatorRequest = z.infer<typeof calculatorRequestSchema>;
 
 /** A zod issue in French: where it is (`lignes, ligne 3, montant`) and what is wrong. */
 /** The request, validated, with its rule set and its lines read by the core. */
-export function readRequest_(request: unknown): {
+export function readRequest(request: unknown): {
   request: CalculatorRequest;
   ruleSet: RuleSet;
   decompte: Decompte;
@@ -79,7 +79,7 @@ function ceilingCell(c: LineCeiling): number | string {
 }
 
 /** The décompte as values: header, one row per counted line, Total, Prise en charge, Reste à charge. */
-export function decompteRows_(decompte: Decompte): LayoutCell[][] {
+export function decompteRows(decompte: Decompte): LayoutCell[][] {
   const rows: LayoutCell[][] = [[...DECOMPTE_HEADER]];
   for (const result of decompte.lines) {
     const line = result.line;
@@ -115,8 +115,8 @@ function isEmptyCell(value: unknown): boolean {
 
 /** Sidebar: writes the décompte at the selected cell, as values, refusing to cover anything. */
 export function serverInsererDecompte(request: unknown): InsertedDecompte {
-  const { decompte } = readRequest_(request);
-  const rows = decompteRows_(decompte);
+  const { decompte } = readRequest(request);
+  const rows = decompteRows(decompte);
   if (rows.length === 4) throw new InputError("Aucune dépense à inscrire : saisissez au moins un montant");
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
@@ -180,7 +180,7 @@ export interface FilledMissionSheet {
 
 /** Sidebar: a new mission sheet holding these lines, with its live formulas. */
 export function serverRemplirFeuilleMission(request: unknown): FilledMissionSheet {
-  const { request: valid, ruleSet, decompte } = readRequest_(request);
+  const { request: valid, ruleSet, decompte } = readRequest(request);
   const lines: MissionLineInput[] = [];
   decompte.lines.forEach((result, i) => {
     const fields = valid.lignes[i];

@@ -133,7 +133,7 @@ function reviewCallOf(id: string): CallDefinition {
 
 // ---------------------------------------------------------------- reading
 
-function reviewSheet_(spreadsheet: Spreadsheet, call: CallDefinition): Sheet {
+function reviewSheet(spreadsheet: Spreadsheet, call: CallDefinition): Sheet {
   const sheet = spreadsheet.getSheetByName(call.review.sheetName);
   if (!sheet) {
     throw new InputError(
@@ -145,7 +145,7 @@ function reviewSheet_(spreadsheet: Spreadsheet, call: CallDefinition): Sheet {
 }
 
 /** The sheet's values, refused when its columns are not the call's (moved or renamed). */
-function reviewValues_(sheet: Sheet, call: CallDefinition): unknown[][] {
+function reviewValues(sheet: Sheet, call: CallDefinition): unknown[][] {
   const values = sheet.getDataRange().getValues();
   checkReviewHeader(call, values[0] ?? []);
   return values;
@@ -163,7 +163,7 @@ function scoreOf(value: unknown): number | null {
 }
 
 /** The responses sheet of a call: from the document's intake state, or from the row's link. */
-function responsesSheet_(spreadsheet: Spreadsheet, call: CallDefinition, link: string): Sheet | undefined {
+function responsesSheet(spreadsheet: Spreadsheet, call: CallDefinition, link: string): Sheet | undefined {
   const state = readIntakeState(PropertiesService.getDocumentProperties(), call.id);
   const gid = /#gid=(\d+)/.exec(link)?.[1];
   return (
@@ -178,7 +178,7 @@ interface FullAnswers {
 }
 
 /** The response whose key is `key`, every answer labelled; its eligibility when readable. */
-function fullAnswers_(sheet: Sheet, call: CallDefinition, key: string): FullAnswers | undefined {
+function fullAnswers(sheet: Sheet, call: CallDefinition, key: string): FullAnswers | undefined {
   const reading = readResponses(call, sheet.getDataRange().getValues(), readColumnTags(sheet));
   for (const { raw } of reading.submissions) {
     const result = validateSubmission(call, raw);
@@ -210,7 +210,7 @@ function fullAnswers_(sheet: Sheet, call: CallDefinition, key: string): FullAnsw
 
 const HIDDEN_COMPUTED = new Set(["key", "summary", "eligibility"]);
 
-function application_(
+function applicationOnRow(
   spreadsheet: Spreadsheet,
   sheet: Sheet,
   call: CallDefinition,
@@ -226,8 +226,8 @@ function application_(
   const eligibilityColumn = computed.findIndex((c) => c.id === "eligibility");
   const eligibilityText = text(cells[eligibilityColumn]);
   const link = sheet.getRange(row, shape.computedCount, 1, 1).getFormulas()[0]?.[0] ?? "";
-  const responses = responsesSheet_(spreadsheet, call, link);
-  const full = responses ? fullAnswers_(responses, call, key) : undefined;
+  const responses = responsesSheet(spreadsheet, call, link);
+  const full = responses ? fullAnswers(responses, call, key) : undefined;
   const reviewer = reviewerColumns(call);
   const at = (id: string) => cells[shape.computedCount + reviewer.findIndex((c) => c.id === id)];
   const eligible = eligibilityText === "Éligible";
@@ -258,7 +258,7 @@ function application_(
   };
 }
 
-function dashboard_(
+function dashboard(
   spreadsheet: Spreadsheet,
   sheet: Sheet,
   call: CallDefinition,
@@ -272,7 +272,7 @@ function dashboard_(
     call,
     body.map((r) => r[shape.statusColumn]),
   );
-  const application = row === undefined ? null : application_(spreadsheet, sheet, call, values, row);
+  const application = row === undefined ? null : applicationOnRow(spreadsheet, sheet, call, values, row);
   return {
     call: {
       id: call.id,
@@ -296,13 +296,13 @@ function dashboard_(
 }
 
 /** The row selected in the call's review sheet, if the selection is there. */
-function selectedRow_(spreadsheet: Spreadsheet, sheet: Sheet): number | undefined {
+function selectedRow(spreadsheet: Spreadsheet, sheet: Sheet): number | undefined {
   const range = spreadsheet.getActiveRange();
   if (!range || range.getSheet().getSheetId() !== sheet.getSheetId()) return undefined;
   return range.getRow() >= 2 ? range.getRow() : undefined;
 }
 
-function rowOfKey_(call: CallDefinition, values: readonly (readonly unknown[])[], key: string): number {
+function rowOfKey(call: CallDefinition, values: readonly (readonly unknown[])[], key: string): number {
   const index = findReviewRow(reviewSheetShape(call), values, key);
   if (index < 0) {
     throw new InputError(
@@ -335,9 +335,9 @@ export function serverCandidaturesTableau(request: unknown): Dashboard {
   const { appel } = parseRequest(callRequest, request);
   const call = reviewCallOf(appel);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = reviewSheet_(spreadsheet, call);
-  const values = reviewValues_(sheet, call);
-  return dashboard_(spreadsheet, sheet, call, values, selectedRow_(spreadsheet, sheet), null);
+  const sheet = reviewSheet(spreadsheet, call);
+  const values = reviewValues(sheet, call);
+  return dashboard(spreadsheet, sheet, call, values, selectedRow(spreadsheet, sheet), null);
 }
 
 /**
@@ -363,8 +363,8 @@ export function serverCandidatureEnregistrer(request: unknown): Dashboard {
     }
   });
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = reviewSheet_(spreadsheet, call);
-  const row = rowOfKey_(call, reviewValues_(sheet, call), r.cle);
+  const sheet = reviewSheet(spreadsheet, call);
+  const row = rowOfKey(call, reviewValues(sheet, call), r.cle);
   const shape = reviewSheetShape(call);
   const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c + 1)}${row}`);
   const cells: Record<string, string | number> = {
@@ -380,8 +380,8 @@ export function serverCandidatureEnregistrer(request: unknown): Dashboard {
   const block = reviewerColumns(call).map((c) => cells[c.id] ?? "");
   sheet.getRange(row, shape.computedCount + 1, 1, block.length).setValues([block]);
   SpreadsheetApp.flush();
-  const values = reviewValues_(sheet, call);
-  return dashboard_(spreadsheet, sheet, call, values, rowOfKey_(call, values, r.cle), "Enregistré.");
+  const values = reviewValues(sheet, call);
+  return dashboard(spreadsheet, sheet, call, values, rowOfKey(call, values, r.cle), "Enregistré.");
 }
 
 /** Selects, after the given application (or the selection), the next one still to review. */
@@ -389,10 +389,10 @@ export function serverCandidatureSuivante(request: unknown): Dashboard {
   const r = parseRequest(nextRequest, request);
   const call = reviewCallOf(r.appel);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = reviewSheet_(spreadsheet, call);
-  const values = reviewValues_(sheet, call);
+  const sheet = reviewSheet(spreadsheet, call);
+  const values = reviewValues(sheet, call);
   const shape = reviewSheetShape(call);
-  const from = r.cle ? rowOfKey_(call, values, r.cle) : (selectedRow_(spreadsheet, sheet) ?? 1);
+  const from = r.cle ? rowOfKey(call, values, r.cle) : (selectedRow(spreadsheet, sheet) ?? 1);
   const rows = values.length;
   for (let step = 1; step < rows; step++) {
     const row = ((from - 1 + step) % rows) + 1;
@@ -400,11 +400,11 @@ export function serverCandidatureSuivante(request: unknown): Dashboard {
     if (String(values[row - 1]?.[shape.statusColumn] ?? "").trim() === TO_REVIEW) {
       sheet.activate();
       sheet.getRange(row, 1, 1, shape.headers.length).activate();
-      return dashboard_(spreadsheet, sheet, call, values, row, null);
+      return dashboard(spreadsheet, sheet, call, values, row, null);
     }
   }
-  const current = r.cle ? from : selectedRow_(spreadsheet, sheet);
-  return dashboard_(
+  const current = r.cle ? from : selectedRow(spreadsheet, sheet);
+  return dashboard(
     spreadsheet,
     sheet,
     call,
