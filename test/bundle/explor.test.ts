@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columns, MISSION_A, MISSION_B } from "../../dev/fixtures/explor-missions";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
+import { MISSION_B_TOTALS, missionBDecompte } from "../support/mission-b";
 
 const touched: string[] = [];
 const globals = loadBundle(tripwireServices(touched));
@@ -57,11 +58,8 @@ describe("EXPLOR functions through the built bundle", () => {
     expect(table[0]).toEqual(["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"]);
     expect(table).toHaveLength(1 + 8 + 3);
     expect(table[8]).toEqual(["cadeaux partenaires", 100, 0, 0, "non pris en charge"]);
-    expect(table.slice(-3)).toEqual([
-      ["Total", 2997, "", 2000, ""],
-      ["Prise en charge", "", "", 1000, ""],
-      ["Reste à charge association", "", "", 1997, ""],
-    ]);
+    expect(table.slice(-3)).toEqual(MISSION_B_TOTALS);
+    expect(table).toEqual(missionBDecompte());
     expect(call("EXPLOR_DECOMPTE", "Visa", 80)).toEqual([
       ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"],
       ["Visa", 80, 60, 60, "plafonné"],
