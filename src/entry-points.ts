@@ -2,13 +2,10 @@
 
 import { type EntryPointSpec, entryPoint } from "./functions/registry";
 import { menuBudgetConvention } from "./menus/convention";
-import {
-  FORM_SUBMIT_HANDLER,
-  menuCreerFormulaire,
-  menuSynchroniserCandidatures,
-  onFormSubmitLianes,
-} from "./menus/intake/actions";
+import { menuSynchroniserCandidatures, onFormSubmitLianes } from "./menus/dispatch";
+import { FORM_SUBMIT_HANDLER, menuCreerFormulaire } from "./menus/intake/actions";
 import { menuEffacerCandidat } from "./menus/intake/erase";
+import { menuEvaluationsManquantes, menuPreparerJury } from "./menus/jury/actions";
 import { onInstall, onOpen } from "./menus/menu";
 import { menuNouvelleMissionExplor } from "./menus/mission";
 import {
@@ -77,8 +74,26 @@ export const entryPoints: readonly EntryPointSpec[] = [
     run: menuEffacerCandidat,
   }),
   entryPoint({
+    name: "menuPreparerJury",
+    summary:
+      "Lianes › Jury › Préparer le jury… : crée la feuille Jury <appel> (membres) et le formulaire d'évaluation " +
+      "construit depuis les critères de l'appel.",
+    params: [],
+    run: menuPreparerJury,
+  }),
+  entryPoint({
+    name: "menuEvaluationsManquantes",
+    summary:
+      "Lianes › Jury › Évaluations manquantes : compte les évaluations et liste, par membre, ce qui reste à évaluer, " +
+      "avec le texte d'une relance.",
+    params: [],
+    run: menuEvaluationsManquantes,
+  }),
+  entryPoint({
     name: FORM_SUBMIT_HANDLER,
-    summary: "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction.",
+    summary:
+      "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction, " +
+      "ou compte l'évaluation d'un membre du jury.",
     params: ["e"],
     run: onFormSubmitLianes,
   }),

@@ -19,6 +19,7 @@ import {
   FakeScriptApp,
   FakeUi,
   fakeUtilities,
+  menuItems,
   type ScriptedAnswer,
 } from "./services";
 import { createSpreadsheetApp, FakeSpreadsheet } from "./spreadsheet";
@@ -196,9 +197,8 @@ export function createHost(options: HostOptions = {}): Host {
     counter,
     call,
     runMenuItem(caption, ...answers) {
-      const item = ui.menus.flatMap((m) => m.items).find((i) => i !== "separator" && i.caption === caption);
-      if (!item || item === "separator")
-        throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
+      const item = ui.menus.flatMap(menuItems).find((i) => i.caption === caption);
+      if (!item) throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
       ui.answer(...answers);
       return call(item.functionName);
     },

@@ -11,7 +11,12 @@ export type ScriptedAnswer =
 
 export interface MenuRecord {
   readonly title: string;
-  readonly items: ({ caption: string; functionName: string } | "separator")[];
+  readonly items: ({ caption: string; functionName: string } | "separator" | MenuRecord)[];
+}
+
+/** Every clickable item of a menu and of its submenus. */
+export function menuItems(record: MenuRecord): { caption: string; functionName: string }[] {
+  return record.items.flatMap((i) => (i === "separator" ? [] : "items" in i ? menuItems(i) : [i]));
 }
 
 export class FakeUi {
@@ -40,12 +45,17 @@ export class FakeUi {
   createMenu(title: string) {
     const record: MenuRecord = { title, items: [] };
     const menu = {
+      record,
       addItem: (caption: string, functionName: string) => {
         record.items.push({ caption, functionName });
         return menu;
       },
       addSeparator: () => {
         record.items.push("separator");
+        return menu;
+      },
+      addSubMenu: (submenu: { record: MenuRecord }) => {
+        record.items.push(submenu.record);
         return menu;
       },
       addToUi: () => {

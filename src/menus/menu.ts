@@ -8,7 +8,13 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-export type MenuEntry = MenuItem | "separator";
+/** A submenu: `Lianes › Jury › …`. */
+export interface SubMenu {
+  readonly caption: string;
+  readonly items: readonly MenuItem[];
+}
+
+export type MenuEntry = MenuItem | SubMenu | "separator";
 
 export const MENU_TITLE = "Lianes";
 
@@ -22,13 +28,25 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
+  {
+    caption: "Jury",
+    items: [
+      { caption: "Préparer le jury…", functionName: "menuPreparerJury" },
+      { caption: "Évaluations manquantes", functionName: "menuEvaluationsManquantes" },
+    ],
+  },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(MENU_TITLE);
   for (const entry of MENU) {
     if (entry === "separator") menu.addSeparator();
-    else menu.addItem(entry.caption, entry.functionName);
+    else if ("items" in entry) {
+      const submenu = ui.createMenu(entry.caption);
+      for (const item of entry.items) submenu.addItem(item.caption, item.functionName);
+      menu.addSubMenu(submenu);
+    } else menu.addItem(entry.caption, entry.functionName);
   }
   menu.addToUi();
 }

@@ -1331,7 +1331,52 @@ const MENU_CASES: readonly MenuCase[] = [
     { alerts: [], unchanged: true, afterwards: (host) => expect(host.ui.sidebars).toHaveLength(1) },
   ],
   ...ERASE_CASES(),
+  ...JURY_CASES(),
 ];
+
+/** Lianes › Jury: refusals are French alerts and write nothing. */
+function JURY_CASES(): MenuCase[] {
+  const withJury = (host: Host) => {
+    withForm(host);
+    host.runMenuItem("Préparer le jury…", prompt("EXPLOR-2025"));
+  };
+  return [
+    [
+      "préparer : appel inconnu « EXPLOR-1999 », alerte qui le nomme, rien n'est écrit",
+      nothing,
+      "Préparer le jury…",
+      [prompt("EXPLOR-1999")],
+      { alerts: [/^Préparer le jury — .*« EXPLOR-1999 »/], unchanged: true, sheets: [] },
+    ],
+    [
+      "préparer : prompt annulé, rien n'est écrit",
+      nothing,
+      "Préparer le jury…",
+      [prompt("EXPLOR-2025", "CANCEL")],
+      { alerts: [], unchanged: true, sheets: [] },
+    ],
+    [
+      "évaluations manquantes sans jury : alerte, rien n'est écrit",
+      withForm,
+      "Évaluations manquantes",
+      [],
+      { alerts: [/^Évaluations manquantes — Aucun jury dans ce classeur/], unchanged: true },
+    ],
+    [
+      "évaluations manquantes, un membre à l'e-mail invalide : alerte qui nomme la ligne et la valeur",
+      (host) => {
+        withJury(host);
+        host.spreadsheet
+          .getSheetByName("Jury EXPLOR-2025")
+          ?.getRange(5, 1, 1, 3)
+          .setValues([["Awa", "awa@", ""]]);
+      },
+      "Évaluations manquantes",
+      [],
+      { alerts: [/E-mail de membre du jury invalide \(e-mail, ligne 5\) : « awa@ »/], unchanged: true },
+    ],
+  ];
+}
 
 /** Lianes › Effacer les données d'un candidat… (RGPD): every refusal changes nothing. */
 function ERASE_CASES(): MenuCase[] {
@@ -1450,8 +1495,10 @@ describe("bad answers to every Lianes menu action, on the local host", () => {
   });
 
   it("covers every item of the Lianes menu", () => {
-    for (const entry of MENU) {
-      if (entry === "separator") continue;
+    const items = MENU.flatMap((entry) =>
+      entry === "separator" ? [] : "items" in entry ? entry.items : [entry],
+    );
+    for (const entry of items) {
       expect(
         MENU_CASES.filter(([, , caption]) => caption === entry.caption).length,
         entry.caption,

@@ -97,6 +97,11 @@ describe("onOpen in AuthMode.NONE", () => {
             return menu;
           },
           addSeparator: () => menu,
+          addSubMenu: (submenu: { record: { items: string[] } }) => {
+            record.items.push(...submenu.record.items);
+            return menu;
+          },
+          record,
           addToUi: () => menus.push(record),
         };
         return menu;

@@ -13,7 +13,9 @@ describe("entry points", () => {
 
   it("each menu item calls a global entry point", () => {
     const names = new Set(entryPoints.map((e) => e.name));
-    const items = MENU.flatMap((m) => (m === "separator" ? [] : [m.functionName]));
+    const items = MENU.flatMap((m) =>
+      m === "separator" ? [] : "items" in m ? m.items.map((i) => i.functionName) : [m.functionName],
+    );
     expect(items.filter((n) => !names.has(n))).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ import {
 import { reviewSheetName } from "../../planning/intake/review-rows";
 import { decisionSummaryLayout } from "../../planning/intake/summary";
 import { asText, columnLetter } from "../../planning/sheet-layout";
+import { eraseApplicationFromJury } from "../jury/erase";
 import { replaceSheetContents } from "../sheets";
 import { writeWithUndo } from "../undo";
 import { pendingOf } from "./pending";
@@ -247,6 +248,13 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     );
   });
   for (const p of pending) properties.deleteProperty(p.property);
+  try {
+    eraseApplicationFromJury(spreadsheet, call, Number(target[0]), [...erasedValues], marker);
+  } catch (error) {
+    console.warn(
+      `RGPD : jury de l'appel ${call.id} non mis à jour (${errorMessage(error)}) : relancez l'effacement.`,
+    );
+  }
 
   let formResponse: ErasureReport["formResponse"] = "formulaire inaccessible";
   if (form && match) {

@@ -15,6 +15,7 @@ import {
   readIntakeState,
   writeIntakeState,
 } from "../../addon/intake/state";
+import { linkToSpreadsheet, openOrCreateForm } from "../../addon/linked-form";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { computeReviewRows, reviewSheetName } from "../../planning/intake/review-rows";
@@ -29,17 +30,6 @@ const MAX_SYNC_ROUNDS = 3;
  */
 const SYNC_ROUNDS_BUDGET_MS = 120_000;
 const TRIGGER_PROPERTY = "lianes.trigger";
-
-function openForm(state: IntakeState | undefined, call: CallDefinition): GoogleAppsScript.Forms.Form {
-  if (state) {
-    try {
-      return FormApp.openById(state.formId);
-    } catch {
-      console.warn(`Formulaire ${state.formId} de l'appel ${call.id} introuvable : un nouveau est créé.`);
-    }
-  }
-  return FormApp.create(call.title);
-}
 
 /** Installs the spreadsheet's form-submit trigger, once: a second install finds the first. */
 export function installFormSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
@@ -68,19 +58,10 @@ export function createOrUpdateForm(callId: string): FormCreation {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();
   const previous = readIntakeState(properties, call.id);
-  const form = openForm(previous, call);
+  const form = openOrCreateForm(previous?.formId, call.title, `de l'appel ${call.id}`);
   const updated = previous?.formId === form.getId();
   const itemIds = buildFormItems(form, call, updated ? previous.itemIds : {});
-  let destination: string | null = null;
-  try {
-    destination = form.getDestinationId();
-  } catch {
-    destination = null;
-  }
-  if (destination !== spreadsheet.getId()) {
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
-    SpreadsheetApp.flush();
-  }
+  linkToSpreadsheet(form, spreadsheet);
   const state: IntakeState = { formId: form.getId(), itemIds };
   const responses = findResponsesSheet(spreadsheet, state);
   writeIntakeState(properties, call.id, {
@@ -228,7 +209,7 @@ function keyOfEventRow(
  * twice gives one row. Without the lock in time, it notes the response as pending, for the
  * handler holding the lock (which syncs again before letting go), the next event or sync.
  */
-export function onFormSubmitLianes(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+export function onApplicationSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!event?.range || !hasAnswers(event)) {
     console.log("Envoi de formulaire sans réponse ignoré (Sheets en déclenche parfois).");
     return;
@@ -294,7 +275,7 @@ export function menuCreerFormulaire(): void {
 }
 
 /** Lianes › Synchroniser les candidatures */
-export function menuSynchroniserCandidatures(): void {
+export function syncApplicationsWithAlert(): void {
   const ui = SpreadsheetApp.getUi();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {

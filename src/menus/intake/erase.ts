@@ -11,6 +11,7 @@ import {
 } from "../../addon/intake/erase";
 import { LOCK_WAIT_MS } from "../../addon/intake/pending";
 import { allIntakeStates } from "../../addon/intake/state";
+import { juriesOfMember, menuEraseJuryMember } from "../../addon/jury/erase";
 import { InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { callById } from "../../core/intake/calls";
@@ -87,6 +88,10 @@ export function menuEffacerCandidat(): void {
   const callsWithRows = [...new Set(listed.map((a) => a.callId))];
   const text = ask(ui, callsWithRows);
   if (text === undefined) return;
+  if (juriesOfMember(spreadsheet, text).length > 0) {
+    menuEraseJuryMember(ui, TITLE, text);
+    return;
+  }
   const ref = parseApplicationRef(text, callsWithRows);
   const chosen = ref
     ? resolve(spreadsheet, ref, listed, text)
