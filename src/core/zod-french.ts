@@ -31,6 +31,11 @@ function expected(types: readonly string[]): string {
   return `${orList(nouns)} ${nouns.every((n) => n === "liste") ? "attendue" : "attendu"}`;
 }
 
+/** `5 000`: a count as French text shows it (a plain space between thousands). */
+function count(n: unknown): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
+
 /** `« a », « b » ou « c »` */
 function orList(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ou ${items.at(-1)}`;
@@ -52,8 +57,8 @@ export function frenchIssue(issue: z.core.$ZodIssue, names: FieldNames = {}): st
       return `Donnée invalide${at} : ${expected([issue.expected])}`;
     case "too_big":
       return issue.origin === "array"
-        ? `Trop de lignes${at} : au plus ${String(issue.maximum)}`
-        : `Texte trop long${at} : au plus ${String(issue.maximum)} caractères`;
+        ? `Trop de lignes${at} : au plus ${count(issue.maximum)}`
+        : `Texte trop long${at} : au plus ${count(issue.maximum)} caractères`;
     case "too_small":
       return issue.origin === "array" || issue.origin === "string"
         ? `Donnée vide${at}`

@@ -8,7 +8,7 @@ import { readColumnTags } from "../../addon/intake/response-columns";
 import { findResponsesSheet } from "../../addon/intake/responses-sheet";
 import { readIntakeState } from "../../addon/intake/state";
 import { openSidebar } from "../../addon/sidebars";
-import { field, InputError, invalid } from "../../core/errors";
+import { field, InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
@@ -22,6 +22,7 @@ import {
   submissionEligibility,
   weightedScoreFormula,
 } from "../../core/intake/review";
+import { type ReviewerProblem, readReviewerEntry } from "../../core/intake/reviewer-entry";
 import { validateSubmission } from "../../core/intake/submission";
 import { parseInFrench } from "../../core/zod-french";
 import { readResponses } from "../../planning/intake/responses";
@@ -348,34 +349,23 @@ export function serverCandidatureEnregistrer(request: unknown): Dashboard {
   const r = parseRequest(saveRequest, request);
   const call = reviewCallOf(r.appel);
   const { criteria, maxScore } = call.review;
-  if (r.notes.length !== criteria.length) {
-    throw new InputError(
-      `Demande refusée : ${criteria.length} note(s) attendue(s) (une par critère), reçu ${r.notes.length}.`,
-    );
-  }
-  r.notes.forEach((note, i) => {
-    if (note !== null && (!Number.isInteger(note) || note < 0 || note > maxScore)) {
-      throw invalid(
-        `Note invalide, attendu un entier de 0 à ${maxScore}`,
-        field(criteria[i]?.label ?? "note"),
-        note,
-      );
-    }
-  });
+  const read = readReviewerEntry({ criteria, maxScore, statuses: STATUSES }, r);
+  if ("problems" in read) throw (read.problems[0] as ReviewerProblem).error;
+  const entry = read.entry;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = reviewSheet(spreadsheet, call);
   const row = rowOfKey(call, reviewValues(sheet, call), r.cle);
   const shape = reviewSheetShape(call);
   const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c + 1)}${row}`);
   const cells: Record<string, string | number> = {
-    status: r.statut,
-    instructor: asText(r.instructeur.trim()),
+    status: entry.status,
+    instructor: asText(entry.instructor),
     weightedScore: weightedScoreFormula(criteria, scoreCells),
-    decision: asText(r.decision.trim()),
-    comment: asText(r.commentaire.trim()),
+    decision: asText(entry.decision),
+    comment: asText(entry.comment),
   };
   criteria.forEach((c, i) => {
-    cells[`score:${c.id}`] = r.notes[i] ?? "";
+    cells[`score:${c.id}`] = entry.scores[i] ?? "";
   });
   const block = reviewerColumns(call).map((c) => cells[c.id] ?? "");
   sheet.getRange(row, shape.computedCount + 1, 1, block.length).setValues([block]);
