@@ -33,7 +33,13 @@ export interface ReviewerEntry {
 }
 
 /** Which input an error belongs to. */
-export type ReviewerField = "statut" | "instructeur" | `note-${number}` | "notes" | "decision" | "commentaire";
+export type ReviewerField =
+  | "statut"
+  | "instructeur"
+  | `note-${number}`
+  | "notes"
+  | "decision"
+  | "commentaire";
 
 export interface ReviewerProblem {
   readonly field: ReviewerField;
@@ -42,7 +48,11 @@ export interface ReviewerProblem {
 
 export const REVIEWER_LIMITS = { instructeur: 200, decision: 2_000, commentaire: 5_000 } as const;
 
-const LABELS = { instructeur: "Instructeur", decision: "Décision", commentaire: "Commentaire interne" } as const;
+const LABELS = {
+  instructeur: "Instructeur",
+  decision: "Décision",
+  commentaire: "Commentaire interne",
+} as const;
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 
@@ -65,7 +75,12 @@ export function readReviewerEntry(
   if (!rules.statuses.includes(status)) {
     problems.push({
       field: "statut",
-      error: invalid("Statut hors de la liste", field("Statut"), draft.statut, "choisissez-en un dans la liste"),
+      error: invalid(
+        "Statut hors de la liste",
+        field("Statut"),
+        draft.statut,
+        "choisissez-en un dans la liste",
+      ),
     });
   }
   const texts = { instructeur: draft.instructeur, decision: draft.decision, commentaire: draft.commentaire };
