@@ -3,10 +3,16 @@
  * comes through — the PLAN_FINANCEMENT function, the plan panel's page, its two server entry
  * points — so the same oversized or malformed plan gets the same French error everywhere, never
  * a raw RangeError (500 lines of 999 999 999 999 € once threw « not a whole number of cents »).
+ * And every menu that asks for a text answers an oversized one in French, writing nothing.
  */
 import { describe, expect, it } from "vitest";
+import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import { createHost, type Host } from "../../dev/host";
+import { callById } from "../../src/core/intake/calls";
 import { checkPlan } from "../../src/ui/plan-financement/plan-input";
+import { hostWithForm } from "../support/intake";
+
+const CALL = callById("EXPLOR-2025");
 
 const HUGE = "999 999 999 999";
 const LINES = 500;
@@ -107,5 +113,35 @@ describe("a malformed plan gets the same French error through the function and t
     );
     expect(viaFunction).toBe(message.replace("%s", "depenses"));
     expect(viaServer).toBe(message.replace("%s", "dépenses"));
+  });
+});
+
+describe("a 100 000-character answer to every menu that asks for one", () => {
+  it.each([
+    ["Budget de convention…", /^Convention inconnue — Convention inconnue \(convention\) : « x{77}… »/],
+    ["Créer le formulaire…", /^Créer le formulaire — Appel inconnu \(appel\) : « x{77}… »/],
+    ["Préparer le jury…", /^Préparer le jury — Appel inconnu \(appel\) : « x{77}… »/],
+    [
+      "Effacer les données d'un candidat…",
+      /^Effacer les données d'un candidat — Réponse non reconnue : « x{77}… »/,
+    ],
+  ])("Lianes › %s says what is wrong in French and writes nothing", (caption, alert) => {
+    const { host, form } = hostWithForm(CALL.id);
+    host.submitForm(form, {
+      answers: Object.fromEntries(
+        CALL.questions
+          .filter((q) => EXPLOR_ANSWERS[q.id] !== undefined)
+          .map((q) => [q.label, String(EXPLOR_ANSWERS[q.id])]),
+      ),
+      email: "claire.martin@artois-sahel.fr",
+      timestamp: new Date("2025-06-01T10:00:00+02:00"),
+    });
+    const before = snapshot(host);
+    const alertsBefore = host.ui.alerts.length;
+    host.runMenuItem(caption, { kind: "prompt", button: "OK", text: "x".repeat(100_000) });
+    const alerts = host.ui.alerts.slice(alertsBefore);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatch(alert);
+    expect(snapshot(host)).toBe(before);
   });
 });

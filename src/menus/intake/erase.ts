@@ -12,7 +12,7 @@ import {
 import { LOCK_WAIT_MS } from "../../addon/intake/pending";
 import { allIntakeStates } from "../../addon/intake/state";
 import { juriesOfMember, menuEraseJuryMember } from "../../addon/jury/erase";
-import { InputError } from "../../core/errors";
+import { InputError, quote } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { callById } from "../../core/intake/calls";
 import {
@@ -62,10 +62,10 @@ function resolve(
   const [only] = found;
   if (found.length === 1 && only) return only;
   if (found.length === 0) {
-    return `Aucune candidature ne correspond à « ${text.trim()} » : indiquez le N° affiché dans la feuille d'instruction. Rien n'a changé.`;
+    return `Aucune candidature ne correspond à ${quote(text.trim())} : indiquez le N° affiché dans la feuille d'instruction. Rien n'a changé.`;
   }
   return (
-    `Plusieurs candidatures correspondent à « ${text.trim()} » : ${found.map(describe).join(", ")}. ` +
+    `Plusieurs candidatures correspondent à ${quote(text.trim())} : ${found.map(describe).join(", ")}. ` +
     "Indiquez l'appel et le N° (ex. EXPLOR-2025 3). Rien n'a changé."
   );
 }
@@ -95,7 +95,7 @@ export function menuEffacerCandidat(): void {
   const ref = parseApplicationRef(text, callsWithRows);
   const chosen = ref
     ? resolve(spreadsheet, ref, listed, text)
-    : `Réponse non reconnue : « ${text.trim()} » — indiquez le N° de la candidature (ex. 3), sa clé ou l'adresse e-mail du candidat. Rien n'a changé.`;
+    : `Réponse non reconnue : ${quote(text.trim())} — indiquez le N° de la candidature (ex. 3), sa clé ou l'adresse e-mail du candidat. Rien n'a changé.`;
   if (typeof chosen === "string") {
     ui.alert(TITLE, chosen, ui.ButtonSet.OK);
     return;
