@@ -2,6 +2,7 @@
 
 import { type EntryPointSpec, entryPoint } from "./functions/registry";
 import { menuBudgetConvention } from "./menus/convention";
+import { menuDiagnostic } from "./menus/diagnostic";
 import { menuSynchroniserCandidatures, onFormSubmitLianes } from "./menus/dispatch";
 import { FORM_SUBMIT_HANDLER, menuCreerFormulaire } from "./menus/intake/actions";
 import { menuEffacerCandidat } from "./menus/intake/erase";
@@ -88,6 +89,15 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "avec le texte d'une relance.",
     params: [],
     run: menuEvaluationsManquantes,
+  }),
+  entryPoint({
+    name: "menuDiagnostic",
+    summary:
+      "Lianes › Diagnostic : vérifie sur les services de Google, avec une feuille et un formulaire temporaires " +
+      "aussitôt supprimés, ce que le module suppose de la plateforme ; écrit la feuille Diagnostic. " +
+      "À lancer une fois après le premier déploiement (aussi depuis l'éditeur Apps Script).",
+    params: [],
+    run: menuDiagnostic,
   }),
   entryPoint({
     name: FORM_SUBMIT_HANDLER,

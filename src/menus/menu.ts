@@ -35,6 +35,8 @@ export const MENU: readonly MenuEntry[] = [
       { caption: "Évaluations manquantes", functionName: "menuEvaluationsManquantes" },
     ],
   },
+  "separator",
+  { caption: "Diagnostic", functionName: "menuDiagnostic" },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
