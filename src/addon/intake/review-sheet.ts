@@ -20,7 +20,7 @@ import { decisionSummaryLayout } from "../../planning/intake/summary";
 import { FORMAT } from "../../planning/sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { writeWithUndo } from "../undo";
-import { readColumnTags, tagNewColumns } from "./response-columns";
+import { readColumnTags, rememberColumnTags, tagNewColumns } from "./response-columns";
 
 export interface SyncReport {
   /** The key of every response of the responses sheet, after the sync all in the review sheet. */
@@ -38,6 +38,11 @@ export function syncReviewSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   call: CallDefinition,
   responsesSheet: GoogleAppsScript.Spreadsheet.Sheet,
+  /** Where to remember the column tags for the submissions (see rememberColumnTags). */
+  memo?: {
+    readonly properties: GoogleAppsScript.Properties.Properties;
+    readonly stored: Readonly<Record<string, string>>;
+  },
 ): SyncReport {
   const responseValues = responsesSheet.getDataRange().getValues();
   const tagged = readColumnTags(responsesSheet);
@@ -50,9 +55,10 @@ export function syncReviewSheet(
   const name = reviewSheetName(call);
   const found = spreadsheet.getSheetByName(name);
   const sheet = found ?? spreadsheet.insertSheet(name);
-  const hasRows = sheet.getLastRow() > 0;
-  const existing = hasRows ? sheet.getDataRange().getValues() : [];
-  const formulas = hasRows ? sheet.getDataRange().getFormulas() : [];
+  const hasRows = found !== null && sheet.getLastRow() > 0;
+  const range = hasRows ? sheet.getDataRange() : undefined;
+  const existing = range ? range.getValues() : [];
+  const formulas = range ? range.getFormulas() : [];
   const plan = planReviewSync(call, existing, rows, formulas);
   const shape = reviewSheetShape(call);
   const before = new Set(existing.slice(1).map((r) => keyOfReviewRow(shape, r)));
@@ -75,7 +81,8 @@ export function syncReviewSheet(
   // Everything is computed: now the writes, undone if one of them fails.
   writeWithUndo("Synchronisation", (step) => {
     step(
-      () => writeReviewPlan(sheet, call, plan),
+      // A sheet this sync inserted has Sheets' default grid: no need to ask its height.
+      () => writeReviewPlan(sheet, call, plan, found ? undefined : NEW_SHEET_ROWS),
       () =>
         found ? restoreReviewSheet(sheet, shape, existing, formulas, plan) : spreadsheet.deleteSheet(sheet),
     );
@@ -86,6 +93,8 @@ export function syncReviewSheet(
   });
   try {
     tagNewColumns(responsesSheet, columns, tagged);
+    // Every column found is tagged now: what the submissions read instead of the tags.
+    if (memo) rememberColumnTags(memo.properties, memo.stored, call.id, responseValues[0] ?? [], columns);
   } catch (error) {
     console.warn(
       `Colonnes de la feuille de réponses non marquées (${errorMessage(error)}) : ` +
@@ -102,10 +111,30 @@ export function syncReviewSheet(
   };
 }
 
+/** The rows of a sheet `insertSheet` makes (Sheets' default grid: 1 000 × 26). */
+const NEW_SHEET_ROWS = 1000;
+
+/** Blank rows added past those needed when the grid grows: room for the next submissions. */
+const GROWTH_ROOM = 100;
+
+/**
+ * Makes the grid reach `lastRow`: Sheets refuses to write a range past it (only appendRow grows
+ * it). It grows by what is needed and 100 rows more, so the submissions that follow find room
+ * without a call. `maxRows`, when known, spares asking the sheet.
+ */
+export function ensureRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  lastRow: number,
+  maxRows = sheet.getMaxRows(),
+): void {
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows + GROWTH_ROOM);
+}
+
 function writeReviewPlan(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   call: CallDefinition,
   plan: ReviewPlan,
+  maxRows: number | undefined,
 ): void {
   const shape = reviewSheetShape(call);
   const width = shape.headers.length;
@@ -116,9 +145,14 @@ function writeReviewPlan(
       .setFontWeight("bold")
       .setBackground("#e8f0fe");
     sheet.setFrozenRows(1);
-    plan.header.forEach((h, i) => {
-      sheet.setColumnWidth(i + 1, columnWidth(h));
-    });
+    // One call per run of columns of the same width.
+    const widths = plan.header.map(columnWidth);
+    for (let start = 0; start < widths.length; ) {
+      let end = start + 1;
+      while (end < widths.length && widths[end] === widths[start]) end++;
+      sheet.setColumnWidths(start + 1, end - start, widths[start] ?? 140);
+      start = end;
+    }
   }
   if (plan.computed.length > 0) {
     sheet
@@ -127,10 +161,11 @@ function writeReviewPlan(
   }
   if (plan.appended.length > 0) {
     const first = plan.computed.length + 2;
+    ensureRows(sheet, first + plan.appended.length - 1, maxRows);
     sheet.getRange(first, 1, plan.appended.length, width).setValues(plan.appended.map((r) => [...r]));
   }
   const bodyRows = plan.computed.length + plan.appended.length;
-  if (bodyRows > 0) formatReviewColumns(sheet, call, bodyRows);
+  if (bodyRows > 0) formatReviewColumns(sheet, call, 2, bodyRows);
 }
 
 /**
@@ -168,10 +203,12 @@ function restoreReviewSheet(
   }
 }
 
-function formatReviewColumns(
+/** The review columns' rules and formats on `rows` rows from `firstRow`: status list, scores, dates. */
+export function formatReviewColumns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   call: CallDefinition,
-  bodyRows: number,
+  firstRow: number,
+  rows: number,
 ): void {
   const shape = reviewSheetShape(call);
   const status = SpreadsheetApp.newDataValidation()
@@ -179,7 +216,7 @@ function formatReviewColumns(
     .setAllowInvalid(false)
     .setHelpText("Choisissez un statut dans la liste.")
     .build();
-  sheet.getRange(2, shape.statusColumn + 1, bodyRows, 1).setDataValidation(status);
+  sheet.getRange(firstRow, shape.statusColumn + 1, rows, 1).setDataValidation(status);
   const score = SpreadsheetApp.newDataValidation()
     .requireNumberBetween(0, call.review.maxScore)
     .setAllowInvalid(false)
@@ -187,10 +224,10 @@ function formatReviewColumns(
     .build();
   const firstScore = shape.scoreColumns[0];
   if (firstScore !== undefined) {
-    sheet.getRange(2, firstScore + 1, bodyRows, shape.scoreColumns.length).setDataValidation(score);
+    sheet.getRange(firstRow, firstScore + 1, rows, shape.scoreColumns.length).setDataValidation(score);
   }
-  sheet.getRange(2, shape.weightedScoreColumn + 1, bodyRows, 1).setNumberFormat("0.00");
-  sheet.getRange(2, 1, bodyRows, 1).setNumberFormat(FORMAT.integer);
+  sheet.getRange(firstRow, shape.weightedScoreColumn + 1, rows, 1).setNumberFormat("0.00");
+  sheet.getRange(firstRow, 1, rows, 1).setNumberFormat(FORMAT.integer);
   // Sheets reads the `15/06/2025 23:59:59` text as a date: show it as one, to the second.
-  sheet.getRange(2, shape.receivedAtColumn + 1, bodyRows, 1).setNumberFormat(FORMAT.dateTime);
+  sheet.getRange(firstRow, shape.receivedAtColumn + 1, rows, 1).setNumberFormat(FORMAT.dateTime);
 }

@@ -1,14 +1,20 @@
 /**
  * The rows a sync gives the review sheet, computed from the responses sheet's values: one per
  * response, in arrival order (unreadable ones too, so nothing is lost), with the notes for staff.
- * Pure: the sync (src/addon/intake/review-sheet.ts) and the erasure plan both use it.
+ * Pure: the sync and the submissions (src/addon/intake), and the erasure plan, use it.
  */
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { responseKey } from "../../core/intake/response-key";
 import { type Cell, type ComputedColumnId, computedColumns, reviewRow } from "../../core/intake/review";
 import { type RawSubmission, validateSubmission } from "../../core/intake/submission";
-import { EMAIL_FIELD, type ResponseColumns, readResponses, TIMESTAMP_FIELD } from "./responses";
+import {
+  EMAIL_FIELD,
+  type ResponseColumns,
+  type ResponsesReading,
+  readResponses,
+  TIMESTAMP_FIELD,
+} from "./responses";
 import { type PlannedRow, responseLink } from "./review-plan";
 
 export function reviewSheetName(call: CallDefinition): string {
@@ -50,14 +56,26 @@ export function columnWidth(header: string): number {
   return 140;
 }
 
-/** The computed rows of every response of the sheet, in arrival order. */
+/**
+ * The computed rows of every response of `responseValues` (header row first), in arrival order.
+ * `firstRow` is the sheet row of the first response (2 for the whole sheet); `columnNotes: false`
+ * leaves out what the header says (moved, renamed, unknown columns), already noted once.
+ */
 export function computeReviewRows(
   call: CallDefinition,
   responseValues: readonly (readonly unknown[])[],
   responsesSheetId: number,
   tagged: ResponseColumns = new Map(),
+  { firstRow = 2, columnNotes = true }: { firstRow?: number; columnNotes?: boolean } = {},
 ): { rows: PlannedRow[]; unreadable: number; notes: string[]; columns: ResponseColumns } {
-  const reading = readResponses(call, responseValues, tagged);
+  const reading = readResponses(call, responseValues, tagged, firstRow);
+  const notes = columnNotes ? responseColumnNotes(call, reading) : [];
+  const { rows, unreadable } = reviewRowsOf(call, reading, responsesSheetId, notes);
+  return { rows, unreadable, notes, columns: reading.columns };
+}
+
+/** What the responses sheet's header says: columns renamed, moved, unknown, questions without one. */
+function responseColumnNotes(call: CallDefinition, reading: ResponsesReading): string[] {
   const notes: string[] = [];
   if (reading.renamed.length > 0) {
     notes.push(
@@ -75,6 +93,16 @@ export function computeReviewRows(
       `Questions sans colonne dans la feuille de réponses : ${reading.missingQuestions.join(", ")}.`,
     );
   }
+  return notes;
+}
+
+/** The computed rows of `reading`'s responses (see computeReviewRows). */
+function reviewRowsOf(
+  call: CallDefinition,
+  reading: ResponsesReading,
+  responsesSheetId: number,
+  notes: string[],
+): { rows: PlannedRow[]; unreadable: number } {
   const seen = new Set<string>();
   const rows: PlannedRow[] = [];
   let unreadable = 0;
@@ -96,7 +124,7 @@ export function computeReviewRows(
     seen.add(reviewed.key);
     rows.push({ ...reviewed, link: responseLink(responsesSheetId, row) });
   }
-  return { rows, unreadable, notes, columns: reading.columns };
+  return { rows, unreadable };
 }
 
 /** Whether the questions' columns are no longer in the order Forms created them. */
