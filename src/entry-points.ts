@@ -4,6 +4,7 @@ import { type EntryPointSpec, entryPoint } from "./functions/registry";
 import { menuBudgetConvention } from "./menus/convention";
 import { menuDiagnostic } from "./menus/diagnostic";
 import { menuSynchroniserCandidatures, onFormSubmitLianes } from "./menus/dispatch";
+import { menuAide } from "./menus/help";
 import { FORM_SUBMIT_HANDLER, menuCreerFormulaire } from "./menus/intake/actions";
 import { menuEffacerCandidat } from "./menus/intake/erase";
 import { menuEvaluationsManquantes, menuPreparerJury } from "./menus/jury/actions";
@@ -62,7 +63,9 @@ export const entryPoints: readonly EntryPointSpec[] = [
   }),
   entryPoint({
     name: "menuSynchroniserCandidatures",
-    summary: "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction.",
+    summary:
+      "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction, la synthèse et, s'il y a un jury, " +
+      "sa liste de candidatures et ses colonnes.",
     params: [],
     run: menuSynchroniserCandidatures,
   }),
@@ -89,6 +92,13 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "avec le texte d'une relance.",
     params: [],
     run: menuEvaluationsManquantes,
+  }),
+  entryPoint({
+    name: "menuAide",
+    summary:
+      "Lianes › Aide : ouvre le panneau d'aide, ce que fait chaque entrée du menu et le lien vers le guide.",
+    params: [],
+    run: menuAide,
   }),
   entryPoint({
     name: "menuDiagnostic",

@@ -5,7 +5,7 @@ import {
   missionSheetLayout,
   uniqueSheetName,
 } from "../planning/mission-layout";
-import { writeLayout } from "./sheets";
+import { applyValidations, writeLayout } from "./sheets";
 
 /** Adds a mission sheet under a free name (`Mission EXPLOR 2`…), opens it and answers its name. */
 export function insertMissionSheet(missions?: readonly MissionInput[]): string {
@@ -13,7 +13,9 @@ export function insertMissionSheet(missions?: readonly MissionInput[]): string {
   const existing = spreadsheet.getSheets().map((sheet) => sheet.getName());
   const name = uniqueSheetName(MISSION_SHEET_NAME, existing);
   const sheet = spreadsheet.insertSheet(name);
-  writeLayout(sheet, missionSheetLayout(missions ? { name, missions } : { name }));
+  const layout = missionSheetLayout(missions ? { name, missions } : { name });
+  writeLayout(sheet, layout);
+  applyValidations(sheet, layout);
   sheet.activate();
   return name;
 }

@@ -37,6 +37,7 @@ export const MENU: readonly MenuEntry[] = [
   },
   "separator",
   { caption: "Diagnostic", functionName: "menuDiagnostic" },
+  { caption: "Aide", functionName: "menuAide" },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -27,8 +27,34 @@ export interface ValidatedRange {
   readonly column: number;
   readonly rows: number;
   readonly columns: number;
-  /** `amount`: a number of euros, from 0 to 1 000 000 000 000. */
-  readonly rule: "amount";
+  /**
+   * `amount`: a number of euros, from 0 to 1 000 000 000 000; a list: a dropdown of these
+   * values, other text refused (`strict`) or only flagged with a warning.
+   */
+  readonly rule: "amount" | ListRule;
+}
+
+export interface ListRule {
+  readonly list: readonly string[];
+  readonly strict: boolean;
+  readonly help: string;
+}
+
+/** A chart of a block of the sheet, drawn by Sheets' chart builder and anchored at a cell. */
+export interface ChartLayout {
+  readonly kind: "bar" | "column" | "pie";
+  readonly title: string;
+  /** The data: labels in the first column, a series per other column, headers in the first row. */
+  readonly data: {
+    readonly row: number;
+    readonly column: number;
+    readonly rows: number;
+    readonly columns: number;
+  };
+  /** Top-left cell (1-based) and size in pixels. */
+  readonly anchor: { readonly row: number; readonly column: number };
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface SheetLayout {
@@ -38,6 +64,8 @@ export interface SheetLayout {
   /** Widths in pixels, from column A. */
   readonly columnWidths?: readonly number[];
   readonly frozenRows?: number;
+  /** The sheet's charts: a sheet written from its layout holds these and no other. */
+  readonly charts?: readonly ChartLayout[];
 }
 
 /** A column's letters in A1 notation, from its number as Sheets counts (1 → A, 27 → AA). */

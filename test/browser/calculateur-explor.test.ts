@@ -109,7 +109,9 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     );
 
     await typeLine(page, 0, MISSION_B[0] as TypedLine);
-    expect(await lineResult(page, 0)).toBe("Plafond : 1 500,00 € · Éligible : 1 500,00 € (plafonné)");
+    expect(await lineResult(page, 0)).toBe(
+      "Plafond : 1 500,00 € · Éligible : 1 500,00 € (plafond de la catégorie atteint : 1 500,00 € par mission)",
+    );
     expect(await totals(page)).toEqual({
       reel: "1 720,00 €",
       eligible: "1 500,00 €",
@@ -118,9 +120,13 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     });
 
     for (const [i, line] of MISSION_B.entries()) await typeLine(page, i, line);
-    expect(await lineResult(page, 2)).toBe("Plafond : 225,00 € · Éligible : 225,00 € (plafonné)");
+    expect(await lineResult(page, 2)).toBe(
+      "Plafond : 225,00 € · Éligible : 225,00 € (plafond de la catégorie atteint : 225,00 € par mission (15,00 € × 15 jours))",
+    );
     expect(await lineResult(page, 6)).toBe("Plafond : 52,00 € · Éligible : 52,00 €");
-    expect(await lineResult(page, 7)).toBe("Plafond : 0,00 € · Éligible : 0,00 € (non pris en charge)");
+    expect(await lineResult(page, 7)).toBe(
+      "Plafond : 0,00 € · Éligible : 0,00 € (non pris en charge — libellé hors Annexe 2)",
+    );
     expect(await totals(page)).toEqual({
       reel: "2 997,00 €",
       eligible: "2 000,00 €",
@@ -139,15 +145,48 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it("shares a category's ceiling over the mission, shows the total before and after the mission cap, and refuses a missing receipt in the final décompte (issue 12)", async () => {
+    const host = createHost();
+    activate(host, "Calcul", "A1");
+    const { page, watch } = await openCalculator(host);
+    await typeLine(page, 0, { categorie: "hebergement", montant: "200" });
+    await typeLine(page, 1, { categorie: "hebergement", montant: "150" });
+    expect(await lineResult(page, 1)).toBe(
+      "Plafond : 300,00 € · Éligible : 100,00 € (plafond de la catégorie atteint : 300,00 € par mission)",
+    );
+    expect(await text(page, "#total-eligible-avant")).toBe("300,00 €");
+    expect((await totals(page)).priseEnCharge).toBe("150,00 €");
+
+    for (const [i, line] of MISSION_B.entries()) await typeLine(page, i + 2, line);
+    expect(await text(page, "#total-eligible-avant")).toBe("2 417,00 €");
+    expect((await totals(page)).eligible).toBe("2 000,00 €");
+    expect(await text(page, "#totaux-etat")).toBe(
+      "Plafond de la mission : 2 000,00 € éligibles sur 2 417,00 €.",
+    );
+
+    // Décompte final: the hotels have no receipt, so they are not reimbursed; the flight needs none.
+    await page.selectOption("#etape", "final");
+    expect(await lineResult(page, 0)).toBe(
+      "Plafond : 300,00 € · Éligible : 0,00 € (justificatif incomplet — non remboursable)",
+    );
+    expect(await lineResult(page, 2)).toBe(
+      "Plafond : 1 500,00 € · Éligible : 1 500,00 € (plafond de la catégorie atteint : 1 500,00 € par mission)",
+    );
+    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!A1:E15.");
+    expect(watch).toEqual({ dialogs: [], errors: [] });
+  });
+
   it("inserts Mission B's décompte at the selected cell, as values in euro formats, and refuses to overwrite it", async () => {
     const host = createHost();
     const sheet = activate(host, "Calcul", "B3");
     const { page, watch } = await openCalculator(host);
     for (const [i, line] of MISSION_B.entries()) await typeLine(page, i, line);
 
-    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!B3:F14.");
-    const range = sheet.getRange("B3:F14");
-    expect(range.getValues()).toEqual(missionBDecompte("Cadeaux partenaires"));
+    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!B3:F15.");
+    const range = sheet.getRange("B3:F15");
+    const plain = (rows: unknown[][]) =>
+      rows.map((row) => row.map((v) => (typeof v === "string" ? spaces(v) : v)));
+    expect(plain(range.getValues())).toEqual(plain(missionBDecompte("Cadeaux partenaires")));
     expect(
       range
         .getFormulas()
@@ -156,16 +195,16 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     ).toBe(true);
     expect(
       sheet
-        .getRange("C4:E14")
+        .getRange("C4:E15")
         .getNumberFormats()
         .flat()
         .every((f) => f === EUROS),
     ).toBe(true);
 
     expect(await statusAfter(page, "#inserer")).toBe(
-      "Le décompte occuperait B3:F14, qui contient déjà des données : sélectionnez une cellule libre (12 lignes × 5 colonnes)",
+      "Le décompte occuperait B3:F15, qui contient déjà des données : sélectionnez une cellule libre (13 lignes × 5 colonnes)",
     );
-    expect(range.getValues()[9]).toEqual(["Total", 2997, "", 2000, ""]);
+    expect(range.getValues()[9]).toEqual(["Total", 2997, "", 2417, ""]);
     expect(watch).toEqual({ dialogs: [], errors: [] });
   });
 
@@ -241,14 +280,15 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     await typeLine(page, 0, { categorie: "autre", libelle: HOSTILE, montant: "10", fournisseur: HOSTILE });
     await typeLine(page, 1, { categorie: "visa", montant: "60" });
     expect(await lineResult(page, 0)).toBe(
-      "Plafond : 0,00 € · Éligible : 0,00 € (non pris en charge ; justificatif incomplet) — manque : date, prestation, montant",
+      // Not covered, so no receipt is asked for.
+      "Plafond : 0,00 € · Éligible : 0,00 € (non pris en charge — libellé hors Annexe 2)",
     );
     expect(await page.locator(".ligne [name=libelle]").first().inputValue()).toBe(HOSTILE);
     expect(await page.locator("img").count()).toBe(0);
 
-    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!A1:E6.");
+    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!A1:E7.");
     expect(sheet.getRange("A2:E2").getValues()).toEqual([
-      [HOSTILE, 10, 0, 0, "non pris en charge ; justificatif incomplet"],
+      [HOSTILE, 10, 0, 0, "non pris en charge — libellé hors Annexe 2"],
     ]);
     expect(await statusAfter(page, "#remplir")).toBe("Feuille « Mission EXPLOR » créée.");
     const mission = host.values("Mission EXPLOR");

@@ -28,11 +28,13 @@ import {
   takeSubmissions,
 } from "../../addon/intake/submission-sync";
 import { linkToSpreadsheet, openOrCreateForm } from "../../addon/linked-form";
+import { replaceSheetContents } from "../../addon/sheets";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { fnv1a } from "../../core/intake/response-key";
 import { reviewSheetName } from "../../planning/intake/review-rows";
 import type { NewSubmission } from "../../planning/intake/submission-plan";
+import { decisionSummaryLayout, summarySheetName } from "../../planning/intake/summary";
 
 /** The trigger's global, stored by Apps Script in each installed trigger: never renamed. */
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
@@ -84,6 +86,11 @@ export function createOrUpdateForm(callId: string): FormCreation {
     ...(responses ? { responsesSheetId: responses.getSheetId() } : {}),
   });
   installFormSubmitTrigger(spreadsheet);
+  // The committee's summary is there from the start (counts at 0, its chart made once: a sync
+  // rewrites the values and the chart follows them).
+  if (!spreadsheet.getSheetByName(summarySheetName(call))) {
+    replaceSheetContents(spreadsheet, decisionSummaryLayout(call, []));
+  }
   return {
     call,
     formId: form.getId(),
