@@ -28,7 +28,9 @@ export function menuHelpHtml(menu: readonly MenuEntry[], entryPoints: readonly E
   const items = menu.flatMap((entry) => {
     if (entry === "separator") return [];
     if ("items" in entry)
-      return entry.items.map((i) => item(`${entry.caption} › ${i.caption}`, i.functionName));
+      return entry.items.flatMap((i) =>
+        i === "separator" ? [] : [item(`${entry.caption} › ${i.caption}`, i.functionName)],
+      );
     return [item(entry.caption, entry.functionName)];
   });
   return `<dl>${items.join("")}</dl>`;

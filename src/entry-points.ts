@@ -10,6 +10,7 @@ import { menuEffacerCandidat } from "./menus/intake/erase";
 import { menuEvaluationsManquantes, menuPreparerJury } from "./menus/jury/actions";
 import { onInstall, onOpen } from "./menus/menu";
 import { menuNouvelleMissionExplor } from "./menus/mission";
+import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./menus/settings/actions";
 import {
   menuCalculateurExplor,
   serverInsererDecompte,
@@ -76,6 +77,28 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
     run: menuEffacerCandidat,
+  }),
+  entryPoint({
+    name: "menuNouvelleRegle",
+    summary:
+      "Lianes › Paramètres › Nouvelle règle de financement… : écrit une feuille « Règle <identifiant> » " +
+      "depuis un modèle livré ou vierge, et sa plage nommée REGLE_<IDENTIFIANT>.",
+    params: [],
+    run: menuNouvelleRegle,
+  }),
+  entryPoint({
+    name: "menuDupliquerRegle",
+    summary:
+      "Lianes › Paramètres › Dupliquer une règle… : copie une règle du classeur (ou un modèle) sous un autre identifiant.",
+    params: [],
+    run: menuDupliquerRegle,
+  }),
+  entryPoint({
+    name: "menuVerifierParametres",
+    summary:
+      "Lianes › Paramètres › Vérifier les paramètres : liste chaque problème des feuilles de paramètres (feuille, cellule, valeur).",
+    params: [],
+    run: menuVerifierParametres,
   }),
   entryPoint({
     name: "menuPreparerJury",

@@ -8,15 +8,29 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-/** A submenu: `Lianes › Jury › …`. */
+/** A submenu: `Lianes › Jury › …`, `Lianes › Paramètres › …`. */
 export interface SubMenu {
   readonly caption: string;
-  readonly items: readonly MenuItem[];
+  readonly items: readonly (MenuItem | "separator")[];
 }
 
 export type MenuEntry = MenuItem | SubMenu | "separator";
 
 export const MENU_TITLE = "Lianes";
+
+/**
+ * `Lianes › Paramètres`: the workbook's own definitions (funding rules; calls and conventions
+ * add their items here). `Vérifier les paramètres` stays last.
+ */
+export const SETTINGS_MENU: SubMenu = {
+  caption: "Paramètres",
+  items: [
+    { caption: "Nouvelle règle de financement…", functionName: "menuNouvelleRegle" },
+    { caption: "Dupliquer une règle…", functionName: "menuDupliquerRegle" },
+    "separator",
+    { caption: "Vérifier les paramètres", functionName: "menuVerifierParametres" },
+  ],
+};
 
 export const MENU: readonly MenuEntry[] = [
   { caption: "Nouvelle mission EXPLOR", functionName: "menuNouvelleMissionExplor" },
@@ -36,21 +50,38 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   "separator",
+  SETTINGS_MENU,
   { caption: "Diagnostic", functionName: "menuDiagnostic" },
   { caption: "Aide", functionName: "menuAide" },
 ];
 
-export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const ui = SpreadsheetApp.getUi();
-  const menu = ui.createMenu(MENU_TITLE);
-  for (const entry of MENU) {
+/** Every clickable item, submenus included, in menu order. */
+export function menuItems(entries: readonly MenuEntry[] = MENU): MenuItem[] {
+  return entries.flatMap((entry) => {
+    if (entry === "separator") return [];
+    return "items" in entry ? menuItems(entry.items) : [entry];
+  });
+}
+
+function addEntries(
+  ui: GoogleAppsScript.Base.Ui,
+  menu: GoogleAppsScript.Base.Menu,
+  entries: readonly MenuEntry[],
+): void {
+  for (const entry of entries) {
     if (entry === "separator") menu.addSeparator();
     else if ("items" in entry) {
       const submenu = ui.createMenu(entry.caption);
-      for (const item of entry.items) submenu.addItem(item.caption, item.functionName);
+      addEntries(ui, submenu, entry.items);
       menu.addSubMenu(submenu);
     } else menu.addItem(entry.caption, entry.functionName);
   }
+}
+
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(MENU_TITLE);
+  addEntries(ui, menu, MENU);
   menu.addToUi();
 }
 

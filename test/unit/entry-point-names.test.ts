@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { entryPoints } from "../../src/entry-points";
-import { MENU } from "../../src/menus/menu";
+import { menuItems } from "../../src/menus/menu";
 
 describe("entry points", () => {
   it("each global is named as the function it runs", () => {
@@ -13,9 +13,7 @@ describe("entry points", () => {
 
   it("each menu item calls a global entry point", () => {
     const names = new Set(entryPoints.map((e) => e.name));
-    const items = MENU.flatMap((m) =>
-      m === "separator" ? [] : "items" in m ? m.items.map((i) => i.functionName) : [m.functionName],
-    );
+    const items = menuItems().map((i) => i.functionName);
     expect(items.filter((n) => !names.has(n))).toEqual([]);
   });
 });
