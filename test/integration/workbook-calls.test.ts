@@ -387,7 +387,9 @@ describe("a workbook call, from its sheet to its review sheet", () => {
         decision: "",
         commentaire: "",
       }),
-    ).toThrow(/Statut : valeur hors de la liste \(À instruire, .*, Sans suite\), reçu « Ajournée »/);
+    ).toThrow(
+      /Statut hors de la liste \(Statut\) : « Ajournée » — choisissez-en un dans la liste \(À instruire, .*, Sans suite\)/,
+    );
     host.runMenuItem("Synchroniser les candidatures");
     expect(host.values("Synthèse EXPLOR-2026").find((r) => r[0] === "Ajournée")?.[1]).toBe(1);
   });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { CALL_IDS, callById, loadCall } from "../../src/core/intake";
+import { EXPLOR_2025 } from "../../src/core/intake/explor-2025";
+import { PAM_2025 } from "../../src/core/intake/pam-2025";
 import {
   blankCall,
   callSheetLayout,
   duplicateCall,
   layoutValues,
-} from "../../src/addon/intake/call-sheet-layout";
-import { checkCallSheet, readCallSheet } from "../../src/addon/intake/call-sheet-reader";
-import type { LayoutCell } from "../../src/addon/sheet-layout";
-import { CALL_IDS, callById, loadCall } from "../../src/core/intake";
-import { EXPLOR_2025 } from "../../src/core/intake/explor-2025";
-import { PAM_2025 } from "../../src/core/intake/pam-2025";
+} from "../../src/planning/intake/call-sheet-layout";
+import { checkCallSheet, readCallSheet } from "../../src/planning/intake/call-sheet-reader";
+import type { LayoutCell } from "../../src/planning/sheet-layout";
 
 type Grid = LayoutCell[][];
 

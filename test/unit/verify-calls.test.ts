@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { callSheetLayout, duplicateCall, layoutValues } from "../../src/addon/intake/call-sheet-layout";
 import { verifyReport, verifySettings } from "../../src/addon/settings/verify";
 import { callById } from "../../src/core/intake";
+import { callSheetLayout, duplicateCall, layoutValues } from "../../src/planning/intake/call-sheet-layout";
 
 const sheetOf = (id: string) => {
   const layout = callSheetLayout(duplicateCall(callById("EXPLOR-2025"), id));

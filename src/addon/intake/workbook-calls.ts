@@ -5,16 +5,15 @@
  */
 import { field, InputError, invalid } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
-import { replaceSheetContents } from "../sheets";
+import { CALL_IDS, callById } from "../../core/intake/calls";
+import { callIdOfSheetName, callSheetLayout, callSheetName } from "../../planning/intake/call-sheet-layout";
 import {
-  blankCall,
-  callIdOfSheetName,
-  callSheetLayout,
-  callSheetName,
-  duplicateCall,
-} from "./call-sheet-layout";
-import { describeProblem, personalCell, readCallSheet, reviewSheetNameCell } from "./call-sheet-reader";
+  describeProblem,
+  personalCell,
+  readCallSheet,
+  reviewSheetNameCell,
+} from "../../planning/intake/call-sheet-reader";
+import { replaceSheetContents } from "../sheets";
 import { findResponsesSheet } from "./responses-sheet";
 import type { IntakeState } from "./state";
 
@@ -145,36 +144,6 @@ export function callForIntake(
   );
 }
 
-const CALL_ID = /^[A-Z][A-Z0-9]*-\d{4}$/;
-
-/** Reads a new call id; undefined with an alert when it is not one, or its sheet exists already. */
-function askNewId(ui: GoogleAppsScript.Base.Ui, spreadsheet: Spreadsheet, title: string, hint: string) {
-  const answer = ui.prompt(
-    title,
-    `Identifiant du nouvel appel (lettres majuscules, un tiret, l'année : ${hint}) :`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
-  const id = answer.getResponseText().trim().toUpperCase();
-  if (!CALL_ID.test(id)) {
-    ui.alert(
-      title,
-      `Identifiant invalide : « ${answer.getResponseText().trim()} » — attendu par exemple ${hint}. Rien n'a changé.`,
-      ui.ButtonSet.OK,
-    );
-    return undefined;
-  }
-  if (spreadsheet.getSheetByName(callSheetName(id))) {
-    ui.alert(
-      title,
-      `La feuille « ${callSheetName(id)} » existe déjà : modifiez-la, ou choisissez un autre identifiant. Rien n'a changé.`,
-      ui.ButtonSet.OK,
-    );
-    return undefined;
-  }
-  return id;
-}
-
 /** Writes a call's sheet (a new sheet: the caller checked no sheet has its name) and shows it. */
 export function writeCallSheet(
   spreadsheet: Spreadsheet,
@@ -183,51 +152,4 @@ export function writeCallSheet(
   const sheet = replaceSheetContents(spreadsheet, callSheetLayout(call));
   spreadsheet.setActiveSheet(sheet);
   return sheet;
-}
-
-const NEXT_STEPS =
-  "Modifiez ses cellules (dates, questions, règles, critères), puis Lianes › Paramètres › Vérifier les paramètres, " +
-  "et Lianes › Créer le formulaire… pour en faire le formulaire.";
-
-/** Lianes › Paramètres › Dupliquer un appel… */
-export function menuDuplicateCall(): void {
-  const ui = SpreadsheetApp.getUi();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const title = "Dupliquer un appel";
-  const ids = availableCallIds(spreadsheet);
-  const source = ui.prompt(
-    title,
-    `Appel à dupliquer (${ids.join(", ")}) ; laissez vide pour ${DEFAULT_CALL_ID} :`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (source.getSelectedButton() !== ui.Button.OK) return;
-  let call: CallDefinition;
-  try {
-    call = findCall(spreadsheet, source.getResponseText().trim() || DEFAULT_CALL_ID);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    ui.alert(title, `${error.message}\n\nRien n'a changé.`, ui.ButtonSet.OK);
-    return;
-  }
-  const year = Number(call.id.slice(-4)) + 1;
-  const id = askNewId(ui, spreadsheet, title, `${call.id.replace(/-\d{4}$/, "")}-${year}`);
-  if (!id) return;
-  writeCallSheet(spreadsheet, duplicateCall(call, id));
-  ui.alert(
-    title,
-    `Feuille « ${callSheetName(id)} » créée depuis ${call.id}.\n\n${NEXT_STEPS}`,
-    ui.ButtonSet.OK,
-  );
-}
-
-/** Lianes › Paramètres › Nouvel appel… */
-export function menuNewCall(): void {
-  const ui = SpreadsheetApp.getUi();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const title = "Nouvel appel";
-  const now = new Date();
-  const id = askNewId(ui, spreadsheet, title, `FORMATION-${now.getFullYear() + 1}`);
-  if (!id) return;
-  writeCallSheet(spreadsheet, blankCall(id, now));
-  ui.alert(title, `Feuille « ${callSheetName(id)} » créée.\n\n${NEXT_STEPS}`, ui.ButtonSet.OK);
 }

@@ -7,8 +7,8 @@
 import { errorMessage } from "../../core/errors";
 import { readExplorTable } from "../../core/explor/rule-table";
 import { describeProblem, readRuleTable, tableId } from "../../core/funding";
-import { CALL_SHEET_PREFIX } from "../intake/call-sheet-layout";
-import { checkCallSheet } from "../intake/call-sheet-reader";
+import { CALL_SHEET_PREFIX } from "../../planning/intake/call-sheet-layout";
+import { checkCallSheet } from "../../planning/intake/call-sheet-reader";
 import { idOfRuleSheet, RULE_SHEET_PREFIX, ruleRangeName } from "./rule-layout";
 
 export type SheetValues = readonly (readonly unknown[])[];

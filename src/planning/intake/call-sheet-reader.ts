@@ -5,6 +5,7 @@
  * The layout it reads is call-sheet-layout.ts's.
  */
 import * as z from "zod/mini";
+import { isBlank } from "../../core/blank";
 import { quote } from "../../core/errors";
 import {
   type CallDefinition,
@@ -18,6 +19,7 @@ import { dacListById } from "../../core/intake/dac-lists";
 import { normalizeName } from "../../core/intake/normalize";
 import { parseDateTime } from "../../core/intake/paris-time";
 import { STATUSES } from "../../core/intake/review";
+import { columnLetter } from "../sheet-layout";
 import {
   CALL_SHEET_PREFIX,
   COUNTRY,
@@ -33,7 +35,6 @@ import {
   SHEET_TYPE_WORDS,
   type SheetType,
 } from "./call-sheet-layout";
-import { columnLetter } from "./review-plan";
 
 /** A problem of a call sheet: the cell (`E14`), the value found, the French message. */
 export interface CallSheetProblem {
@@ -52,11 +53,7 @@ export function describeProblem(sheetName: string, p: CallSheetProblem): string 
 }
 
 function cellName(row: number, column: number): string {
-  return `${columnLetter(column)}${row + 1}`;
-}
-
-function isBlank(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+  return `${columnLetter(column + 1)}${row + 1}`;
 }
 
 function textOf(v: unknown): string {

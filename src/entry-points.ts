@@ -1,34 +1,35 @@
 /** Every global the platform or the UI calls, besides the custom functions. */
-import { type EntryPointSpec, entryPoint } from "../functions/registry";
+
+import { type EntryPointSpec, entryPoint } from "./functions/registry";
+import { menuBudgetConvention } from "./menus/convention";
+import { menuDiagnostic } from "./menus/diagnostic";
+import { menuSynchroniserCandidatures, onFormSubmitLianes } from "./menus/dispatch";
+import { menuAide } from "./menus/help";
+import { FORM_SUBMIT_HANDLER, menuCreerFormulaire } from "./menus/intake/actions";
+import { menuEffacerCandidat } from "./menus/intake/erase";
+import { menuEvaluationsManquantes, menuPreparerJury } from "./menus/jury/actions";
+import { onInstall, onOpen } from "./menus/menu";
+import { menuNouvelleMissionExplor } from "./menus/mission";
+import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./menus/settings/actions";
+import { menuDupliquerAppel, menuNouvelAppel } from "./menus/settings/calls";
 import {
   menuCalculateurExplor,
   serverInsererDecompte,
   serverRemplirFeuilleMission,
-} from "../ui/calculateur-explor/server";
+} from "./ui/calculateur-explor/server";
+import { serverTauxInfoEuro } from "./ui/calculateur-explor/server-infoeuro";
 import {
   menuTableauCandidatures,
   serverCandidatureEnregistrer,
   serverCandidatureSuivante,
   serverCandidaturesAppels,
   serverCandidaturesTableau,
-} from "../ui/candidatures/server";
+} from "./ui/candidatures/server";
 import {
   menuPlanFinancement,
   serverChargesPlanFinancement,
   serverEcrirePlanFinancement,
-} from "../ui/plan-financement/server";
-import { menuBudgetConvention } from "./convention-sheets";
-import { menuDiagnostic } from "./diagnostic";
-import { menuSyncApplicationsAndJuries, onFormSubmit } from "./dispatch";
-import { menuHelp } from "./help";
-import { serverTauxInfoEuro } from "./infoeuro";
-import { FORM_SUBMIT_HANDLER, menuCreateForm } from "./intake/actions";
-import { menuEraseApplicant } from "./intake/erase";
-import { menuDuplicateCall, menuNewCall } from "./intake/workbook-calls";
-import { menuMissingEvaluations, menuPrepareJury } from "./jury/actions";
-import { onOpen } from "./menu";
-import { menuNouvelleMissionExplor } from "./mission-sheet";
-import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./settings/actions";
+} from "./ui/plan-financement/server";
 
 export const entryPoints: readonly EntryPointSpec[] = [
   entryPoint({
@@ -41,7 +42,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
     name: "onInstall",
     summary: "Ajoute le menu Lianes quand le module complémentaire vient d'être installé.",
     params: ["e"],
-    run: onOpen,
+    run: onInstall,
   }),
   entryPoint({
     name: "menuNouvelleMissionExplor",
@@ -60,21 +61,21 @@ export const entryPoints: readonly EntryPointSpec[] = [
     summary:
       "Lianes › Créer le formulaire… : crée ou met à jour le formulaire d'un appel, lié à ce classeur.",
     params: [],
-    run: menuCreateForm,
+    run: menuCreerFormulaire,
   }),
   entryPoint({
     name: "menuDupliquerAppel",
     summary:
       "Lianes › Paramètres › Dupliquer un appel… : écrit la feuille « Appel <identifiant> » d'un nouvel appel, copie d'un appel livré ou du classeur.",
     params: [],
-    run: menuDuplicateCall,
+    run: menuDupliquerAppel,
   }),
   entryPoint({
     name: "menuNouvelAppel",
     summary:
       "Lianes › Paramètres › Nouvel appel… : écrit la feuille « Appel <identifiant> » d'un appel vierge.",
     params: [],
-    run: menuNewCall,
+    run: menuNouvelAppel,
   }),
   entryPoint({
     name: "menuSynchroniserCandidatures",
@@ -82,7 +83,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction, la synthèse et, s'il y a un jury, " +
       "sa liste de candidatures et ses colonnes.",
     params: [],
-    run: menuSyncApplicationsAndJuries,
+    run: menuSynchroniserCandidatures,
   }),
   entryPoint({
     name: "menuEffacerCandidat",
@@ -90,7 +91,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Effacer les données d'un candidat… : remplace les données personnelles d'une candidature (RGPD) " +
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
-    run: menuEraseApplicant,
+    run: menuEffacerCandidat,
   }),
   entryPoint({
     name: "menuNouvelleRegle",
@@ -120,7 +121,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Jury › Préparer le jury… : crée la feuille Jury <appel> (membres) et le formulaire d'évaluation " +
       "construit depuis les critères de l'appel.",
     params: [],
-    run: menuPrepareJury,
+    run: menuPreparerJury,
   }),
   entryPoint({
     name: "menuEvaluationsManquantes",
@@ -128,14 +129,14 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Jury › Évaluations manquantes : compte les évaluations et liste, par membre, ce qui reste à évaluer, " +
       "avec le texte d'une relance.",
     params: [],
-    run: menuMissingEvaluations,
+    run: menuEvaluationsManquantes,
   }),
   entryPoint({
     name: "menuAide",
     summary:
       "Lianes › Aide : ouvre le panneau d'aide, ce que fait chaque entrée du menu et le lien vers le guide.",
     params: [],
-    run: menuHelp,
+    run: menuAide,
   }),
   entryPoint({
     name: "menuDiagnostic",
@@ -152,7 +153,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction, " +
       "ou compte l'évaluation d'un membre du jury.",
     params: ["e"],
-    run: onFormSubmit,
+    run: onFormSubmitLianes,
   }),
   entryPoint({
     name: "serverTauxInfoEuro",
