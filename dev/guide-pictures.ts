@@ -19,7 +19,7 @@ export interface SheetPicture extends SheetHtmlOptions {
 }
 
 export const GUIDE_SHEETS: readonly SheetPicture[] = [
-  { sheet: "EXPLOR", file: "feuille-mission-explor.png", maxRows: 40, maxColumns: 8 },
+  { sheet: "EXPLOR", file: "feuille-mission-explor.png", maxRows: 24, maxColumns: 16 },
   { sheet: "Budget CD62", file: "feuille-budget-cd62.png", maxRows: 20, maxColumns: 8 },
   { sheet: "Plan de financement", file: "feuille-plan-de-financement.png", maxRows: 30, maxColumns: 10 },
   { sheet: "Bilan", file: "feuille-bilan.png", maxRows: 40, maxColumns: 10 },
