@@ -4,8 +4,8 @@
  * A new menu item appears in the help with no other change.
  */
 
-import type { MenuEntry } from "../src/addon/menu";
 import type { EntryPointSpec } from "../src/functions/registry";
+import type { MenuEntry } from "../src/menus/menu";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -28,7 +28,9 @@ export function menuHelpHtml(menu: readonly MenuEntry[], entryPoints: readonly E
   const items = menu.flatMap((entry) => {
     if (entry === "separator") return [];
     if ("items" in entry)
-      return entry.items.map((i) => item(`${entry.caption} › ${i.caption}`, i.functionName));
+      return entry.items.flatMap((i) =>
+        i === "separator" ? [] : [item(`${entry.caption} › ${i.caption}`, i.functionName)],
+      );
     return [item(entry.caption, entry.functionName)];
   });
   return `<dl>${items.join("")}</dl>`;

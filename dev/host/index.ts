@@ -197,7 +197,9 @@ export function createHost(options: HostOptions = {}): Host {
     counter,
     call,
     runMenuItem(caption, ...answers) {
-      const item = ui.menus.flatMap(menuItems).find((i) => i.caption === caption);
+      const item = ui.menus
+        .flatMap((m) => menuItems(m))
+        .find((i) => i.caption === caption || i.path === caption);
       if (!item) throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
       ui.answer(...answers);
       return call(item.functionName);

@@ -11,12 +11,18 @@ export type ScriptedAnswer =
 
 export interface MenuRecord {
   readonly title: string;
-  readonly items: ({ caption: string; functionName: string } | "separator" | MenuRecord)[];
+  readonly items: ({ caption: string; functionName: string } | MenuRecord | "separator")[];
 }
 
-/** Every clickable item of a menu and of its submenus. */
-export function menuItems(record: MenuRecord): { caption: string; functionName: string }[] {
-  return record.items.flatMap((i) => (i === "separator" ? [] : "items" in i ? menuItems(i) : [i]));
+/** Every clickable item of a menu and its submenus, with its path (`Paramètres › Vérifier…`). */
+export function menuItems(menu: MenuRecord, path: readonly string[] = []) {
+  const items: { caption: string; path: string; functionName: string }[] = [];
+  for (const item of menu.items) {
+    if (item === "separator") continue;
+    if ("items" in item) items.push(...menuItems(item, [...path, item.title]));
+    else items.push({ ...item, path: [...path, item.caption].join(" › ") });
+  }
+  return items;
 }
 
 export class FakeUi {

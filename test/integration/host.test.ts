@@ -118,8 +118,8 @@ describe("onOpen in AuthMode.NONE", () => {
             return menu;
           },
           addSeparator: () => menu,
-          addSubMenu: (submenu: { record: { items: string[] } }) => {
-            record.items.push(...submenu.record.items);
+          addSubMenu: (submenu: { record: { title: string; items: string[] } }) => {
+            record.items.push(...submenu.record.items.map((i) => `${submenu.record.title} › ${i}`));
             return menu;
           },
           record,
@@ -147,5 +147,6 @@ describe("onOpen in AuthMode.NONE", () => {
     expect(menus[0]?.title).toBe("Lianes");
     expect(menus[0]?.items).toContain("Nouvelle mission EXPLOR");
     expect(menus[0]?.items).toContain("Créer le formulaire…");
+    expect(menus[0]?.items).toContain("Paramètres › Vérifier les paramètres");
   });
 });
