@@ -4,10 +4,18 @@ import { withFunctionDocs } from "../../scripts/function-docs";
 import { customFunctions } from "../../src/functions";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const fonctions = readFileSync(new URL("../../docs/FONCTIONS.md", import.meta.url), "utf8");
+
+describe("docs/FONCTIONS.md", () => {
+  it("lists every custom function as the registry describes it (npm run docs)", () => {
+    expect(fonctions).toBe(withFunctionDocs(fonctions, customFunctions));
+    for (const spec of customFunctions) expect(fonctions).toContain(`### \`${spec.name}(`);
+  });
+});
 
 describe("README.md", () => {
-  it("lists every custom function as the registry describes it (npm run docs)", () => {
-    expect(readme).toBe(withFunctionDocs(readme, customFunctions));
+  it("links to the function reference", () => {
+    expect(readme).toContain("](docs/FONCTIONS.md)");
   });
 
   it("gives the two commands of a fresh machine", () => {
