@@ -36,6 +36,11 @@ describe("docs/GUIDE.md and its pictures", () => {
     }
   });
 
+  it("links only to documents that exist", () => {
+    const links = [...guide.matchAll(/\]\(([A-Z][A-Za-z]*\.md)(#[^)]*)?\)/g)].map((m) => m[1] as string);
+    for (const doc of links) expect(existsSync(join(ROOT, "docs", doc)), `docs/${doc}`).toBe(true);
+  });
+
   it("shows pictures made by the current demo: each source hashes to what images.json records", () => {
     const demo = runDemo();
     const sources = pictureSources(demo.host);
