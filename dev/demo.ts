@@ -4,11 +4,12 @@
  * a test runs it and checks that no cell of the result is broken.
  */
 
-import { type MissionLineInput, missionSheetLayout } from "../src/addon/mission-layout";
-import { applyValidations, writeLayout } from "../src/addon/sheet-layout";
+import { applyValidations, writeLayout } from "../src/addon/sheets";
 import type { Cents } from "../src/core/decimal";
 import { callById } from "../src/core/intake/calls";
 import { formatEuros, formatPercent } from "../src/core/money";
+import { type MissionLineInput, missionSheetLayout } from "../src/planning/mission-layout";
+import { explorCall2026, explorCall2026Verdicts } from "./demo-calls";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
 import { applicationChoices, type Marks, submitEvaluation } from "./fixtures/jury";
@@ -413,6 +414,7 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
     "EXPLOR 2026 : Lianes › Paramètres › Dupliquer une règle… (per diem à 20 € par jour), une mission sous cette règle…",
   );
   const mission2026 = explor2026(host);
+  explorCall2026(host, step);
   host.runMenuItem("Paramètres › Vérifier les paramètres");
   const verified = host.ui.alerts.at(-1) ?? "aucune alerte";
   return { host, submitted, recital: recitalRun, explor2026: mission2026, verified };
@@ -478,6 +480,7 @@ export function demoSummary({ host, submitted, recital, explor2026, verified }: 
     )}, reste à charge ${euros(explor2026.remainder)}`,
     `Vérifier les paramètres : ${verified}`,
     `Jury EXPLOR-2025 : ${juryLine(host)}`,
+    `Appel EXPLOR-2026 (feuille du classeur) : ${explorCall2026Verdicts(host).join(" / ")}`,
     `Feuilles : ${host.spreadsheet
       .getSheets()
       .map((s) => s.getName())

@@ -19,13 +19,16 @@ export interface SheetPicture extends SheetHtmlOptions {
 }
 
 export const GUIDE_SHEETS: readonly SheetPicture[] = [
-  { sheet: "EXPLOR", file: "feuille-mission-explor.png", maxRows: 40, maxColumns: 8 },
+  { sheet: "EXPLOR", file: "feuille-mission-explor.png", maxRows: 24, maxColumns: 16 },
   { sheet: "Budget CD62", file: "feuille-budget-cd62.png", maxRows: 20, maxColumns: 8 },
   { sheet: "Plan de financement", file: "feuille-plan-de-financement.png", maxRows: 30, maxColumns: 10 },
   { sheet: "Bilan", file: "feuille-bilan.png", maxRows: 40, maxColumns: 10 },
   { sheet: "Candidatures", file: "feuille-candidatures.png", maxRows: 12, maxColumns: 14 },
   { sheet: "Synthèse EXPLOR-2025", file: "feuille-synthese.png", maxRows: 24, maxColumns: 14 },
   { sheet: "Jury EXPLOR-2025", file: "feuille-jury.png", maxRows: 20, maxColumns: 16 },
+  { sheet: "Règle RECITAL-FT", file: "feuille-regle-recital-ft.png", maxRows: 12, maxColumns: 3 },
+  { sheet: "Récital", file: "feuille-recital.png", maxRows: 16, maxColumns: 8 },
+  { sheet: "Règle EXPLOR-HDF-2026", file: "feuille-regle-explor-2026.png", maxRows: 30, maxColumns: 6 },
 ];
 
 /** The sidebars' screenshots the guide shows (made by dev/sidebar-shots.ts). */

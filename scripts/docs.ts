@@ -2,6 +2,6 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { customFunctions } from "../src/functions";
 import { withFunctionDocs } from "./function-docs";
 
-const path = new URL("../README.md", import.meta.url);
+const path = new URL("../docs/FONCTIONS.md", import.meta.url);
 writeFileSync(path, withFunctionDocs(readFileSync(path, "utf8"), customFunctions));
-console.log("README.md : liste des fonctions mise à jour.");
+console.log("docs/FONCTIONS.md : liste des fonctions mise à jour.");

@@ -1,5 +1,5 @@
 /**
- * The README's list of custom functions, rendered from the registry so that it cannot drift:
+ * docs/FONCTIONS.md's list of custom functions, rendered from the registry so that it cannot drift:
  * `npm run docs` rewrites it, a test checks it is current.
  */
 import type { CustomFunctionSpec } from "../src/functions/registry";
@@ -30,10 +30,10 @@ export function renderFunctionDocs(functions: readonly CustomFunctionSpec[]): st
   return [START, "", ...sections, END].join("\n");
 }
 
-/** Replaces the generated part of a README. */
+/** Replaces the generated part of docs/FONCTIONS.md. */
 export function withFunctionDocs(readme: string, functions: readonly CustomFunctionSpec[]): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md: markers ${START} … ${END} not found`);
+  if (start < 0 || end < start) throw new Error(`docs/FONCTIONS.md: markers ${START} … ${END} not found`);
   return readme.slice(0, start) + renderFunctionDocs(functions) + readme.slice(end + END.length);
 }

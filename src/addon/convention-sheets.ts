@@ -15,15 +15,13 @@ import {
   type ConventionSheet,
   checkConventionSheet,
   conventionById,
-  conventionFromTemplate,
   conventionIdOfSheet,
   conventionLabels,
   conventionSheetName,
-  DEFAULT_CONVENTION_ID,
   GENERAL_FIELDS,
   readConventionSheet,
 } from "../core/convention";
-import { field, InputError, invalid } from "../core/errors";
+import { field, invalid } from "../core/errors";
 import { asDate, parisIsoDate } from "../core/intake/paris-time";
 import { isBlank } from "../core/money";
 import {
@@ -34,10 +32,9 @@ import {
   type ReportInputs,
   realisedKey,
   SUBMITTED_LABEL,
-} from "./convention-layout";
-import { conventionSheetLayout, dateSerial } from "./convention-sheet-layout";
-import { askForDefinition } from "./dialogs";
-import type { LayoutCell } from "./sheet-layout";
+} from "../planning/convention-layout";
+import { conventionSheetLayout, dateSerial } from "../planning/convention-sheet-layout";
+import type { LayoutCell } from "../planning/sheet-layout";
 import { replaceSheetContents } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -74,7 +71,7 @@ export function conventionChoices(spreadsheet: Spreadsheet): ConventionChoice[] 
   return choices;
 }
 
-function describeChoices(choices: readonly ConventionChoice[]): string {
+export function describeChoices(choices: readonly ConventionChoice[]): string {
   return choices
     .map(
       (c) =>
@@ -83,7 +80,7 @@ function describeChoices(choices: readonly ConventionChoice[]): string {
     .join("\n");
 }
 
-function choiceById(choices: readonly ConventionChoice[], id: string): ConventionChoice {
+export function choiceById(choices: readonly ConventionChoice[], id: string): ConventionChoice {
   const wanted = id.trim().toUpperCase();
   const choice = choices.find((c) => c.id === wanted);
   if (!choice) {
@@ -201,143 +198,4 @@ export function writeConventionSheets(spreadsheet: Spreadsheet, convention: Conv
   insertReceiptsPie(plan, layouts.plan.chart);
   replaceSheetContents(spreadsheet, layouts.report);
   return budget;
-}
-
-function sheetsWithContent(spreadsheet: Spreadsheet, c: ConventionDefinition): string[] {
-  return [c.sheets.budget, c.sheets.plan, c.sheets.report].filter((name) => {
-    const sheet = spreadsheet.getSheetByName(name);
-    return sheet !== null && sheet.getLastRow() > 0;
-  });
-}
-
-/** Lianes › Budget de convention… */
-export function menuBudgetConvention(): void {
-  const ui = SpreadsheetApp.getUi();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const choices = conventionChoices(spreadsheet);
-  const choice = askForDefinition(ui, {
-    title: "Budget de convention",
-    question: `Conventions disponibles :\n${describeChoices(choices)}\n\nIdentifiant de la convention (laissez vide pour ${DEFAULT_CONVENTION_ID}) :`,
-    defaultId: DEFAULT_CONVENTION_ID,
-    byId: (id) => choiceById(choices, id),
-    unknown: (error) => ({
-      title: "Convention inconnue",
-      message: `${error.message}\n\nConventions : ${choices.map((c) => c.id).join(", ")}`,
-    }),
-  });
-  if (!choice) return;
-  // A shipped template the workbook does not hold yet becomes its convention sheet, written
-  // with the rest once confirmed (the sheet reads back into the very same definition).
-  let convention: ConventionSheet;
-  if (choice.sheet) {
-    try {
-      convention = readConvention(choice.sheet);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      ui.alert(`Convention ${choice.id} à corriger`, error.message, ui.ButtonSet.OK);
-      choice.sheet.activate();
-      return;
-    }
-  } else {
-    const definition = choice.template ?? conventionById(choice.id);
-    const { cells } = conventionSheetLayout(definition, conventionSheetName(choice.id));
-    convention = { definition, cells };
-  }
-  const c = convention.definition;
-  const filled = sheetsWithContent(spreadsheet, c);
-  if (filled.length > 0) {
-    const confirm = ui.alert(
-      "Remplacer les feuilles ?",
-      `${filled.map((n) => `« ${n} »`).join(", ")} ${filled.length > 1 ? "existent déjà et seront réécrites" : "existe déjà et sera réécrite"}. ` +
-        `Ce qui est saisi dans « ${c.sheets.report} » (réalisé, commentaires, date de remise) est conservé. Continuer ?`,
-      ui.ButtonSet.YES_NO,
-    );
-    if (confirm !== ui.Button.YES) return;
-  }
-  const sheet = choice.sheet ?? writeConventionSheet(spreadsheet, choice.id, c);
-  writeConventionSheets(spreadsheet, convention).activate();
-  const problems = checkConvention(sheet);
-  if (problems.length > 0) {
-    ui.alert(
-      `Convention ${c.id} : à vérifier`,
-      `Les feuilles sont écrites, mais la feuille « ${sheet.getName()} » a ${problems.length > 1 ? `${problems.length} incohérences` : "une incohérence"} :\n• ${problems.join("\n• ")}`,
-      ui.ButtonSet.OK,
-    );
-  }
-}
-
-const BLANK = "VIERGE";
-const ID_PATTERN = /^[A-Z0-9][A-Z0-9-]*$/;
-
-/** Lianes › Paramètres › Nouvelle convention… */
-export function menuNewConvention(): void {
-  const ui = SpreadsheetApp.getUi();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const choices = conventionChoices(spreadsheet);
-  const source = ui.prompt(
-    "Nouvelle convention",
-    `Partir de quelle convention ?\n${describeChoices(choices)}\n\n` +
-      `Identifiant du modèle (laissez vide pour ${DEFAULT_CONVENTION_ID}, écrivez « vierge » pour une convention vierge) :`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (source.getSelectedButton() !== ui.Button.OK) return;
-  const sourceId = source.getResponseText().trim() || DEFAULT_CONVENTION_ID;
-  let template: ConventionDefinition | undefined;
-  if (sourceId.toUpperCase() !== BLANK) {
-    try {
-      const choice = choiceById(choices, sourceId);
-      template = choice.sheet ? readConvention(choice.sheet).definition : choice.template;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      ui.alert(
-        "Modèle inutilisable",
-        `${error.message}\n\nConventions : ${choices.map((c) => c.id).join(", ")}`,
-        ui.ButtonSet.OK,
-      );
-      return;
-    }
-  }
-  const answer = ui.prompt(
-    "Nouvelle convention",
-    `Identifiant de la nouvelle convention (majuscules, chiffres et tirets, par exemple ${suggestId(template)}) :`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK) return;
-  const typed = answer.getResponseText().trim();
-  const id = typed.toUpperCase();
-  if (!ID_PATTERN.test(id)) {
-    ui.alert(
-      "Identifiant invalide",
-      `${invalid("Identifiant invalide", field("identifiant"), typed, "majuscules, chiffres et tirets, comme CD62-2025").message}`,
-      ui.ButtonSet.OK,
-    );
-    return;
-  }
-  const name = conventionSheetName(id);
-  if (spreadsheet.getSheetByName(name) || choices.some((c) => c.id === id && c.sheet)) {
-    ui.alert(
-      "Convention existante",
-      `La feuille « ${name} » existe déjà : elle n'est pas remplacée. Modifiez-la, ou choisissez un autre identifiant.`,
-      ui.ButtonSet.OK,
-    );
-    return;
-  }
-  const sheet = writeConventionSheet(spreadsheet, id, template && conventionFromTemplate(template, id));
-  sheet.activate();
-  ui.alert(
-    "Convention créée",
-    `La feuille « ${name} » est créée${template ? ` à partir de ${template.id}` : " vierge"}. ` +
-      "Modifiez ses cellules, vérifiez-la (Lianes › Paramètres › Vérifier les paramètres), " +
-      "puis écrivez son budget, son plan de financement et son bilan (Lianes › Budget de convention…).",
-    ui.ButtonSet.OK,
-  );
-}
-
-/** CD62-2025 for a template of 2024, else the template's id with its year moved on. */
-function suggestId(template: ConventionDefinition | undefined): string {
-  if (!template) return "CD59-2025";
-  const next = String(template.year + 1);
-  return template.id.includes(String(template.year))
-    ? template.id.split(String(template.year)).join(next)
-    : `${template.id}-${next}`;
 }

@@ -7,9 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import { createHost, type Host, type ScriptedAnswer } from "../../dev/host";
-import { menuItems } from "../../src/addon/menu";
 import { callById } from "../../src/core/intake/calls";
 import { customFunctions } from "../../src/functions";
+import { menuItems } from "../../src/menus/menu";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
 import { fakeInfoEuro } from "../support/infoeuro-fetch";
 
@@ -1493,6 +1493,87 @@ const MENU_CASES: readonly MenuCase[] = [
         /^EXPLOR-2025 : feuille de réponses introuvable \(supprimée \?\) : relancez Lianes › Créer le formulaire…/,
       ],
       unchanged: true,
+    },
+  ],
+  [
+    "une feuille d'appel dont un poids est nul : le problème avec sa cellule, rien n'est écrit",
+    (host) => {
+      host.runMenuItem("Nouvel appel…", prompt("FORMATION-2026"));
+      const row = host.values("Appel FORMATION-2026").findIndex((r) => r[0] === "qualite") + 1;
+      host.spreadsheet.getSheetByName("Appel FORMATION-2026")?.getRange(row, 3).setValue(0);
+    },
+    "Vérifier les paramètres",
+    [],
+    {
+      alerts: [
+        /^1 problème dans les paramètres — 1 feuille vérifiée \(Appel FORMATION-2026\) :\n• Appel FORMATION-2026, cellule C\d+ : poids : attendu un nombre positif \(plus grand que 0\) — valeur « 0 »$/,
+      ],
+      unchanged: true,
+    },
+  ],
+  [
+    "prompt annulé : aucune feuille d'appel",
+    nothing,
+    "Dupliquer un appel…",
+    [prompt("EXPLOR-2025", "CANCEL")],
+    { alerts: [], unchanged: true, sheets: [] },
+  ],
+  [
+    "appel à dupliquer inconnu : alerte qui nomme la valeur, rien n'est écrit",
+    nothing,
+    "Dupliquer un appel…",
+    [prompt("EXPLOR-1999")],
+    {
+      alerts: [
+        /^Dupliquer un appel — Appel inconnu \(appel\) : « EXPLOR-1999 » — appels connus : EXPLOR-2025, PAM-2025\n\nRien n'a changé\.$/,
+      ],
+      unchanged: true,
+      sheets: [],
+    },
+  ],
+  [
+    "nouvel identifiant farfelu (une formule) : alerte, rien n'est écrit",
+    nothing,
+    "Dupliquer un appel…",
+    [prompt("PAM-2025"), prompt("=IMPORTXML(1)")],
+    {
+      alerts: [
+        /^Dupliquer un appel — Identifiant invalide : « =IMPORTXML\(1\) » — attendu par exemple PAM-2026\. Rien n'a changé\.$/,
+      ],
+      unchanged: true,
+      sheets: [],
+    },
+  ],
+  [
+    "la feuille existe déjà : alerte, la feuille du classeur intacte",
+    (host) => {
+      host.spreadsheet.insertSheet("Appel EXPLOR-2026").getRange(1, 1).setValue("mes notes");
+    },
+    "Nouvel appel…",
+    [prompt("EXPLOR-2026")],
+    {
+      alerts: [/^Nouvel appel — La feuille « Appel EXPLOR-2026 » existe déjà/],
+      unchanged: true,
+      sheets: ["Appel EXPLOR-2026"],
+    },
+  ],
+  [
+    "la feuille d'un appel ne tient pas debout : Créer le formulaire… cite chaque cellule, rien n'est créé",
+    (host) => {
+      host.runMenuItem("Nouvel appel…", prompt("FORMATION-2026"));
+      const sheet = host.spreadsheet.getSheetByName("Appel FORMATION-2026");
+      const values = host.values("Appel FORMATION-2026");
+      const row = values.findIndex((r) => r[0] === "qualite") + 1;
+      sheet?.getRange(row, 3).setValue("beaucoup");
+    },
+    "Créer le formulaire…",
+    [prompt("FORMATION-2026")],
+    {
+      alerts: [
+        /^Créer le formulaire — La feuille « Appel FORMATION-2026 » ne décrit pas un appel valide \(1 erreur\) :\n• Appel FORMATION-2026, cellule C\d+ : attendu un nombre — valeur « beaucoup »$/,
+      ],
+      unchanged: true,
+      afterwards: (host) => expect(host.forms.forms.size).toBe(0),
     },
   ],
   [

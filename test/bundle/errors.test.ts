@@ -12,7 +12,7 @@ infoEuro.setMode({ kind: "body", body: JSON.stringify([{ isoA3Code: "MAD", value
 const globals = loadBundle({ ...tripwireServices([]), ...infoEuro.services, console: { warn() {} } });
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
-/** A bad input for each error the README lists, through the built bundle. */
+/** A bad input for each error docs/FONCTIONS.md lists, through the built bundle. */
 const CASES: [string, unknown[]][] = [
   ["CONVERTIR_EUR", ["abc", 11]],
   ["CONVERTIR_EUR", [100, 0]],
@@ -132,7 +132,7 @@ function messageOf(name: string, args: unknown[]): string {
 
 const produced = CASES.map(([name, args]) => [name, messageOf(name, args)] as const);
 
-describe("the French errors the README lists", () => {
+describe("the French errors docs/FONCTIONS.md lists", () => {
   it.each(customFunctions.flatMap((f) => (f.errors ?? []).map((e) => [f.name, e] as const)))(
     "%s says exactly « %s » for some bad input",
     (name, message) => {

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { createHost, type Host } from "../../dev/host";
-import { conventionLayouts, LATE_RED } from "../../src/addon/convention-layout";
-import { conventionSheetLayout } from "../../src/addon/convention-sheet-layout";
-import { writeLayout } from "../../src/addon/sheet-layout";
+import { writeLayout } from "../../src/addon/sheets";
 import { conventionById, readConventionSheet } from "../../src/core/convention";
+import { conventionLayouts, LATE_RED } from "../../src/planning/convention-layout";
+import { conventionSheetLayout } from "../../src/planning/convention-sheet-layout";
 
 const OK = (text = "") => ({ kind: "prompt", button: "OK", text }) as const;
 const CANCEL = { kind: "prompt", button: "CANCEL", text: "" } as const;

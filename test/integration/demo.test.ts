@@ -104,7 +104,7 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(english).toEqual([]);
   });
 
-  it("shows the seed's figures", () => {
+  it("shows the figures of the CD62 deliberation of 14/10/2024", () => {
     const summary = demoSummary(demo)
       .join("\n")
       .replace(/[\u202f\u00a0]/g, " ");
@@ -119,6 +119,11 @@ describe("the npm start demonstration, on the built bundle", () => {
     );
     expect(summary).toContain("Rapport d'activité CD62-2024 : réalisé/prévu 8/8, 3/4, 7/6, 1/1, 7/7");
     expect(summary).toContain("10 dépôts (dont un événement reçu deux fois) → 10 lignes, 5 éligibles");
+    expect(summary).toContain(
+      "Appel EXPLOR-2026 (feuille du classeur) : Les Amis de Ouagadougou : Éligible / " +
+        "Tardive mais motivée : Non éligible : candidature hors délai / " +
+        "Paris Solidaire : Non éligible : siège hors Hauts-de-France",
+    );
     // PAM-2025's two registrations reach their own review sheet (not the jury's evaluation form).
     expect(demo.host.values("Candidatures PAM-2025")).toHaveLength(3);
   });

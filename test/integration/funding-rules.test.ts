@@ -41,7 +41,7 @@ function projects(host: Host) {
 }
 
 describe("Lianes › Paramètres on the local host", () => {
-  it("puts the three items in a Paramètres submenu of Lianes", () => {
+  it("puts its items in a Paramètres submenu of Lianes, the calls' beside them", () => {
     const host = createHost();
     host.call("onOpen", {});
     const lianes = host.ui.menus[0];
@@ -54,6 +54,10 @@ describe("Lianes › Paramètres on the local host", () => {
     ).toEqual([
       "Nouvelle règle de financement…",
       "Dupliquer une règle…",
+      "—",
+      "Dupliquer un appel…",
+      "Nouvel appel…",
+      "—",
       "Nouvelle convention…",
       "—",
       "Vérifier les paramètres",
@@ -204,7 +208,7 @@ describe("Lianes › Paramètres on the local host", () => {
     host.call("onOpen", {});
     host.runMenuItem("Vérifier les paramètres");
     expect(host.ui.alerts.at(-1)).toMatch(
-      /^Vérifier les paramètres — Aucune feuille de paramètres \(« Règle … », « Convention … »\)/,
+      /^Vérifier les paramètres — Aucune feuille de paramètres \(« Règle … », « Appel … », « Convention … »\)/,
     );
   });
 

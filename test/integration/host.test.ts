@@ -149,5 +149,6 @@ describe("onOpen in AuthMode.NONE", () => {
     expect(menus[0]?.items).toContain("Créer le formulaire…");
     expect(menus[0]?.items).toContain("Paramètres › Nouvelle convention…");
     expect(menus[0]?.items).toContain("Paramètres › Vérifier les paramètres");
+    expect(menus[0]?.items).toContain("Paramètres › Dupliquer un appel…");
   });
 });

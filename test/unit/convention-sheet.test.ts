@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { conventionSheetLayout } from "../../src/addon/convention-sheet-layout";
-import type { SheetLayout } from "../../src/addon/sheet-layout";
 import {
   checkConventionSheet,
   checkConventionSheets,
@@ -8,6 +6,8 @@ import {
   conventionFromTemplate,
   readConventionSheet,
 } from "../../src/core/convention";
+import { conventionSheetLayout } from "../../src/planning/convention-sheet-layout";
+import type { SheetLayout } from "../../src/planning/sheet-layout";
 
 const SHEET = "Convention CD62-2024";
 const cd62 = conventionById("CD62-2024");

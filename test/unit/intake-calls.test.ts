@@ -43,7 +43,7 @@ describe("the shipped calls", () => {
     expect(choicesOf(odd)[16]).toBe("ODD 17 – Partenariats pour la réalisation des objectifs");
   });
 
-  it("PAM-2025 takes 8 holders on the three criteria of seed 004, with no eligibility rule but the deadline", () => {
+  it("PAM-2025 takes 8 holders on the three criteria of the PAM (CD62 deliberation of 14/10/2024), with no eligibility rule but the deadline", () => {
     const pam = callById("PAM-2025");
     expect(pam.capacity).toBe(8);
     expect(pam.review.criteria.map((c) => c.label)).toEqual([
@@ -105,7 +105,21 @@ describe("a call definition that does not hold together is refused, naming the p
       (c: CallDefinition) => {
         delete questionOf(c, "missionObjet").choices;
       },
-      /questions à choix/,
+      /questions\.13\.choices : la question « missionObjet » \(choix unique\) n'a aucun choix/,
+    ],
+    [
+      "a rule reading a question of the wrong type",
+      (c: CallDefinition) => {
+        c.eligibility.durationDays = { question: "missionDebut", min: 7, max: 15 };
+      },
+      /eligibility\.durationDays\.question : .*« missionDebut » de type date, attendu nombre/,
+    ],
+    [
+      "a rule reading a personal question",
+      (c: CallDefinition) => {
+        questionOf(c, "missionDuree").personal = true;
+      },
+      /« missionDuree » lue par une règle d'éligibilité ne peut pas être personnelle/,
     ],
     [
       "a closing time without its offset",

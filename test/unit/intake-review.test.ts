@@ -172,10 +172,9 @@ describe("statuses", () => {
     ]);
   });
 
-  it("default to À instruire only when eligible and not late", () => {
-    expect(defaultStatus({ eligible: true, late: false })).toBe("À instruire");
-    expect(defaultStatus({ eligible: true, late: undefined })).toBe("À instruire");
-    expect(defaultStatus({ eligible: false, late: false })).toBe("Irrecevable");
+  it("default to À instruire only when eligible (a late submission is not, unless the call accepts it)", () => {
+    expect(defaultStatus({ eligible: true })).toBe("À instruire");
+    expect(defaultStatus({ eligible: false })).toBe("Irrecevable");
   });
 
   it("are counted, with Retenues n / capacity", () => {

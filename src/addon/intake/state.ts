@@ -13,6 +13,13 @@ const intakeStateSchema = z.object({
   itemIds: z.record(z.string(), z.number()),
   /** The responses sheet's id (stable when the user renames the sheet). */
   responsesSheetId: z.optional(z.number()),
+  /**
+   * The questions marked personal (RGPD) when the form was built: once responses exist, these
+   * marks no longer change for the call (an erased response is known by its erased fields).
+   */
+  personal: z.optional(z.array(z.string())),
+  /** Built from the workbook's sheet `Appel <id>` (read again at each sync), not a shipped template. */
+  fromSheet: z.optional(z.boolean()),
 });
 
 export type IntakeState = z.infer<typeof intakeStateSchema>;

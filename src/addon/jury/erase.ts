@@ -8,16 +8,16 @@
  */
 import { errorMessage } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { callById } from "../../core/intake/calls";
 import { erasureMarker } from "../../core/intake/erasure";
 import { fnv1a } from "../../core/intake/response-key";
 import { APPLICATION_TITLE, applicationNumberOf, COMMENT_TITLE } from "../../core/jury/evaluation-form";
 import { EMAIL_TITLE } from "../../core/jury/evaluations";
 import { emailKey } from "../../core/jury/members";
-import { LOCK_WAIT_MS } from "../intake/actions";
+import { FIRST_MEMBER_ROW, jurySheetName } from "../../planning/jury/jury-layout";
+import { asText } from "../../planning/sheet-layout";
+import { LOCK_WAIT_MS } from "../intake/pending";
 import { findResponsesSheet } from "../intake/responses-sheet";
-import { asText } from "../sheet-layout";
-import { FIRST_MEMBER_ROW, jurySheetName } from "./jury-layout";
+import { findCall } from "../intake/workbook-calls";
 import { refreshJury } from "./refresh";
 import { allJuryStates, type JuryState, readJuryState } from "./state";
 
@@ -96,7 +96,7 @@ export function eraseApplicationFromJury(
 export function juriesOfMember(spreadsheet: Spreadsheet, email: string): CallDefinition[] {
   const key = emailKey(email);
   return allJuryStates(PropertiesService.getDocumentProperties().getProperties()).flatMap(({ callId }) => {
-    const call = callById(callId);
+    const call = findCall(spreadsheet, callId);
     const sheet = spreadsheet.getSheetByName(jurySheetName(call));
     const rows = sheet
       ? sheet

@@ -8,6 +8,8 @@ import { CONVENTION_SHEET_PREFIX, checkConventionSheet } from "../../core/conven
 import { errorMessage } from "../../core/errors";
 import { readExplorTable } from "../../core/explor/rule-table";
 import { describeProblem, readRuleTable, tableId } from "../../core/funding";
+import { CALL_SHEET_PREFIX } from "../../planning/intake/call-sheet-layout";
+import { checkCallSheet } from "../../planning/intake/call-sheet-reader";
 import { idOfRuleSheet, RULE_SHEET_PREFIX, ruleRangeName } from "./rule-layout";
 
 export type SheetValues = readonly (readonly unknown[])[];
@@ -110,6 +112,13 @@ export const fundingRuleChecker: SettingsChecker = {
   },
 };
 
+/** A call sheet `Appel <identifiant>`: read by the call sheet's reader, every problem with its cell. */
+export const callSheetChecker: SettingsChecker = {
+  prefix: CALL_SHEET_PREFIX,
+  noun: "appel",
+  check: (values, context) => checkCallSheet(context.sheetName, values),
+};
+
 /** Every settings checker; others add theirs (one prefix each). */
 /** `Convention <identifiant>` sheets: each problem with its cell, then what does not add up. */
 export const conventionChecker: SettingsChecker = {
@@ -118,7 +127,7 @@ export const conventionChecker: SettingsChecker = {
   check: (values, context) => checkConventionSheet(context.sheetName, values),
 };
 
-export const SETTINGS_CHECKERS: SettingsChecker[] = [fundingRuleChecker, conventionChecker];
+export const SETTINGS_CHECKERS: SettingsChecker[] = [fundingRuleChecker, callSheetChecker, conventionChecker];
 
 export interface SheetToCheck {
   readonly name: string;

@@ -83,7 +83,10 @@ export const questionSchema = z.object({
   ),
 });
 
-/** Which answers hold the facts an eligibility rule reads, and the rule's terms. */
+/**
+ * The eligibility rules, a fixed menu of kinds: each names the question it reads and its
+ * terms. A kind left out is not checked; the deadline is checked unless `deadline` is false.
+ */
 export const eligibilitySchema = z.object({
   headOffice: z.optional(
     z.object({
@@ -106,13 +109,213 @@ export const eligibilitySchema = z.object({
   durationDays: z.optional(
     z.object({ question: id, min: z.int().check(z.positive()), max: z.int().check(z.positive()) }),
   ),
+  /** An amount in euros (a budget) between min and max, both included. */
+  amount: z.optional(
+    z.object({ question: id, min: z.number().check(z.gte(0)), max: z.number().check(z.positive()) }),
+  ),
+  /** A submission after the closing time is not eligible; true when left out. */
+  deadline: z.optional(z.boolean()),
 });
+
+export type EligibilityKind = Exclude<keyof z.infer<typeof eligibilitySchema>, "deadline">;
+
+/** The question types each rule may read (a code postal is short text; a country, a list). */
+export const RULE_QUESTION_TYPES: Readonly<Record<EligibilityKind, readonly QuestionType[]>> = {
+  headOffice: ["shortText", "number"],
+  partnerCountry: ["dropdown", "singleChoice", "shortText"],
+  alreadyFunded: ["yesNo"],
+  durationDays: ["number"],
+  amount: ["number"],
+};
+
+/**
+ * The review sheet's statuses. These seven are the add-on's (the first two are given on arrival,
+ * `Retenue` counts against the places, the summary lists the decided ones); a call may add its own.
+ */
+export const STATUSES = [
+  "À instruire",
+  "Irrecevable",
+  "En instruction",
+  "Retenue",
+  "Liste d'attente",
+  "Refusée",
+  "Sans suite",
+] as const;
 
 export const criterionSchema = z.object({
   id,
   label: text,
-  weight: z.number().check(z.positive()),
+  weight: z.number().check(z.positive({ message: "le poids doit être un nombre positif" })),
 });
+
+type Path = (string | number)[];
+
+/** A problem of a whole call, at the path of the value to fix. */
+export interface CallProblem {
+  readonly path: Path;
+  readonly message: string;
+}
+
+type ParsedCall = {
+  id: string;
+  questions: QuestionShape[];
+  opensAt: string;
+  closesAt: string;
+  eligibility: z.infer<typeof eligibilitySchema>;
+  review: {
+    applicant: { question: string };
+    email?: string | undefined;
+    projectTitle?: string | undefined;
+    criteria: { id: string }[];
+    shownAnswers: string[];
+    statuses?: { label: string }[] | undefined;
+  };
+};
+
+type QuestionShape = {
+  id: string;
+  type: QuestionType;
+  personal?: boolean | undefined;
+  choices?: unknown;
+  scale?: unknown;
+};
+
+const TYPE_WORDS: Record<QuestionType, string> = {
+  shortText: "texte court",
+  paragraph: "paragraphe",
+  email: "e-mail",
+  number: "nombre",
+  date: "date",
+  singleChoice: "choix unique",
+  dropdown: "liste",
+  checkboxes: "cases à cocher",
+  scale: "échelle",
+  yesNo: "oui/non",
+};
+
+/** The French word for a question type, as the call sheet writes it. */
+export function questionTypeWord(type: QuestionType): string {
+  return TYPE_WORDS[type];
+}
+
+const CHOICE_TYPES: readonly QuestionType[] = ["singleChoice", "dropdown", "checkboxes"];
+
+/** Each eligibility rule's question fields, with the types they may have. */
+function ruleReads(
+  e: z.infer<typeof eligibilitySchema>,
+): { path: Path; question: string; types: readonly QuestionType[] }[] {
+  const reads: { path: Path; question: string; types: readonly QuestionType[] }[] = [];
+  for (const kind of Object.keys(RULE_QUESTION_TYPES) as EligibilityKind[]) {
+    const rule = e[kind];
+    if (!rule) continue;
+    reads.push({
+      path: ["eligibility", kind, "question"],
+      question: rule.question,
+      types: RULE_QUESTION_TYPES[kind],
+    });
+  }
+  if (e.alreadyFunded) {
+    reads.push({
+      path: ["eligibility", "alreadyFunded", "newProjectQuestion"],
+      question: e.alreadyFunded.newProjectQuestion,
+      types: ["yesNo"],
+    });
+  }
+  return reads;
+}
+
+/**
+ * Everything wrong with a call as a whole, each at the path of the value to fix (the call
+ * sheet turns the path into a cell): duplicate ids, closing before opening, a rule reading a
+ * missing question, one of the wrong type or a personal one, choices on the wrong questions.
+ */
+export function callProblems(c: ParsedCall): CallProblem[] {
+  const problems: CallProblem[] = [];
+  const add = (path: Path, message: string) => problems.push({ path, message });
+  const byId = new Map<string, QuestionShape>();
+  c.questions.forEach((q, i) => {
+    if (byId.has(q.id)) add(["questions", i, "id"], `identifiant de question en double : « ${q.id} »`);
+    else byId.set(q.id, q);
+    const isChoice = CHOICE_TYPES.includes(q.type);
+    if (isChoice && q.choices === undefined) {
+      add(["questions", i, "choices"], `la question « ${q.id} » (${TYPE_WORDS[q.type]}) n'a aucun choix`);
+    }
+    if (!isChoice && q.choices !== undefined) {
+      add(
+        ["questions", i, "choices"],
+        `seules les questions à choix ont des choix (« ${q.id} » est ${TYPE_WORDS[q.type]})`,
+      );
+    }
+    if ((q.scale !== undefined) !== (q.type === "scale")) {
+      add(["questions", i, "scale"], "une question échelle a ses bornes, et elle seule");
+    }
+    if (q.type === "email" && q.personal !== true) {
+      add(["questions", i, "personal"], "une question e-mail est une donnée personnelle (personal: true)");
+    }
+  });
+  if (Date.parse(c.opensAt) >= Date.parse(c.closesAt)) {
+    add(["closesAt"], "l'ouverture doit précéder la clôture");
+  }
+  for (const read of ruleReads(c.eligibility)) {
+    const q = byId.get(read.question);
+    if (!q) {
+      add(read.path, `une règle d'éligibilité lit une question inconnue : « ${read.question} »`);
+    } else if (!read.types.includes(q.type)) {
+      add(
+        read.path,
+        `une règle d'éligibilité lit la question « ${q.id} » de type ${TYPE_WORDS[q.type]}, attendu ${read.types
+          .map((t) => TYPE_WORDS[t])
+          .join(" ou ")}`,
+      );
+    } else if (q.personal === true) {
+      add(
+        read.path,
+        `la question « ${q.id} » lue par une règle d'éligibilité ne peut pas être personnelle : l'effacement changerait le verdict`,
+      );
+    }
+  }
+  const range = (kind: "durationDays" | "amount", what: string) => {
+    const r = c.eligibility[kind];
+    if (r && r.min > r.max) add(["eligibility", kind, "max"], `${what} minimale > maximale`);
+  };
+  range("durationDays", "durée");
+  range("amount", "montant");
+  const others: { path: Path; question: string | undefined }[] = [
+    { path: ["review", "applicant", "question"], question: c.review.applicant.question },
+    { path: ["review", "email"], question: c.review.email },
+    { path: ["review", "projectTitle"], question: c.review.projectTitle },
+    ...c.review.shownAnswers.map((question, i) => ({ path: ["review", "shownAnswers", i], question })),
+  ];
+  for (const o of others) {
+    if (o.question !== undefined && !byId.has(o.question)) {
+      add(o.path, `la grille d'instruction cite une question inconnue : « ${o.question} »`);
+    }
+  }
+  if (byId.get(c.review.applicant.question) && !isPersonal(c, c.review.applicant.question)) {
+    add(
+      ["review", "applicant", "question"],
+      "la question qui nomme le candidat (review.applicant) est une donnée personnelle (personal: true)",
+    );
+  }
+  if (c.review.email !== undefined && byId.get(c.review.email) && !isPersonal(c, c.review.email)) {
+    add(
+      ["review", "email"],
+      "l'e-mail du candidat (review.email) est une donnée personnelle (personal: true)",
+    );
+  }
+  const statuses = new Set<string>(STATUSES);
+  (c.review.statuses ?? []).forEach((st, i) => {
+    if (statuses.has(st.label))
+      add(["review", "statuses", i, "label"], `statut déjà dans la liste : « ${st.label} »`);
+    statuses.add(st.label);
+  });
+  const criteria = new Set<string>();
+  c.review.criteria.forEach((k, i) => {
+    if (criteria.has(k.id)) add(["review", "criteria", i, "id"], `critères en double : « ${k.id} »`);
+    criteria.add(k.id);
+  });
+  return problems;
+}
 
 export const callSchema = z
   .object({
@@ -139,87 +342,24 @@ export const callSchema = z
       shownAnswers: z.array(id),
       /** Score scale of each criterion: 0 to this. */
       maxScore: z.int().check(z.positive()),
+      /** Statuses the call adds after the add-on's seven, with what they mean. */
+      statuses: z.optional(
+        z.array(
+          z.object({ label: z.string().check(z.minLength(1), z.maxLength(100)), meaning: z.optional(text) }),
+        ),
+      ),
     }),
     confirmationMessage: text,
   })
   .check(
-    z.refine((c) => new Set(c.questions.map((q) => q.id)).size === c.questions.length, {
-      message: "identifiants de question en double",
-    }),
-    z.refine((c) => Date.parse(c.opensAt) < Date.parse(c.closesAt), {
-      message: "l'ouverture doit précéder la clôture",
-    }),
-    z.refine((c) => referencedQuestions(c).every((r) => c.questions.some((q) => q.id === r)), {
-      message: "une règle ou la grille d'instruction cite une question inconnue",
-    }),
-    z.refine(
-      (c) =>
-        c.questions.every(
-          (q) =>
-            (q.choices !== undefined) ===
-            (q.type === "singleChoice" || q.type === "dropdown" || q.type === "checkboxes"),
-        ),
-      { message: "seules les questions à choix ont des choix, et elles en ont" },
-    ),
-    z.refine((c) => c.questions.every((q) => (q.scale !== undefined) === (q.type === "scale")), {
-      message: "une question échelle a ses bornes, et elle seule",
-    }),
-    z.refine(
-      (c) => !c.eligibility.durationDays || c.eligibility.durationDays.min <= c.eligibility.durationDays.max,
-      {
-        message: "durée minimale > maximale",
-      },
-    ),
-    z.refine((c) => new Set(c.review.criteria.map((k) => k.id)).size === c.review.criteria.length, {
-      message: "critères en double",
-    }),
-    z.refine((c) => c.questions.every((q) => q.type !== "email" || q.personal === true), {
-      message: "une question e-mail est une donnée personnelle (personal: true)",
-    }),
-    z.refine((c) => isPersonal(c, c.review.applicant.question), {
-      message:
-        "la question qui nomme le candidat (review.applicant) est une donnée personnelle (personal: true)",
-    }),
-    z.refine((c) => c.review.email === undefined || isPersonal(c, c.review.email), {
-      message: "l'e-mail du candidat (review.email) est une donnée personnelle (personal: true)",
-    }),
-    z.refine((c) => eligibilityQuestions(c.eligibility).every((id) => !isPersonal(c, id)), {
-      message:
-        "une question lue par une règle d'éligibilité ne peut pas être personnelle : l'effacement changerait le verdict",
+    z.superRefine((c, ctx) => {
+      for (const p of callProblems(c))
+        ctx.addIssue({ code: "custom", message: p.message, path: p.path, input: c });
     }),
   );
 
 function isPersonal(c: { questions: { id: string; personal?: boolean | undefined }[] }, id: string): boolean {
   return c.questions.some((q) => q.id === id && q.personal === true);
-}
-
-/** The questions whose answers an eligibility rule reads. */
-function eligibilityQuestions(e: z.infer<typeof eligibilitySchema>): string[] {
-  return [
-    e.headOffice?.question,
-    e.partnerCountry?.question,
-    e.alreadyFunded?.question,
-    e.alreadyFunded?.newProjectQuestion,
-    e.durationDays?.question,
-  ].filter((q): q is string => q !== undefined);
-}
-
-function referencedQuestions(c: {
-  eligibility: z.infer<typeof eligibilitySchema>;
-  review: {
-    applicant: { question: string };
-    email?: string | undefined;
-    projectTitle?: string | undefined;
-    shownAnswers: string[];
-  };
-}): string[] {
-  return [
-    ...eligibilityQuestions(c.eligibility),
-    c.review.applicant.question,
-    c.review.email,
-    c.review.projectTitle,
-    ...c.review.shownAnswers,
-  ].filter((q): q is string => q !== undefined);
 }
 
 export type CallDefinition = z.infer<typeof callSchema>;

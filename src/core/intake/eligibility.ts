@@ -3,8 +3,10 @@
  * head office, partner country, already funded, duration, deadline. Only the rules the call
  * defines are checked.
  */
+import { isBlank } from "../blank";
+import { cents, centsToEuros, compare, decimalFromNumber, toCents } from "../decimal";
 import { type Field, field, InputError, invalid } from "../errors";
-import { wholeNumberOf } from "../money";
+import { formatEuros, parseAmount, wholeNumberOf } from "../money";
 import type { CallDefinition } from "./call-schema";
 import { lateFrom } from "./calls";
 import { findCountry } from "./countries";
@@ -23,6 +25,8 @@ export interface EligibilityFacts {
   /** Blank means Non. */
   readonly newProject?: unknown;
   readonly durationDays?: unknown;
+  /** The amount an `amount` rule reads (euros). */
+  readonly amount?: unknown;
   /** Blank means the deadline is not checked. */
   readonly submittedAt?: unknown;
 }
@@ -59,6 +63,8 @@ export interface Eligibility {
   readonly country?: string;
   readonly onDacList?: boolean;
   readonly durationDays?: number;
+  /** The amount an `amount` rule read, in euros (to the cent). */
+  readonly amount?: number;
 }
 
 export interface EligibilityOptions {
@@ -72,17 +78,13 @@ export interface EligibilityOptions {
   readonly unknownDepartement?: "error" | "outside";
 }
 
-export function isBlankValue(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
-
 const YES = new Set(["oui", "vrai", "true"]);
 const NO = new Set(["non", "faux", "false"]);
 
 /** A yes/no answer: a boolean, or Oui/Non (also VRAI/FAUX); blank gives `blank`, or an error if none. */
 export function parseYesNo(value: unknown, where: Field, blank?: boolean): boolean {
   if (typeof value === "boolean") return value;
-  if (isBlankValue(value)) {
+  if (isBlank(value)) {
     if (blank !== undefined) return blank;
     throw invalid("Réponse oui/non manquante", where, value, "attendu Oui ou Non");
   }
@@ -104,6 +106,12 @@ export function parseDurationDays(value: unknown, where: Field): number {
     throw invalid("Durée invalide", where, value, "attendu un nombre entier de jours");
   }
   return n;
+}
+
+/** `5 000 €`, `1 234,50 €`: a bound of an amount rule as the reason shows it. */
+function euros(n: number): string {
+  const text = formatEuros(cents(Math.round(n * 100)));
+  return text.replace(/,00(\s*€)$/, "$1");
 }
 
 export function isLate(call: CallDefinition, submittedAt: Date): boolean {
@@ -140,8 +148,8 @@ export function assessEligibility(
 
   if (rules.partnerCountry) {
     const value = facts.country;
-    if (isBlankValue(value) || typeof value !== "string") {
-      throw invalid(isBlankValue(value) ? "Pays manquant" : "Pays invalide", at(names.country), value);
+    if (isBlank(value) || typeof value !== "string") {
+      throw invalid(isBlank(value) ? "Pays manquant" : "Pays invalide", at(names.country), value);
     }
     const code = findCountry(value);
     if (code === undefined) {
@@ -168,10 +176,20 @@ export function assessEligibility(
     result = { ...result, durationDays: days };
   }
 
+  if (rules.amount) {
+    // Exact decimals (DOMAIN §1): `1.500,50`, `1 500,50 €` and 1500.5 are one amount.
+    const amount = parseAmount(facts.amount, at("montant"));
+    const { min, max } = rules.amount;
+    if (compare(amount, decimalFromNumber(min)) < 0 || compare(amount, decimalFromNumber(max)) > 0) {
+      reasons.push(`montant hors ${euros(min)}–${euros(max)}`);
+    }
+    result = { ...result, amount: centsToEuros(toCents(amount)) };
+  }
+
   let late: boolean | undefined;
-  if (!isBlankValue(facts.submittedAt)) {
+  if (!isBlank(facts.submittedAt)) {
     late = isLate(call, parseDateTime(facts.submittedAt, at(names.submittedAt)));
-    if (late) reasons.push("candidature hors délai");
+    if (late && rules.deadline !== false) reasons.push("candidature hors délai");
   }
 
   return { ...result, eligible: reasons.length === 0, reasons, text: eligibilityText(reasons), late };

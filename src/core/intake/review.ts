@@ -2,33 +2,34 @@
  * The review sheet's computed part, from a call and its submissions: the columns, one row per
  * application, the default status, the counts by status and the weighted score.
  */
+import { isBlank } from "../blank";
 import { decimalFromNumber, divideToCents, multiply, sum } from "../decimal";
 import { field, InputError, invalid } from "../errors";
 import type { AnswerValue } from "./answers";
-import type { CallDefinition, Criterion } from "./call-schema";
+import { type CallDefinition, type Criterion, STATUSES } from "./call-schema";
 import { questionOf } from "./calls";
 import { frenchCountryName } from "./countries";
 import { assessEligibility, type Eligibility } from "./eligibility";
 import { formatParisDateTime } from "./paris-time";
 import type { Submission } from "./submission";
 
-export const STATUSES = [
-  "À instruire",
-  "Irrecevable",
-  "En instruction",
-  "Retenue",
-  "Liste d'attente",
-  "Refusée",
-  "Sans suite",
-] as const;
+export { STATUSES };
 
 export type Status = (typeof STATUSES)[number];
 
+/** A call's statuses: the add-on's seven, then those the call adds (`Ajournée`…), in order. */
+export function statusesOf(call: CallDefinition): readonly string[] {
+  return [...STATUSES, ...(call.review.statuses ?? []).map((s) => s.label)];
+}
+
 export const RETAINED: Status = "Retenue";
 
-/** Eligible and on time: to be instructed; otherwise inadmissible (staff may still override). */
-export function defaultStatus(eligibility: Pick<Eligibility, "eligible" | "late">): Status {
-  return eligibility.eligible && eligibility.late !== true ? "À instruire" : "Irrecevable";
+/**
+ * Eligible (on time, unless the call accepts late submissions): to be instructed; otherwise
+ * inadmissible (staff may still override).
+ */
+export function defaultStatus(eligibility: Pick<Eligibility, "eligible">): Status {
+  return eligibility.eligible ? "À instruire" : "Irrecevable";
 }
 
 export type ComputedColumnId =
@@ -40,6 +41,7 @@ export type ComputedColumnId =
   | "country"
   | "dac"
   | "duration"
+  | "amount"
   | "eligibility"
   | "late"
   | "summary";
@@ -61,6 +63,7 @@ export function computedColumns(call: CallDefinition): readonly Column<ComputedC
     e.partnerCountry !== undefined && { id: "country", header: "Pays partenaire" },
     e.partnerCountry !== undefined && { id: "dac", header: "Liste CAD" },
     e.durationDays !== undefined && { id: "duration", header: "Durée (jours)" },
+    e.amount !== undefined && { id: "amount", header: "Montant (€)" },
     { id: "eligibility", header: "Éligibilité" },
     { id: "late", header: "Hors délai" },
     { id: "summary", header: "Réponses" },
@@ -75,6 +78,14 @@ export type ReviewerColumnId =
   | "weightedScore"
   | "decision"
   | "comment";
+
+/**
+ * Reviewer columns that hold personal data: the internal comment is free text about the
+ * applicant and may name people. Kept: the status, the scores and the weighted score (needed
+ * for the counts and the ranking), the decision (the record of what was decided; staff write
+ * it without naming people) and the instructor (a member of staff, not the applicant).
+ */
+export const PERSONAL_REVIEWER_COLUMNS: readonly ReviewerColumnId[] = ["comment"];
 
 /** The reviewer columns, after the computed ones: never written by sync or trigger. */
 export function reviewerColumns(call: CallDefinition): readonly Column<ReviewerColumnId>[] {
@@ -140,6 +151,7 @@ export function submissionEligibility(call: CallDefinition, submission: Submissi
       alreadyFunded: e.alreadyFunded && a[e.alreadyFunded.question],
       newProject: e.alreadyFunded && a[e.alreadyFunded.newProjectQuestion],
       durationDays: e.durationDays && a[e.durationDays.question],
+      amount: e.amount && a[e.amount.question],
       submittedAt: submission.receivedAt,
     },
     { unknownDepartement: "outside" },
@@ -170,6 +182,7 @@ export function reviewRow(call: CallDefinition, submission: Submission, n: numbe
       : answerText(e.partnerCountry?.question),
     dac: eligibility.onDacList === undefined ? "Inconnu" : eligibility.onDacList ? "Oui" : "Non",
     duration: eligibility.durationDays ?? "",
+    amount: eligibility.amount ?? "",
     eligibility: eligibility.text,
     late: eligibility.late ? "Oui" : "Non",
     summary,
@@ -186,7 +199,8 @@ export function reviewRow(call: CallDefinition, submission: Submission, n: numbe
 export { looksLikeFormula } from "../sheet-text";
 
 export interface StatusSummary {
-  readonly counts: readonly { readonly status: Status; readonly count: number }[];
+  /** One count per status of the call, in its order. */
+  readonly counts: readonly { readonly status: string; readonly count: number }[];
   /** Rows whose status is blank or not in the list. */
   readonly other: number;
   readonly retained: number;
@@ -199,7 +213,8 @@ export interface StatusSummary {
 }
 
 export function statusSummary(call: CallDefinition, statuses: readonly unknown[]): StatusSummary {
-  const counts = new Map<string, number>(STATUSES.map((s) => [s, 0]));
+  const all = statusesOf(call);
+  const counts = new Map<string, number>(all.map((s) => [s, 0]));
   let other = 0;
   for (const s of statuses) {
     const text = typeof s === "string" ? s.trim() : "";
@@ -211,7 +226,7 @@ export function statusSummary(call: CallDefinition, statuses: readonly unknown[]
   const capacity = call.capacity;
   const overCapacity = retained > capacity;
   return {
-    counts: STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
+    counts: all.map((status) => ({ status, count: counts.get(status) ?? 0 })),
     other,
     retained,
     capacity,
@@ -235,7 +250,7 @@ export function weightedScore(
   const values: number[] = [];
   criteria.forEach((c, i) => {
     const s = scores[i];
-    if (s === undefined || s === null || s === "") return;
+    if (isBlank(s)) return;
     if (typeof s !== "number" || !Number.isFinite(s) || s < 0 || s > maxScore) {
       throw invalid(`Note invalide, attendu de 0 à ${maxScore}`, field(c.label), s);
     }
