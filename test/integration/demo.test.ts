@@ -145,7 +145,7 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(summary).toContain(
       "EXPLOR-HDF-2026 (per diem 20 € par jour) : mission A de 10 jours → prise en charge 773,50 €, reste à charge 773,50 €",
     );
-    expect(summary).toContain("Vérifier les paramètres : Paramètres en ordre — 7 feuilles vérifiées");
+    expect(summary).toContain("Vérifier les paramètres : Paramètres en ordre — 8 feuilles vérifiées");
     expect(demo.host.spreadsheet.getNamedRanges().map((n) => n.getName())).toEqual(
       expect.arrayContaining([
         "REGLE_RECITAL_FT",
