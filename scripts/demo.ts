@@ -2,11 +2,15 @@
  * `npm start`: builds the Apps Script project, runs the demonstration on the local host with
  * the built bundle (no Google account), and writes what a user would see to out/demo.xlsx.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { demoSummary, runDemo } from "../dev/demo";
+import { demoSummary, runDemo, sentLetters } from "../dev/demo";
+import { printHtmlToPdf } from "../dev/documents-pdf";
+import { toEml } from "../dev/host/eml";
 import { writeXlsx } from "../dev/host/xlsx";
 import { captureSidebars, DEMO_SCENARIOS, selectApplication } from "../dev/sidebar-shots";
+import { conventionById } from "../src/core/convention";
+import { documentHtml, financialAnnex } from "../src/core/documents";
 import { buildProject } from "./build";
 
 const OUT = join(import.meta.dirname, "..", "out");
@@ -24,6 +28,41 @@ const path = join(OUT, "demo.xlsx");
 step("Écriture du classeur out/demo.xlsx…");
 await writeXlsx(demo.host.spreadsheet, path);
 
+step("Courriels envoyés : out/courriels/<appel>/<n°>-<événement>.eml…");
+const sentAt = new Date();
+const letters = sentLetters(demo.host);
+for (const letter of letters) {
+  const dir = join(OUT, "courriels", letter.callId);
+  mkdirSync(dir, { recursive: true });
+  const eml = toEml(letter.message, {
+    from: "equipe@lianes-cooperation.invalid",
+    fromName: "Lianes coopération",
+    date: sentAt,
+    messageId: `${letter.callId}-${letter.number}-${letter.event}@lianes-cooperation.invalid`,
+  });
+  writeFileSync(join(dir, `${letter.number}-${letter.event}.eml`), eml);
+}
+
+step("Annexe financière CD62-2024 imprimée par Chromium : out/documents/annexe-financiere-CD62-2024.pdf…");
+let annexNote: string;
+const annexHtml = documentHtml(financialAnnex(conventionById("CD62-2024"), sentAt));
+mkdirSync(join(OUT, "documents"), { recursive: true });
+writeFileSync(join(OUT, "documents", "annexe-financiere-CD62-2024.html"), annexHtml);
+try {
+  await printHtmlToPdf(
+    annexHtml,
+    join(OUT, "documents", "annexe-financiere-CD62-2024.pdf"),
+    join(OUT, "documents", "annexe-financiere-CD62-2024.png"),
+  );
+  annexNote = `Annexe financière : ${join(OUT, "documents", "annexe-financiere-CD62-2024.pdf")} (et .png, .html)`;
+} catch (error) {
+  const message = (error as Error).message;
+  annexNote = /Chromium introuvable/.test(message)
+    ? "Annexe financière : pas de PDF, Chromium est absent (la page HTML est écrite à côté)"
+    : `Annexe financière : échec de l'impression — ${message}`;
+  if (!/Chromium introuvable/.test(message)) process.exitCode = 1;
+}
+
 step("Panneaux latéraux dans Chromium : captures et pages dans out/sidebars/…");
 let sidebarsNote: string;
 try {
@@ -39,7 +78,14 @@ try {
 }
 
 console.log("\nRésumé");
-for (const line of [...demoSummary(demo), `Classeur : ${path}`, sidebarsNote]) console.log(`  ${line}`);
+for (const line of [
+  ...demoSummary(demo),
+  `Classeur : ${path}`,
+  `Courriels : ${letters.length} fichiers .eml dans ${join(OUT, "courriels")}`,
+  annexNote,
+  sidebarsNote,
+])
+  console.log(`  ${line}`);
 const errors = demo.host.log.lines.filter((l) => l.startsWith("ERREUR"));
 if (errors.length > 0) {
   console.log(`\n${errors.length} erreur(s) dans le journal d'exécution :\n${errors.join("\n")}`);

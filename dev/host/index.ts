@@ -9,7 +9,9 @@ import { HyperFormula } from "hyperformula";
 import { BUILD_DIR, type BundleGlobals, loadBundle } from "./bundle";
 import { CallCounter } from "./counter";
 import { type FunctionContext, registerCustomFunctions } from "./custom-functions";
+import { FakeDocumentApp, FakeDriveApp } from "./documents";
 import { DestinationType, type FakeForm, FakeFormApp, type FakeSubmission, ItemType } from "./forms";
+import { FakeMailApp } from "./mail";
 import {
   createHtmlService,
   ExecutionLog,
@@ -28,6 +30,8 @@ export interface HostOptions {
   readonly now?: () => number;
   /** Extra or replacement globals (e.g. UrlFetchApp serving recorded InfoEuro rates). */
   readonly services?: Record<string, unknown>;
+  /** MailApp's remaining daily quota at the start (default 100, a consumer account's). */
+  readonly mailQuota?: number;
 }
 
 export interface Host {
@@ -39,6 +43,11 @@ export interface Host {
   readonly lock: FakeLock;
   readonly scriptApp: FakeScriptApp;
   readonly forms: FakeFormApp;
+  /** Messages "sent" by MailApp, recorded with the day's quota. */
+  readonly mail: FakeMailApp;
+  /** Google Docs created by DocumentApp, and the files and folders of Drive. */
+  readonly documents: FakeDocumentApp;
+  readonly drive: FakeDriveApp;
   readonly log: ExecutionLog;
   readonly counter: CallCounter;
   /** Calls a global of the bundle (a menu action, a trigger, a custom function). */
@@ -90,6 +99,9 @@ export function createHost(options: HostOptions = {}): Host {
   const cache = new FakeCache(now);
   const lock = new FakeLock();
   const scriptApp = new FakeScriptApp();
+  const mail = new FakeMailApp(options.mailQuota ?? 100);
+  const drive = new FakeDriveApp();
+  const documents = new FakeDocumentApp(drive);
 
   /** The executions running now, innermost last: each has its own view of the lock. */
   const executions: string[] = [];
@@ -150,6 +162,10 @@ export function createHost(options: HostOptions = {}): Host {
       "Session",
     ),
     Utilities: counter.wrap(fakeUtilities, "Utilities"),
+    MailApp: counter.wrap(mail, "MailApp"),
+    DocumentApp: counter.wrap(documents, "DocumentApp"),
+    DriveApp: counter.wrap(drive, "DriveApp"),
+    MimeType: { PDF: "application/pdf", GOOGLE_DOCS: "application/vnd.google-apps.document" },
     Charts: { ChartType: { PIE: "PIE", BAR: "BAR", COLUMN: "COLUMN", LINE: "LINE" } },
     HtmlService: counter.wrap(
       createHtmlService((file) => readFileSync(join(BUILD_DIR, file), "utf8")),
@@ -192,11 +208,17 @@ export function createHost(options: HostOptions = {}): Host {
     lock,
     scriptApp,
     forms,
+    mail,
+    documents,
+    drive,
     log,
     counter,
     call,
     runMenuItem(caption, ...answers) {
-      const item = ui.menus.flatMap((m) => m.items).find((i) => i !== "separator" && i.caption === caption);
+      // A submenu's item answers to its path (`Courriers › Préparer les courriers`) or its own caption.
+      const item = ui.menus
+        .flatMap((m) => m.items)
+        .find((i) => i !== "separator" && (i.caption === caption || i.caption.endsWith(` › ${caption}`)));
       if (!item || item === "separator")
         throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
       ui.answer(...answers);

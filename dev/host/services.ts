@@ -11,6 +11,7 @@ export type ScriptedAnswer =
 
 export interface MenuRecord {
   readonly title: string;
+  /** A submenu's items are its record's, captions prefixed `Courriers › `. */
   readonly items: ({ caption: string; functionName: string } | "separator")[];
 }
 
@@ -48,6 +49,15 @@ export class FakeUi {
         record.items.push("separator");
         return menu;
       },
+      addSubMenu: (sub: { record: MenuRecord }) => {
+        for (const item of sub.record.items) {
+          record.items.push(
+            item === "separator" ? item : { ...item, caption: `${sub.record.title} › ${item.caption}` },
+          );
+        }
+        return menu;
+      },
+      record,
       addToUi: () => {
         this.menus.push(record);
       },

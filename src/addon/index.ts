@@ -18,9 +18,11 @@ import {
   serverEcrirePlanFinancement,
 } from "../ui/plan-financement/server";
 import { menuBudgetConvention } from "./convention-sheets";
+import { menuDecisionLetter, menuFinancialAnnex } from "./documents/actions";
 import { serverTauxInfoEuro } from "./infoeuro";
 import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
 import { menuEraseApplicant } from "./intake/erase";
+import { menuPrepareLetters, menuSendLetters } from "./letters/actions";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
 
@@ -69,6 +71,38 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
     run: menuEraseApplicant,
+  }),
+  entryPoint({
+    name: "menuPreparerCourriers",
+    summary:
+      "Lianes › Courriers › Préparer les courriers : ajoute à la feuille Courriers un courrier « à relire » " +
+      "par candidature dont le statut en appelle un et qui ne l'a pas encore.",
+    params: [],
+    run: menuPrepareLetters,
+  }),
+  entryPoint({
+    name: "menuEnvoyerCourriers",
+    summary:
+      "Lianes › Courriers › Envoyer les courriers cochés : envoie les lignes cochées de Courriers (MailApp), " +
+      "chacune marquée « envoyé le … » dès son envoi.",
+    params: [],
+    run: menuSendLetters,
+  }),
+  entryPoint({
+    name: "menuLettreDecision",
+    summary:
+      "Lianes › Courriers › Lettre de décision (ligne sélectionnée) : Google Doc et PDF de la lettre de " +
+      "décision de la candidature sélectionnée.",
+    params: [],
+    run: menuDecisionLetter,
+  }),
+  entryPoint({
+    name: "menuAnnexeFinanciere",
+    summary:
+      "Lianes › Courriers › Annexe financière de la convention… : Google Doc et PDF de l'annexe financière " +
+      "(article 4, budget, plan de financement).",
+    params: [],
+    run: menuFinancialAnnex,
   }),
   entryPoint({
     name: FORM_SUBMIT_HANDLER,

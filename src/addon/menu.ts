@@ -8,7 +8,18 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-export type MenuEntry = MenuItem | "separator";
+/** A submenu (`Lianes › Courriers › …`): items only. */
+export interface SubMenu {
+  readonly caption: string;
+  readonly items: readonly MenuItem[];
+}
+
+export type MenuEntry = MenuItem | SubMenu | "separator";
+
+/** Every item of the menu, submenus' included, in order. */
+export function menuItems(entries: readonly MenuEntry[] = MENU): MenuItem[] {
+  return entries.flatMap((e) => (e === "separator" ? [] : "items" in e ? [...e.items] : [e]));
+}
 
 export const MENU_TITLE = "Lianes";
 
@@ -22,13 +33,27 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
+  {
+    caption: "Courriers",
+    items: [
+      { caption: "Préparer les courriers", functionName: "menuPreparerCourriers" },
+      { caption: "Envoyer les courriers cochés", functionName: "menuEnvoyerCourriers" },
+      { caption: "Lettre de décision (ligne sélectionnée)", functionName: "menuLettreDecision" },
+      { caption: "Annexe financière de la convention…", functionName: "menuAnnexeFinanciere" },
+    ],
+  },
 ];
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(MENU_TITLE);
   for (const entry of MENU) {
     if (entry === "separator") menu.addSeparator();
-    else menu.addItem(entry.caption, entry.functionName);
+    else if ("items" in entry) {
+      const sub = ui.createMenu(entry.caption);
+      for (const item of entry.items) sub.addItem(item.caption, item.functionName);
+      menu.addSubMenu(sub);
+    } else menu.addItem(entry.caption, entry.functionName);
   }
   menu.addToUi();
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import { createHost, type Host, type ScriptedAnswer } from "../../dev/host";
-import { MENU } from "../../src/addon/menu";
+import { menuItems } from "../../src/addon/menu";
 import { callById } from "../../src/core/intake/calls";
 import { customFunctions } from "../../src/functions";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
@@ -1450,8 +1450,7 @@ describe("bad answers to every Lianes menu action, on the local host", () => {
   });
 
   it("covers every item of the Lianes menu", () => {
-    for (const entry of MENU) {
-      if (entry === "separator") continue;
+    for (const entry of menuItems()) {
       expect(
         MENU_CASES.filter(([, , caption]) => caption === entry.caption).length,
         entry.caption,

@@ -97,7 +97,12 @@ describe("onOpen in AuthMode.NONE", () => {
             return menu;
           },
           addSeparator: () => menu,
+          addSubMenu: (sub: { record: { title: string; items: string[] } }) => {
+            record.items.push(...sub.record.items.map((i) => `${sub.record.title} › ${i}`));
+            return menu;
+          },
           addToUi: () => menus.push(record),
+          record,
         };
         return menu;
       },
@@ -121,5 +126,8 @@ describe("onOpen in AuthMode.NONE", () => {
     expect(menus[0]?.title).toBe("Lianes");
     expect(menus[0]?.items).toContain("Nouvelle mission EXPLOR");
     expect(menus[0]?.items).toContain("Créer le formulaire…");
+    expect(menus[0]?.items).toContain("Courriers › Préparer les courriers");
+    expect(menus[0]?.items).toContain("Courriers › Envoyer les courriers cochés");
+    expect(menus[0]?.items).toContain("Courriers › Annexe financière de la convention…");
   });
 });

@@ -6,6 +6,7 @@
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { askForDefinition } from "../dialogs";
+import { prepareAcknowledgements } from "../letters/actions";
 import { buildFormItems } from "./form-builder";
 import { pendingOf, recordPending, settlePending } from "./pending";
 import { readColumnTags } from "./response-columns";
@@ -256,6 +257,8 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
   try {
     for (const { callId, report } of syncUntilNothingPending()) {
       logReport(callId, report);
+      // The acknowledgement, when the call asks for one: prepared in `Courriers`, never sent.
+      if (callId === call.id && report) prepareAcknowledgements(call, report.addedKeys);
       if (callId === call.id && report && key !== undefined && !report.addedKeys.includes(key)) {
         console.log(
           `Appel ${call.id} : la réponse de la ligne ${row} était déjà dans la feuille d'instruction ` +

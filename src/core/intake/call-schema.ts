@@ -137,6 +137,17 @@ export const callSchema = z
       maxScore: z.int().check(z.positive()),
     }),
     confirmationMessage: text,
+    /** Letters to applicants (Lianes › Courriers): off unless given. */
+    letters: z.optional(
+      z.object({
+        /** How letters name the call: `{appel}` (default: its id). */
+        name: z.optional(text),
+        /** The answer that names the person to write to: `{contact}` (default: the applicant). */
+        contact: z.optional(id),
+        /** Prepare (never send) an acknowledgement row when a response arrives. Off by default. */
+        acknowledgement: z.optional(z.boolean()),
+      }),
+    ),
   })
   .check(
     z.refine((c) => new Set(c.questions.map((q) => q.id)).size === c.questions.length, {
@@ -203,12 +214,14 @@ function eligibilityQuestions(e: z.infer<typeof eligibilitySchema>): string[] {
 function referencedQuestions(c: {
   eligibility: z.infer<typeof eligibilitySchema>;
   review: { applicant: { question: string }; email?: string | undefined; shownAnswers: string[] };
+  letters?: { contact?: string | undefined } | undefined;
 }): string[] {
   return [
     ...eligibilityQuestions(c.eligibility),
     c.review.applicant.question,
     c.review.email,
     ...c.review.shownAnswers,
+    c.letters?.contact,
   ].filter((q): q is string => q !== undefined);
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The sheet `Modèles de courriers`: one row per event (Événement, Objet, Texte), then the
+ * signature. Created with the shipped texts the first time letters are prepared; staff edit it.
+ */
+import {
+  DEFAULT_SIGNATURE,
+  DEFAULT_TEMPLATES,
+  eventByLabel,
+  eventLabel,
+  type LetterTemplate,
+  PLACEHOLDERS,
+} from "../../core/letters";
+import { asText, type SheetLayout, writeLayout } from "../sheet-layout";
+
+export const TEMPLATES_SHEET = "Modèles de courriers";
+const SIGNATURE_LABEL = "Signature";
+const HELP_LABEL = "Champs possibles";
+
+export function templatesLayout(): SheetLayout {
+  const rows = DEFAULT_TEMPLATES.map((t) => [eventLabel(t.event), asText(t.subject), asText(t.body)]);
+  const signatureRow = rows.length + 3;
+  return {
+    name: TEMPLATES_SHEET,
+    blocks: [
+      { row: 1, column: 1, values: [["Événement", "Objet", "Texte"]], bold: true, background: "#e8f0f4" },
+      { row: 2, column: 1, values: rows, wrap: true },
+      { row: signatureRow, column: 1, values: [[SIGNATURE_LABEL, asText(DEFAULT_SIGNATURE), ""]] },
+      {
+        row: signatureRow + 1,
+        column: 1,
+        values: [
+          [
+            HELP_LABEL,
+            `${PLACEHOLDERS.map((p) => `{${p}}`).join(" ")} et l'identifiant de toute question de l'appel, ` +
+              "par exemple {projetTitre}",
+            "",
+          ],
+        ],
+        wrap: true,
+      },
+    ],
+    columnWidths: [150, 320, 620],
+    frozenRows: 1,
+  };
+}
+
+export interface TemplatesReading {
+  readonly templates: readonly LetterTemplate[];
+  readonly signature: string;
+  /** Rows that name no event, in French. */
+  readonly problems: readonly string[];
+  /** True when the sheet was just created with the shipped texts. */
+  readonly created: boolean;
+}
+
+/** Reads the templates, creating the sheet with the shipped texts if it is missing. */
+export function readTemplates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): TemplatesReading {
+  let sheet = spreadsheet.getSheetByName(TEMPLATES_SHEET);
+  let created = false;
+  if (!sheet) {
+    sheet = spreadsheet.insertSheet(TEMPLATES_SHEET);
+    writeLayout(sheet, templatesLayout());
+    created = true;
+  }
+  return { ...templatesFromValues(sheet.getDataRange().getValues()), created };
+}
+
+export function templatesFromValues(
+  values: readonly (readonly unknown[])[],
+): Omit<TemplatesReading, "created"> {
+  const templates: LetterTemplate[] = [];
+  const problems: string[] = [];
+  let signature = "";
+  values.slice(1).forEach((row, i) => {
+    const [label, subject, body] = row.map((v) => String(v ?? ""));
+    if ((label ?? "").trim() === "" || label === HELP_LABEL) return;
+    if (label === SIGNATURE_LABEL) {
+      signature = subject ?? "";
+      return;
+    }
+    const event = eventByLabel(label);
+    if (!event) {
+      problems.push(
+        `${TEMPLATES_SHEET}, ligne ${i + 2} : événement inconnu « ${label} » — attendu : ` +
+          `${DEFAULT_TEMPLATES.map((t) => eventLabel(t.event)).join(", ")}`,
+      );
+      return;
+    }
+    if (templates.some((t) => t.event === event.id)) {
+      problems.push(`${TEMPLATES_SHEET}, ligne ${i + 2} : deuxième modèle « ${event.label} »`);
+      return;
+    }
+    templates.push({ event: event.id, subject: subject ?? "", body: body ?? "" });
+  });
+  return { templates, signature, problems };
+}
