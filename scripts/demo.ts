@@ -4,9 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { demoSummary, runDemo, sentLetters } from "../dev/demo";
+import { demoSummary, runDemo } from "../dev/demo";
+import { writeSentLetters } from "../dev/demo-letters";
 import { printHtmlToPdf } from "../dev/documents-pdf";
-import { toEml } from "../dev/host/eml";
 import { writeXlsx } from "../dev/host/xlsx";
 import { captureSidebars, DEMO_SCENARIOS, selectApplication } from "../dev/sidebar-shots";
 import { conventionById } from "../src/core/convention";
@@ -30,18 +30,7 @@ await writeXlsx(demo.host.spreadsheet, path);
 
 step("Courriels envoyés : out/courriels/<appel>/<n°>-<événement>.eml…");
 const sentAt = new Date();
-const letters = sentLetters(demo.host);
-for (const letter of letters) {
-  const dir = join(OUT, "courriels", letter.callId);
-  mkdirSync(dir, { recursive: true });
-  const eml = toEml(letter.message, {
-    from: "equipe@lianes-cooperation.invalid",
-    fromName: "Lianes coopération",
-    date: sentAt,
-    messageId: `${letter.callId}-${letter.number}-${letter.event}@lianes-cooperation.invalid`,
-  });
-  writeFileSync(join(dir, `${letter.number}-${letter.event}.eml`), eml);
-}
+const letters = writeSentLetters(demo.host, join(OUT, "courriels"), sentAt);
 
 step("Annexe financière CD62-2024 imprimée par Chromium : out/documents/annexe-financiere-CD62-2024.pdf…");
 let annexNote: string;
