@@ -69,6 +69,7 @@ export function requireSingleCell(value: unknown, f: Field): void {
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   // An Error of another realm (a service's, seen from the bundle's context) is one too.
-  const message = typeof error === "object" && error !== null ? (error as { message?: unknown }).message : undefined;
+  const message =
+    typeof error === "object" && error !== null ? (error as { message?: unknown }).message : undefined;
   return typeof message === "string" ? message : String(error);
 }

@@ -17,7 +17,7 @@ const annex = () => financialAnnex(conventionById("CD62-2024"), new Date("2026-1
 
 function table(model: DocumentModel, header0: string) {
   const block = model.blocks.find((b) => b.kind === "table" && b.header[0] === header0);
-  if (!block || block.kind !== "table") throw new Error(`pas de tableau ${header0}`);
+  if (block?.kind !== "table") throw new Error(`pas de tableau ${header0}`);
   return block;
 }
 

@@ -91,7 +91,7 @@ describe("letter templates", () => {
     expect(eventOfStatus("À instruire")).toBeUndefined();
   });
 
-  it("fill each placeholder once: an applicant's {motifs} or ${…} stays as typed", () => {
+  it("fill each placeholder once: an applicant's {motifs} stays as typed", () => {
     const letter = renderLetter(
       { event: "retenue", subject: "{association}", body: "Cher {contact}, {association} — {motifs}" },
       { association: "Les {motifs} de {contact}", contact: "Awa", motifs: "aucun" },
