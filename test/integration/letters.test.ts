@@ -258,6 +258,28 @@ describe("Lianes › Courriers › Envoyer les courriers cochés", () => {
   });
 });
 
+describe("erasing an applicant (RGPD) erases their letters too", () => {
+  it("replaces recipient, subject and body of their rows in Courriers, keeps the facts, sends nothing", () => {
+    const host = explorWith(FOUR);
+    host.runMenuItem("Préparer les courriers");
+    tickAll(host);
+    host.runMenuItem("Envoyer les courriers cochés");
+    host.runMenuItem("Effacer les données d'un candidat…", OK("4"), YES);
+    const row = outbox(host)[3] ?? [];
+    expect(row.slice(0, 3)).toEqual([4, "EXPLOR-2025", "Irrecevable"]);
+    expect(
+      row.slice(3, 6).every((v) => /^Données effacées le \d\d\/\d\d\/\d{4} \(RGPD\)$/.test(String(v))),
+    ).toBe(true);
+    expect(String(row[6])).toMatch(/^envoyé le /);
+    expect(JSON.stringify(host.values("Courriers"))).not.toMatch(/paris@exemple\.fr|Solidarité Paris/);
+    expect(outbox(host)[0]?.[3]).toBe("retenue@exemple.fr");
+    // Ticked again: refused (not an address), never sent.
+    host.spreadsheet.getSheetByName("Courriers")?.getRange(5, 8).setValue(true);
+    host.runMenuItem("Envoyer les courriers cochés");
+    expect(host.mail.messages).toHaveLength(4);
+  });
+});
+
 describe("the acknowledgement on submission", () => {
   it("is prepared, never sent, by the trigger when the call asks for it (PAM-2025)", () => {
     const host = createHost();
@@ -371,5 +393,30 @@ describe("Lianes › Courriers › Lettre de décision (ligne sélectionnée)", 
     expect(host.ui.alerts.at(-1)).toMatch(
       /Candidature n° 5 : le statut « En instruction » n'appelle pas de lettre/,
     );
+  });
+
+  it("makes one letter per selected application, says which have none, asks before replacing", () => {
+    const host = explorWith(FOUR);
+    const review = host.spreadsheet.getSheetByName("Candidatures");
+    review?.activate();
+    review?.getRange("B2:D6").activate();
+    host.runMenuItem("Lettre de décision (ligne sélectionnée)");
+    expect([...host.documents.documents.values()].map((d) => d.getName())).toEqual([
+      "Courrier — EXPLOR 2025 — n° 1 — Retenue",
+      "Courrier — EXPLOR 2025 — n° 2 — Liste d'attente",
+      "Courrier — EXPLOR 2025 — n° 3 — Refusée",
+      "Courrier — EXPLOR 2025 — n° 4 — Irrecevable",
+    ]);
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /^4 lettres de décision créées — .*\n\nCandidature n° 5 : le statut « En instruction » n'appelle pas/s,
+    );
+    expect(host.values("Documents")).toHaveLength(5);
+    review?.activate();
+    review?.getRange("A3").activate();
+    host.runMenuItem("Lettre de décision (ligne sélectionnée)", NO);
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /^Remplacer les lettres \? — « Courrier — EXPLOR 2025 — n° 2 — Liste d'attente » existe déjà/,
+    );
+    expect(host.documents.documents.size).toBe(4);
   });
 });

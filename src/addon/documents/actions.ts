@@ -64,7 +64,10 @@ export function menuFinancialAnnex(): void {
   ui.alert("Annexe financière créée", doneMessage(generated, folderName), ui.ButtonSet.OK);
 }
 
-/** Lianes › Courriers › Lettre de décision (ligne sélectionnée) */
+/**
+ * Lianes › Courriers › Lettre de décision (ligne sélectionnée): one letter per selected
+ * application of a review sheet (one row, or several), from its status's template.
+ */
 export function menuDecisionLetter(): void {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -80,19 +83,32 @@ export function menuDecisionLetter(): void {
     return;
   }
   const { call, state } = entry;
-  const row = spreadsheet.getActiveRange()?.getRow() ?? 0;
-  const number = row >= 2 ? sheet.getRange(row, 1).getValue() : "";
-  const status = row >= 2 ? sheet.getRange(row, reviewSheetShape(call).statusColumn + 1).getValue() : "";
-  const event = eventOfStatus(status);
-  if (typeof number !== "number") {
+  const range = spreadsheet.getActiveRange();
+  const first = Math.max(range?.getRow() ?? 0, 2);
+  const last = range ? range.getRow() + range.getNumRows() - 1 : 0;
+  const statusColumn = reviewSheetShape(call).statusColumn;
+  const selected =
+    last >= first
+      ? sheet
+          .getRange(first, 1, last - first + 1, statusColumn + 1)
+          .getValues()
+          .filter((r) => typeof r[0] === "number")
+          .map((r) => ({ number: r[0] as number, status: r[statusColumn] }))
+      : [];
+  if (selected.length === 0) {
     ui.alert("Sélectionnez la ligne d'une candidature (avec son N°), puis relancez.");
     return;
   }
-  if (!event) {
-    ui.alert(
-      `Candidature n° ${number} : le statut « ${String(status)} » n'appelle pas de lettre de décision ` +
+  const notes = selected
+    .filter((a) => !eventOfStatus(a.status))
+    .map(
+      (a) =>
+        `Candidature n° ${a.number} : le statut « ${String(a.status)} » n'appelle pas de lettre de décision ` +
         "(Irrecevable, Retenue, Liste d'attente ou Refusée).",
     );
+  const wanted = selected.filter((a) => eventOfStatus(a.status));
+  if (wanted.length === 0) {
+    ui.alert(notes.join("\n"));
     return;
   }
   const templates = readTemplates(spreadsheet);
@@ -101,34 +117,57 @@ export function menuDecisionLetter(): void {
     ui.alert(`Corrigez d'abord la feuille « ${TEMPLATES_SHEET} »`, problems.join("\n"), ui.ButtonSet.OK);
     return;
   }
-  const application = readLetterApplications(spreadsheet, call, state)?.find((a) => a.number === number);
+  const applications = readLetterApplications(spreadsheet, call, state) ?? [];
   const plan = planLetters({
     call,
     templates: templates.templates,
     signature: templates.signature,
-    applications: application ? [application] : [],
+    applications: wanted.flatMap((w) => applications.filter((a) => a.number === w.number)),
     existing: new Set(),
   });
-  const letter = plan.letters[0];
-  if (!letter || !application?.submission) {
-    throw new InputError(
-      plan.notes[0] ?? `Candidature n° ${number} introuvable dans la feuille d'instruction.`,
+  notes.push(...plan.notes);
+  const letters = plan.letters.map((letter) => ({
+    letter,
+    title: `Courrier — ${callName(call)} — n° ${letter.number} — ${eventLabel(letter.event)}`,
+    key: `lianes.lettre.${call.id}.${letter.number}.${letter.event}`,
+    addressee:
+      applications.find((a) => a.number === letter.number)?.submission?.answers[
+        call.review.applicant.question
+      ] ?? "",
+  }));
+  if (letters.length === 0)
+    throw new InputError(notes[0] ?? "Aucune candidature sélectionnée n'a de lettre.");
+  const existing = letters.filter((l) => previousGenerated(l.key));
+  if (existing.length > 0) {
+    const answer = ui.alert(
+      "Remplacer les lettres ?",
+      `${existing.map((l) => `« ${l.title} »`).join(", ")} ${existing.length > 1 ? "existent" : "existe"} déjà. ` +
+        "Les remplacer par une nouvelle version ? L'ancienne version (document et PDF) ira dans la corbeille de Drive.",
+      ui.ButtonSet.YES_NO,
     );
+    if (answer !== ui.Button.YES) return;
   }
-  const association = String(application.submission.answers[call.review.applicant.question] ?? "");
-  const title = `Courrier — ${callName(call)} — n° ${number} — ${eventLabel(event.id)}`;
-  const key = `lianes.lettre.${call.id}.${number}.${event.id}`;
-  if (!confirmReplace(ui, `« ${title} »`, previousGenerated(key))) return;
   const now = new Date();
-  const model = letterDocument({
-    title,
-    addressee: association,
-    subject: letter.subject,
-    body: letter.body,
-    date: now,
-  });
   const folderName = `Courriers ${call.id}`;
-  const generated = generateDocument(model, folderFor(`lianes.dossier.${call.id}`, folderName), key, now);
-  recordDocumentLinks(spreadsheet, `${call.id} n° ${number}`, title, generated);
-  ui.alert("Lettre de décision créée", doneMessage(generated, folderName), ui.ButtonSet.OK);
+  const folder = folderFor(`lianes.dossier.${call.id}`, folderName);
+  const made = letters.map(({ letter, title, key, addressee }) => {
+    const model = letterDocument({
+      title,
+      addressee: String(addressee),
+      subject: letter.subject,
+      body: letter.body,
+      date: now,
+    });
+    const generated = generateDocument(model, folder, key, now);
+    recordDocumentLinks(spreadsheet, `${call.id} n° ${letter.number}`, title, generated);
+    return generated;
+  });
+  ui.alert(
+    made.length === 1 ? "Lettre de décision créée" : `${made.length} lettres de décision créées`,
+    (made.length === 1 && made[0]
+      ? doneMessage(made[0], folderName)
+      : `Dans le dossier Drive « ${folderName} » ; les liens sont dans la feuille « ${DOCUMENTS_SHEET} ».`) +
+      (notes.length ? `\n\n${notes.join("\n")}` : ""),
+    ui.ButtonSet.OK,
+  );
 }

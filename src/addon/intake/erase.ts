@@ -31,6 +31,7 @@ import {
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { fnv1a, keyParts } from "../../core/intake/response-key";
 import { computedColumns, reviewerColumns } from "../../core/intake/review";
+import { eraseOutboxRow, OUTBOX_SHEET, outboxRowsOf } from "../letters/outbox-sheet";
 import { asText } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
 import { LOCK_WAIT_MS } from "./actions";
@@ -250,6 +251,10 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     }
   }
   const summary = decisionSummaryLayout(call, after);
+  // The applicant's letters in `Courriers` (recipient, subject, body): the mention too.
+  const outbox = spreadsheet.getSheetByName(OUTBOX_SHEET);
+  const letters = outbox ? outboxRowsOf(outbox, call.id, target[0]) : [];
+  for (const letter of letters) for (const v of letter.before) if (v.trim() !== "") erasedValues.add(v);
 
   // The form response, found now, deleted after the sheets.
   const facts = factsOfKey(key);
@@ -307,6 +312,7 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     }
     undo.push(() => replaceSheetContents(spreadsheet, decisionSummaryLayout(call, existing)));
     replaceSheetContents(spreadsheet, summary);
+    for (const letter of letters) if (outbox) undo.push(eraseOutboxRow(outbox, letter, marker));
   } catch (error) {
     for (const step of undo.reverse()) {
       try {
@@ -351,7 +357,8 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     `RGPD : données personnelles de la candidature n° ${cellText(target[0])} (${call.id}) effacées le ${
       erasureDateOf(marker) ?? ""
     } — ${responseCells} cellule(s) sur ${targetRows.length} ligne(s) de la feuille de réponses, ` +
-      `feuille d'instruction, synthèse ; réponse du formulaire : ${formResponse}` +
+      `feuille d'instruction, synthèse${letters.length ? `, ${letters.length} courrier(s)` : ""} ; ` +
+      `réponse du formulaire : ${formResponse}` +
       `${leftovers.length ? ` ; ${leftovers.length} cellule(s) d'autres feuilles à vérifier` : ""}.`,
   );
   return report;

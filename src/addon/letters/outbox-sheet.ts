@@ -103,3 +103,38 @@ export function appendLetters(sheet: Sheet, letters: readonly PlannedLetter[]): 
     .getRange(start, COLUMN.send, letters.length, 1)
     .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
 }
+
+/** A letter's row whose recipient, subject and body hold personal data, as they were read. */
+export interface OutboxLetterCells {
+  readonly row: number;
+  /** Destinataire, Objet, Texte. */
+  readonly before: readonly string[];
+}
+
+/** The rows of `Courriers` of one application (call and N°): what an erasure (RGPD) replaces. */
+export function outboxRowsOf(sheet: Sheet, callId: string, number: unknown): OutboxLetterCells[] {
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  return sheet
+    .getRange(2, 1, last - 1, COLUMN.body)
+    .getValues()
+    .flatMap((v, i) =>
+      String(v[COLUMN.call - 1] ?? "").trim() === callId && String(v[COLUMN.number - 1]) === String(number)
+        ? [
+            {
+              row: i + 2,
+              before: [v[COLUMN.recipient - 1], v[COLUMN.subject - 1], v[COLUMN.body - 1]].map((c) =>
+                String(c ?? ""),
+              ),
+            },
+          ]
+        : [],
+    );
+}
+
+/** Writes the erasure mention over a letter's recipient, subject and body. */
+export function eraseOutboxRow(sheet: Sheet, letter: OutboxLetterCells, marker: string): () => void {
+  const range = sheet.getRange(letter.row, COLUMN.recipient, 1, 3);
+  range.setValues([[asText(marker), asText(marker), asText(marker)]]);
+  return () => range.setValues([letter.before.map((v) => asText(v))]);
+}

@@ -53,10 +53,19 @@ export interface TemplatesReading {
   readonly created: boolean;
 }
 
-/** Reads the templates, creating the sheet with the shipped texts if it is missing. */
-export function readTemplates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): TemplatesReading {
+/**
+ * Reads the templates, creating the sheet with the shipped texts if it is missing (unless
+ * `create` is false: a check reads the shipped texts instead and writes nothing).
+ */
+export function readTemplates(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  { create = true }: { readonly create?: boolean } = {},
+): TemplatesReading {
   let sheet = spreadsheet.getSheetByName(TEMPLATES_SHEET);
   let created = false;
+  if (!sheet && !create) {
+    return { templates: DEFAULT_TEMPLATES, signature: DEFAULT_SIGNATURE, problems: [], created: false };
+  }
   if (!sheet) {
     sheet = spreadsheet.insertSheet(TEMPLATES_SHEET);
     writeLayout(sheet, templatesLayout());
