@@ -21,6 +21,7 @@ import {
   FakeScriptApp,
   FakeUi,
   fakeUtilities,
+  menuItems,
   type ScriptedAnswer,
 } from "./services";
 import { createSpreadsheetApp, FakeSpreadsheet } from "./spreadsheet";
@@ -215,12 +216,10 @@ export function createHost(options: HostOptions = {}): Host {
     counter,
     call,
     runMenuItem(caption, ...answers) {
-      // A submenu's item answers to its path (`Courriers › Préparer les courriers`) or its own caption.
       const item = ui.menus
-        .flatMap((m) => m.items)
-        .find((i) => i !== "separator" && (i.caption === caption || i.caption.endsWith(` › ${caption}`)));
-      if (!item || item === "separator")
-        throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
+        .flatMap((m) => menuItems(m))
+        .find((i) => i.caption === caption || i.path === caption);
+      if (!item) throw new Error(`Menu Lianes : pas d'entrée « ${caption} » (onOpen a-t-il tourné ?)`);
       ui.answer(...answers);
       return call(item.functionName);
     },

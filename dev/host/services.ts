@@ -11,8 +11,18 @@ export type ScriptedAnswer =
 
 export interface MenuRecord {
   readonly title: string;
-  /** A submenu's items are its record's, captions prefixed `Courriers › `. */
-  readonly items: ({ caption: string; functionName: string } | "separator")[];
+  readonly items: ({ caption: string; functionName: string } | MenuRecord | "separator")[];
+}
+
+/** Every clickable item of a menu and its submenus, with its path (`Paramètres › Vérifier…`). */
+export function menuItems(menu: MenuRecord, path: readonly string[] = []) {
+  const items: { caption: string; path: string; functionName: string }[] = [];
+  for (const item of menu.items) {
+    if (item === "separator") continue;
+    if ("items" in item) items.push(...menuItems(item, [...path, item.title]));
+    else items.push({ ...item, path: [...path, item.caption].join(" › ") });
+  }
+  return items;
 }
 
 export class FakeUi {
@@ -49,12 +59,8 @@ export class FakeUi {
         record.items.push("separator");
         return menu;
       },
-      addSubMenu: (sub: { record: MenuRecord }) => {
-        for (const item of sub.record.items) {
-          record.items.push(
-            item === "separator" ? item : { ...item, caption: `${sub.record.title} › ${item.caption}` },
-          );
-        }
+      addSubMenu: (submenu: { record: MenuRecord }) => {
+        record.items.push(submenu.record);
         return menu;
       },
       record,

@@ -8,20 +8,27 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-/** A submenu (`Lianes › Courriers › …`): items only. */
+/** A submenu (`Lianes › Paramètres › …`). */
 export interface SubMenu {
   readonly caption: string;
-  readonly items: readonly MenuItem[];
+  readonly items: readonly MenuEntry[];
 }
 
 export type MenuEntry = MenuItem | SubMenu | "separator";
 
-/** Every item of the menu, submenus' included, in order. */
-export function menuItems(entries: readonly MenuEntry[] = MENU): MenuItem[] {
-  return entries.flatMap((e) => (e === "separator" ? [] : "items" in e ? [...e.items] : [e]));
-}
-
 export const MENU_TITLE = "Lianes";
+
+/** `Lianes › Courriers`: letters to applicants and documents (Google Docs and PDF). */
+export const LETTERS_MENU: SubMenu = {
+  caption: "Courriers",
+  items: [
+    { caption: "Préparer les courriers", functionName: "menuPreparerCourriers" },
+    { caption: "Envoyer les courriers cochés", functionName: "menuEnvoyerCourriers" },
+    "separator",
+    { caption: "Lettre de décision (ligne sélectionnée)", functionName: "menuLettreDecision" },
+    { caption: "Annexe financière de la convention…", functionName: "menuAnnexeFinanciere" },
+  ],
+};
 
 export const MENU: readonly MenuEntry[] = [
   { caption: "Nouvelle mission EXPLOR", functionName: "menuNouvelleMissionExplor" },
@@ -33,27 +40,35 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
-  {
-    caption: "Courriers",
-    items: [
-      { caption: "Préparer les courriers", functionName: "menuPreparerCourriers" },
-      { caption: "Envoyer les courriers cochés", functionName: "menuEnvoyerCourriers" },
-      { caption: "Lettre de décision (ligne sélectionnée)", functionName: "menuLettreDecision" },
-      { caption: "Annexe financière de la convention…", functionName: "menuAnnexeFinanciere" },
-    ],
-  },
+  LETTERS_MENU,
 ];
+
+/** Every clickable item, submenus included, in menu order. */
+export function menuItems(entries: readonly MenuEntry[] = MENU): MenuItem[] {
+  return entries.flatMap((entry) => {
+    if (entry === "separator") return [];
+    return "items" in entry ? menuItems(entry.items) : [entry];
+  });
+}
+
+function addEntries(
+  ui: GoogleAppsScript.Base.Ui,
+  menu: GoogleAppsScript.Base.Menu,
+  entries: readonly MenuEntry[],
+): void {
+  for (const entry of entries) {
+    if (entry === "separator") menu.addSeparator();
+    else if ("items" in entry) {
+      const submenu = ui.createMenu(entry.caption);
+      addEntries(ui, submenu, entry.items);
+      menu.addSubMenu(submenu);
+    } else menu.addItem(entry.caption, entry.functionName);
+  }
+}
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createMenu(MENU_TITLE);
-  for (const entry of MENU) {
-    if (entry === "separator") menu.addSeparator();
-    else if ("items" in entry) {
-      const sub = ui.createMenu(entry.caption);
-      for (const item of entry.items) sub.addItem(item.caption, item.functionName);
-      menu.addSubMenu(sub);
-    } else menu.addItem(entry.caption, entry.functionName);
-  }
+  addEntries(ui, menu, MENU);
   menu.addToUi();
 }

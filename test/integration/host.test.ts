@@ -97,8 +97,8 @@ describe("onOpen in AuthMode.NONE", () => {
             return menu;
           },
           addSeparator: () => menu,
-          addSubMenu: (sub: { record: { title: string; items: string[] } }) => {
-            record.items.push(...sub.record.items.map((i) => `${sub.record.title} › ${i}`));
+          addSubMenu: (submenu: { record: { title: string; items: string[] } }) => {
+            record.items.push(...submenu.record.items.map((i) => `${submenu.record.title} › ${i}`));
             return menu;
           },
           addToUi: () => menus.push(record),
