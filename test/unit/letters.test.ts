@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
+import { checkTemplatesSheet } from "../../src/addon/letters/templates-sheet";
 import { InputError } from "../../src/core/errors";
 import { callById, parseSubmission } from "../../src/core/intake";
 import {
@@ -234,5 +235,40 @@ describe("sending", () => {
 
   it("stamps the Paris date and time", () => {
     expect(sentStamp(new Date("2025-07-01T08:42:10Z"))).toBe("envoyé le 01/07/2025 à 10:42");
+  });
+});
+
+describe("the settings check of the sheet Modèles de courriers", () => {
+  const values = () => [
+    ["Événement", "Objet", "Texte"],
+    ...DEFAULT_TEMPLATES.map((t) => [
+      ["Accusé de réception", "Irrecevable", "Retenue", "Liste d'attente", "Refusée"][
+        DEFAULT_TEMPLATES.indexOf(t)
+      ] as string,
+      t.subject,
+      t.body,
+    ]),
+    ["", "", ""],
+    ["Signature", DEFAULT_SIGNATURE, ""],
+  ];
+
+  it("finds nothing in the shipped texts, for both calls", () => {
+    expect(checkTemplatesSheet(values(), [callById("EXPLOR-2025"), callById("PAM-2025")])).toEqual([]);
+  });
+
+  it("names the sheet, the cell, the template and the placeholder", () => {
+    const v = values();
+    (v[3] as string[])[2] = "Bravo {association} pour {projet}";
+    (v[5] as string[])[1] = "Réponse {appel} {numro}";
+    v.push(["Relance", "x", "y"]);
+    expect(checkTemplatesSheet(v, [callById("EXPLOR-2025")])).toEqual([
+      "Modèles de courriers, ligne 9 : événement inconnu « Relance » — attendu : Accusé de réception, Irrecevable, Retenue, Liste d'attente, Refusée",
+      expect.stringMatching(
+        /^Modèles de courriers, C4 : Modèle « Retenue » \(texte\) : champ inconnu \{projet\} — /,
+      ),
+      expect.stringMatching(
+        /^Modèles de courriers, B6 : Modèle « Refusée » \(objet\) : champ inconnu \{numro\} — /,
+      ),
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { errorMessage, InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { CALL_IDS, callById } from "../../core/intake/calls";
+import { callById } from "../../core/intake/calls";
 import {
   eventLabel,
   type LetterEventId,
@@ -25,24 +25,6 @@ const LOCK_WAIT_MS = 30_000;
 export const SENDER_NAME = "Lianes coopération";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/**
- * Every problem of the templates for the calls that have a form here (all calls when none
- * has): unknown placeholders, unknown events. Reads only; for a settings check.
- */
-export function letterTemplateProblems(
-  spreadsheet: Spreadsheet,
-  calls?: readonly CallDefinition[],
-): string[] {
-  const withForms = callsWithForms().map((c) => c.call);
-  const checked = calls ?? (withForms.length > 0 ? withForms : CALL_IDS.map((id) => callById(id)));
-  const reading = readTemplates(spreadsheet, { create: false });
-  const problems = [...reading.problems];
-  for (const call of checked) {
-    for (const p of templateProblems(reading.templates, call)) if (!problems.includes(p)) problems.push(p);
-  }
-  return problems;
-}
 
 export interface PreparedLetters {
   readonly letters: readonly PlannedLetter[];

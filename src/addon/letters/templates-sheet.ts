@@ -2,6 +2,7 @@
  * The sheet `Modèles de courriers`: one row per event (Événement, Objet, Texte), then the
  * signature. Created with the shipped texts the first time letters are prepared; staff edit it.
  */
+import type { CallDefinition } from "../../core/intake/call-schema";
 import {
   DEFAULT_SIGNATURE,
   DEFAULT_TEMPLATES,
@@ -9,6 +10,7 @@ import {
   eventLabel,
   type LetterTemplate,
   PLACEHOLDERS,
+  templateProblemList,
 } from "../../core/letters";
 import { asText, type SheetLayout, writeLayout } from "../sheet-layout";
 
@@ -53,19 +55,10 @@ export interface TemplatesReading {
   readonly created: boolean;
 }
 
-/**
- * Reads the templates, creating the sheet with the shipped texts if it is missing (unless
- * `create` is false: a check reads the shipped texts instead and writes nothing).
- */
-export function readTemplates(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  { create = true }: { readonly create?: boolean } = {},
-): TemplatesReading {
+/** Reads the templates, creating the sheet with the shipped texts if it is missing. */
+export function readTemplates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): TemplatesReading {
   let sheet = spreadsheet.getSheetByName(TEMPLATES_SHEET);
   let created = false;
-  if (!sheet && !create) {
-    return { templates: DEFAULT_TEMPLATES, signature: DEFAULT_SIGNATURE, problems: [], created: false };
-  }
   if (!sheet) {
     sheet = spreadsheet.insertSheet(TEMPLATES_SHEET);
     writeLayout(sheet, templatesLayout());
@@ -76,8 +69,9 @@ export function readTemplates(
 
 export function templatesFromValues(
   values: readonly (readonly unknown[])[],
-): Omit<TemplatesReading, "created"> {
+): Omit<TemplatesReading, "created"> & { readonly rows: ReadonlyMap<string, number> } {
   const templates: LetterTemplate[] = [];
+  const rows = new Map<string, number>();
   const problems: string[] = [];
   let signature = "";
   values.slice(1).forEach((row, i) => {
@@ -100,6 +94,28 @@ export function templatesFromValues(
       return;
     }
     templates.push({ event: event.id, subject: subject ?? "", body: body ?? "" });
+    rows.set(event.id, i + 2);
   });
-  return { templates, signature, problems };
+  return { templates, signature, problems, rows };
+}
+
+/**
+ * The settings check of `Modèles de courriers` (pure: the sheet's values in): every problem
+ * with its cell, `Modèles de courriers, C4 : Modèle « Retenue » (texte) : champ inconnu {x} — …`,
+ * checked against each call given (those with a form in the workbook).
+ */
+export function checkTemplatesSheet(
+  values: readonly (readonly unknown[])[],
+  calls: readonly CallDefinition[],
+): string[] {
+  const reading = templatesFromValues(values);
+  const problems = [...reading.problems];
+  for (const call of calls) {
+    for (const p of templateProblemList(reading.templates, call)) {
+      const cell = `${p.part === "objet" ? "B" : "C"}${reading.rows.get(p.event) ?? "?"}`;
+      const line = `${TEMPLATES_SHEET}, ${cell} : ${p.message}`;
+      if (!problems.includes(line)) problems.push(line);
+    }
+  }
+  return problems;
 }

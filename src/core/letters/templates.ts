@@ -129,35 +129,59 @@ export function eventLabel(event: LetterEventId): string {
   return LETTER_EVENTS.find((e) => e.id === event)?.label ?? event;
 }
 
-/**
- * Every problem of the templates for a call, as French sentences naming the template and the
- * placeholder: `Modèle « Retenue » (objet) : champ inconnu {projet_titre} — champs possibles : …`.
- */
-export function templateProblems(templates: readonly LetterTemplate[], call: CallDefinition): string[] {
+export interface TemplateProblem {
+  readonly event: LetterEventId;
+  /** Which part of the template: its subject or its body. */
+  readonly part: "objet" | "texte";
+  /** `Modèle « Retenue » (objet) : champ inconnu {assocation} — champs possibles : …` */
+  readonly message: string;
+}
+
+/** Every problem of the templates for a call, with the template and part it is in. */
+export function templateProblemList(
+  templates: readonly LetterTemplate[],
+  call: CallDefinition,
+): TemplateProblem[] {
   const known = new Set(knownPlaceholders(call));
-  const problems: string[] = [];
+  const problems: TemplateProblem[] = [];
   for (const t of templates) {
+    const label = eventLabel(t.event);
     for (const [part, text] of [
       ["objet", t.subject],
       ["texte", t.body],
     ] as const) {
       for (const name of placeholdersOf(text)) {
         if (!known.has(name)) {
-          problems.push(
-            `Modèle « ${eventLabel(t.event)} » (${part}) : champ inconnu {${name}} — champs possibles : ` +
+          problems.push({
+            event: t.event,
+            part,
+            message:
+              `Modèle « ${label} » (${part}) : champ inconnu {${name}} — champs possibles : ` +
               `${PLACEHOLDERS.map((p) => `{${p}}`).join(", ")} et les questions de l'appel ${call.id} ` +
               `(par exemple {${call.questions[0]?.id ?? "question"}})`,
-          );
+          });
         }
       }
+      if (text.trim() === "")
+        problems.push({ event: t.event, part, message: `Modèle « ${label} » (${part}) : vide` });
     }
-    if (t.subject.trim() === "") problems.push(`Modèle « ${eventLabel(t.event)} » : objet vide`);
-    if (t.body.trim() === "") problems.push(`Modèle « ${eventLabel(t.event)} » : texte vide`);
     if (/[\r\n]/.test(t.subject)) {
-      problems.push(`Modèle « ${eventLabel(t.event)} » (objet) : l'objet tient sur une seule ligne`);
+      problems.push({
+        event: t.event,
+        part: "objet",
+        message: `Modèle « ${label} » (objet) : l'objet tient sur une seule ligne`,
+      });
     }
   }
   return problems;
+}
+
+/**
+ * Every problem of the templates for a call, as French sentences naming the template and the
+ * placeholder: `Modèle « Retenue » (objet) : champ inconnu {projet_titre} — champs possibles : …`.
+ */
+export function templateProblems(templates: readonly LetterTemplate[], call: CallDefinition): string[] {
+  return templateProblemList(templates, call).map((p) => p.message);
 }
 
 /** Throws one InputError listing every problem; nothing is prepared with a broken template. */
