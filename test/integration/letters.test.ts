@@ -197,6 +197,37 @@ describe("Lianes › Courriers › Envoyer les courriers cochés", () => {
     expect(outbox(host).every((r) => String(r[6]).startsWith("envoyé le "))).toBe(true);
   });
 
+  it("a message sent but not stamped (the sheet failed) is never sent again blindly", () => {
+    const host = explorWith(FOUR);
+    host.runMenuItem("Préparer les courriers");
+    tickAll(host);
+    // The stamp of the second message fails: « envoi en cours » stays on its row.
+    host.counter.failOn("Range.setValues", 2);
+    host.runMenuItem("Envoyer les courriers cochés");
+    expect(host.mail.messages.map((m) => m.to)).toEqual(["retenue@exemple.fr", "attente@exemple.fr"]);
+    expect(outbox(host).map((r) => String(r[6]).replace(/\d/g, "9"))).toEqual([
+      "envoyé le 99/99/9999 à 99:99",
+      "envoi en cours",
+      "à relire",
+      "à relire",
+    ]);
+    expect(host.ui.alerts.at(-1)).toMatch(/ligne 3 : message envoyé mais la ligne n'a pas pu être marquée/);
+    host.runMenuItem("Envoyer les courriers cochés");
+    expect(host.mail.messages.map((m) => m.to)).toEqual([
+      "retenue@exemple.fr",
+      "attente@exemple.fr",
+      "refusee@exemple.fr",
+      "paris@exemple.fr",
+    ]);
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /Ligne\(s\) 3 restée\(s\) « envoi en cours » .* Vérifiez dans les messages envoyés de Gmail/s,
+    );
+    // Checked in Gmail: it went. Staff write the stamp; nothing more is sent.
+    host.spreadsheet.getSheetByName("Courriers")?.getRange(3, 7).setValue("envoyé le 01/07/2025 à 10:00");
+    host.runMenuItem("Envoyer les courriers cochés");
+    expect(host.mail.messages).toHaveLength(4);
+  });
+
   it("reads the day's quota first and says how many wait for tomorrow", () => {
     const host = explorWith(FOUR, { mailQuota: 3 });
     host.runMenuItem("Préparer les courriers");

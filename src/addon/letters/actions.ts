@@ -12,10 +12,12 @@ import {
   type PlannedLetter,
   planLetters,
   planSending,
+  SENDING,
   sentStamp,
   templateProblems,
 } from "../../core/letters";
 import { allIntakeStates, type IntakeState } from "../intake/state";
+import { asText } from "../sheet-layout";
 import { readLetterApplications } from "./applications";
 import { appendLetters, COLUMN, OUTBOX_SHEET, outboxSheet, readOutbox } from "./outbox-sheet";
 import { readTemplates, TEMPLATES_SHEET } from "./templates-sheet";
@@ -137,6 +139,8 @@ export interface SendReport {
   readonly refused: number;
   readonly waiting: number;
   readonly alreadySent: number;
+  /** Rows (1-based) left « envoi en cours » by an earlier sending: not sent again. */
+  readonly uncertain: readonly number[];
   /** The error that stopped the sending, if one did (the rows before it are stamped). */
   readonly failure?: string;
 }
@@ -148,7 +152,7 @@ export interface SendReport {
  */
 export function sendTickedLetters(spreadsheet: Spreadsheet, now: () => Date = () => new Date()): SendReport {
   const sheet = spreadsheet.getSheetByName(OUTBOX_SHEET);
-  if (!sheet) return { sent: 0, refused: 0, waiting: 0, alreadySent: 0 };
+  if (!sheet) return { sent: 0, refused: 0, waiting: 0, alreadySent: 0, uncertain: [] };
   const { rows } = readOutbox(sheet);
   const quota = MailApp.getRemainingDailyQuota();
   const plan = planSending(rows, quota);
@@ -158,6 +162,8 @@ export function sendTickedLetters(spreadsheet: Spreadsheet, now: () => Date = ()
   let sent = 0;
   let failure: string | undefined;
   for (const row of plan.toSend) {
+    const status = sheet.getRange(row.row, COLUMN.status);
+    status.setValue(SENDING);
     try {
       MailApp.sendEmail({
         to: row.recipient.trim(),
@@ -168,16 +174,26 @@ export function sendTickedLetters(spreadsheet: Spreadsheet, now: () => Date = ()
     } catch (error) {
       failure = `ligne ${row.row} : ${errorMessage(error)}`;
       console.warn(`Courriers : envoi interrompu à la ligne ${row.row} (${errorMessage(error)}).`);
+      // Not sent: the row is as it was (if this write fails too, « envoi en cours » says to check).
+      status.setValue(asText(row.status));
       break;
     }
     sent++;
-    sheet.getRange(row.row, COLUMN.status, 1, 2).setValues([[sentStamp(now()), false]]);
+    try {
+      sheet.getRange(row.row, COLUMN.status, 1, 2).setValues([[sentStamp(now()), false]]);
+    } catch (error) {
+      // Sent, but not stamped: the row stays « envoi en cours », never sent again blindly.
+      failure = `ligne ${row.row} : message envoyé mais la ligne n'a pas pu être marquée (${errorMessage(error)})`;
+      console.warn(`Courriers : ${failure}.`);
+      break;
+    }
   }
   return {
     sent,
     refused: plan.refused.length,
-    waiting: plan.waiting.length + (failure ? plan.toSend.length - sent : 0),
+    waiting: plan.waiting.length,
     alreadySent: plan.alreadySent.length,
+    uncertain: plan.uncertain.map((r) => r.row),
     ...(failure ? { failure } : {}),
   };
 }
@@ -205,6 +221,13 @@ export function sendReportText(report: SendReport, quotaLeft: number): string {
     );
   }
   if (report.alreadySent > 0) lines.push(`${report.alreadySent} déjà envoyé(s) : pas renvoyé(s).`);
+  if (report.uncertain.length > 0) {
+    lines.push(
+      `Ligne(s) ${report.uncertain.join(", ")} restée(s) « ${SENDING} » lors d'un envoi précédent : le message est ` +
+        "peut-être parti. Vérifiez dans les messages envoyés de Gmail, puis écrivez « envoyé le … » ou « à relire » " +
+        "dans Statut ; elles ne sont pas renvoyées d'ici là.",
+    );
+  }
   return lines.join("\n");
 }
 
@@ -218,7 +241,9 @@ export function menuSendLetters(): void {
       return;
     }
     const report = sendTickedLetters(spreadsheet);
-    if (report.sent + report.refused + report.waiting + report.alreadySent === 0 && !report.failure) {
+    const touched =
+      report.sent + report.refused + report.waiting + report.alreadySent + report.uncertain.length;
+    if (touched === 0 && !report.failure) {
       ui.alert("Aucune ligne cochée dans « Envoyer » : cochez les courriers relus, puis relancez l'envoi.");
       return;
     }

@@ -19,6 +19,11 @@ import {
 /** What a row of `Courriers` says before its message has gone. */
 export const TO_REVIEW = "à relire";
 export const SENT_PREFIX = "envoyé le ";
+/**
+ * Written on a row just before its message goes, replaced by `envoyé le …` just after: a row
+ * left so (the stamp could not be written) may have gone, and is never sent again blindly.
+ */
+export const SENDING = "envoi en cours";
 
 /** The name a letter gives the call: `{appel}`. */
 export function callName(call: CallDefinition): string {
@@ -162,6 +167,8 @@ export interface SendPlan {
   readonly waiting: readonly OutboxRow[];
   /** Ticked rows already sent (stamped): never sent twice. */
   readonly alreadySent: readonly OutboxRow[];
+  /** Rows left « envoi en cours »: maybe sent; a person checks Gmail's sent messages first. */
+  readonly uncertain: readonly OutboxRow[];
 }
 
 export function refusedRecipient(recipient: string): string {
@@ -173,7 +180,12 @@ export function planSending(rows: readonly OutboxRow[], remainingQuota: number):
   const refused: { row: OutboxRow; reason: string }[] = [];
   const waiting: OutboxRow[] = [];
   const alreadySent: OutboxRow[] = [];
+  const uncertain: OutboxRow[] = [];
   for (const row of rows) {
+    if (row.status.startsWith(SENDING)) {
+      uncertain.push(row);
+      continue;
+    }
     if (!row.ticked) continue;
     if (isSent(row.status)) {
       alreadySent.push(row);
@@ -186,5 +198,5 @@ export function planSending(rows: readonly OutboxRow[], remainingQuota: number):
     else if (toSend.length < Math.max(0, remainingQuota)) toSend.push(row);
     else waiting.push(row);
   }
-  return { toSend, refused, waiting, alreadySent };
+  return { toSend, refused, waiting, alreadySent, uncertain };
 }
