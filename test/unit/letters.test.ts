@@ -272,3 +272,15 @@ describe("the settings check of the sheet Modèles de courriers", () => {
     ]);
   });
 });
+
+describe("an application eligible by the rules that staff marked inadmissible", () => {
+  it("gets a visible blank for its reason, and the manager is told to write it", () => {
+    const { letters, notes } = plan([application(2, "Irrecevable")]);
+    expect(letters[0]?.body).toContain(
+      "pour le ou les motifs suivants :\n- [motif à préciser avant l'envoi]\n",
+    );
+    expect(notes).toEqual([
+      "Candidature n° 2 (Irrecevable) : aucun motif d'éligibilité ; écrivez le motif dans le texte du courrier avant de l'envoyer.",
+    ]);
+  });
+});

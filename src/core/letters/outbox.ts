@@ -25,6 +25,9 @@ export const SENT_PREFIX = "envoyé le ";
  */
 export const SENDING = "envoi en cours";
 
+/** `{motifs}` of an application eligible by the rules that staff marked inadmissible. */
+export const NO_REASON = "- [motif à préciser avant l'envoi]";
+
 /** The name a letter gives the call: `{appel}`. */
 export function callName(call: CallDefinition): string {
   return call.letters?.name ?? call.id;
@@ -58,7 +61,7 @@ export function letterValues(
     contact,
     appel: callName(call),
     numero: String(number),
-    motifs: reasons.map((r) => `- ${r}`).join("\n"),
+    motifs: reasons.length > 0 ? reasons.map((r) => `- ${r}`).join("\n") : NO_REASON,
     date_limite: formatParisDate(new Date(Date.parse(call.closesAt))),
     capacite: String(call.capacity),
     signature,
@@ -119,7 +122,14 @@ export function planLetters(options: {
       continue;
     }
     const recipient = app.submission.email ?? "";
-    const letter = renderLetter(template, letterValues(call, app.number, app.submission, signature));
+    const values = letterValues(call, app.number, app.submission, signature);
+    const letter = renderLetter(template, values);
+    if (template.body.includes("{motifs}") && values.motifs === NO_REASON) {
+      notes.push(
+        `Candidature n° ${app.number} (${eventLabel(event)}) : aucun motif d'éligibilité ; écrivez le motif dans ` +
+          "le texte du courrier avant de l'envoyer.",
+      );
+    }
     letters.push({ callId: call.id, number: app.number, event, recipient, ...letter });
     seen.add(id);
   }
