@@ -117,7 +117,7 @@ describe("Lianes › Courriers › Préparer les courriers", () => {
     const rows = host.values("Modèles de courriers");
     const refused = rows.findIndex((r) => r[0] === "Refusée") + 1;
     templates
-      ?.getRange(refused, 3)
+      ?.getRange(refused, 4)
       .setValue("Bonjour {contact}, votre projet {titre_projet} n'est pas retenu.");
     host.spreadsheet
       .getSheetByName("Candidatures")
@@ -130,7 +130,7 @@ describe("Lianes › Courriers › Préparer les courriers", () => {
     expect(outbox(host)).toHaveLength(4);
     // A question id of the call is a placeholder: with {projetTitre} it goes through.
     templates
-      ?.getRange(refused, 3)
+      ?.getRange(refused, 4)
       .setValue("Bonjour {contact}, votre projet {projetTitre} n'est pas retenu.");
     host.runMenuItem("Préparer les courriers");
     expect(outbox(host).at(-1)?.[5]).toBe(

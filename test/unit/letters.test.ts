@@ -239,17 +239,12 @@ describe("sending", () => {
 });
 
 describe("the settings check of the sheet Modèles de courriers", () => {
-  const values = () => [
-    ["Événement", "Objet", "Texte"],
-    ...DEFAULT_TEMPLATES.map((t) => [
-      ["Accusé de réception", "Irrecevable", "Retenue", "Liste d'attente", "Refusée"][
-        DEFAULT_TEMPLATES.indexOf(t)
-      ] as string,
-      t.subject,
-      t.body,
-    ]),
-    ["", "", ""],
-    ["Signature", DEFAULT_SIGNATURE, ""],
+  const LABELS = ["Accusé de réception", "Irrecevable", "Retenue", "Liste d'attente", "Refusée"];
+  const values = (): string[][] => [
+    ["Événement", "Appel (vide : tous)", "Objet", "Texte"],
+    ...DEFAULT_TEMPLATES.map((t, i) => [LABELS[i] as string, "", t.subject, t.body]),
+    ["", "", "", ""],
+    ["Signature", "", DEFAULT_SIGNATURE, ""],
   ];
 
   it("finds nothing in the shipped texts, for both calls", () => {
@@ -258,18 +253,44 @@ describe("the settings check of the sheet Modèles de courriers", () => {
 
   it("names the sheet, the cell, the template and the placeholder", () => {
     const v = values();
-    (v[3] as string[])[2] = "Bravo {association} pour {projet}";
-    (v[5] as string[])[1] = "Réponse {appel} {numro}";
-    v.push(["Relance", "x", "y"]);
+    (v[3] as string[])[3] = "Bravo {association} pour {projet}";
+    (v[5] as string[])[2] = "Réponse {appel} {numro}";
+    v.push(["Relance", "", "x", "y"], ["Retenue", "EXPLOR-2099", "x", "y"]);
     expect(checkTemplatesSheet(v, [callById("EXPLOR-2025")])).toEqual([
       "Modèles de courriers, ligne 9 : événement inconnu « Relance » — attendu : Accusé de réception, Irrecevable, Retenue, Liste d'attente, Refusée",
+      "Modèles de courriers, B10 : appel inconnu « EXPLOR-2099 » — appels : EXPLOR-2025, PAM-2025 (vide : tous les appels)",
       expect.stringMatching(
-        /^Modèles de courriers, C4 : Modèle « Retenue » \(texte\) : champ inconnu \{projet\} — /,
+        /^Modèles de courriers, D4 : Modèle « Retenue » \(texte\) : champ inconnu \{projet\} — /,
       ),
       expect.stringMatching(
-        /^Modèles de courriers, B6 : Modèle « Refusée » \(objet\) : champ inconnu \{numro\} — /,
+        /^Modèles de courriers, C6 : Modèle « Refusée » \(objet\) : champ inconnu \{numro\} — /,
       ),
     ]);
+  });
+
+  it("lets one call have its own template, with its own questions, the others keep the common one", () => {
+    const v = values();
+    v.push(["Retenue", "explor-2025", "Bravo", "Votre projet « {projetTitre} » est retenu."]);
+    const both = [callById("EXPLOR-2025"), callById("PAM-2025")];
+    expect(checkTemplatesSheet(v, both)).toEqual([]);
+    // The same question in the common template: refused for PAM-2025, which has no such question.
+    (v[3] as string[])[3] = "Votre projet « {projetTitre} » est retenu.";
+    expect(checkTemplatesSheet(v, both)).toEqual([
+      expect.stringMatching(
+        /^Modèles de courriers, D4 : Modèle « Retenue » \(texte\) : champ inconnu \{projetTitre\} — .*appel PAM-2025/,
+      ),
+    ]);
+    const explor = planLetters({
+      call: callById("EXPLOR-2025"),
+      templates: [
+        ...DEFAULT_TEMPLATES,
+        { event: "retenue", callId: "EXPLOR-2025", subject: "Bravo", body: "« {projetTitre} »" },
+      ],
+      signature: "",
+      applications: [application(1, "Retenue")],
+      existing: new Set(),
+    });
+    expect(explor.letters[0]?.body).toBe("« Maraîchage et formation des jeunes »");
   });
 });
 

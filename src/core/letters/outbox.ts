@@ -14,6 +14,7 @@ import {
   type LetterTemplate,
   type RenderedLetter,
   renderLetter,
+  templatesForCall,
 } from "./templates";
 
 /** What a row of `Courriers` says before its message has gone. */
@@ -109,7 +110,7 @@ export function planLetters(options: {
     if (event === undefined) continue;
     const id = letterId(call.id, app.number, event);
     if (seen.has(id)) continue;
-    const template = templates.find((t) => t.event === event);
+    const template = templatesForCall(templates, call.id).find((t) => t.event === event);
     if (!template) {
       notes.push(`Pas de modèle « ${eventLabel(event)} » : aucun courrier préparé pour le n° ${app.number}.`);
       continue;

@@ -51,6 +51,8 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export interface LetterTemplate {
   readonly event: LetterEventId;
+  /** For this call only (it then replaces the common template of its event); undefined: every call. */
+  readonly callId?: string;
   readonly subject: string;
   readonly body: string;
 }
@@ -131,21 +133,32 @@ export function eventLabel(event: LetterEventId): string {
 
 export interface TemplateProblem {
   readonly event: LetterEventId;
+  readonly callId: string | undefined;
   /** Which part of the template: its subject or its body. */
   readonly part: "objet" | "texte";
   /** `Modèle « Retenue » (objet) : champ inconnu {assocation} — champs possibles : …` */
   readonly message: string;
 }
 
-/** Every problem of the templates for a call, with the template and part it is in. */
+/** The templates a call's letters use: for each event, the call's own, else the common one. */
+export function templatesForCall(templates: readonly LetterTemplate[], callId: string): LetterTemplate[] {
+  return LETTER_EVENTS.flatMap((e) => {
+    const own = templates.find((t) => t.event === e.id && t.callId === callId);
+    const common = templates.find((t) => t.event === e.id && t.callId === undefined);
+    const chosen = own ?? common;
+    return chosen ? [chosen] : [];
+  });
+}
+
+/** Every problem of the templates a call uses, with the template and part it is in. */
 export function templateProblemList(
   templates: readonly LetterTemplate[],
   call: CallDefinition,
 ): TemplateProblem[] {
   const known = new Set(knownPlaceholders(call));
   const problems: TemplateProblem[] = [];
-  for (const t of templates) {
-    const label = eventLabel(t.event);
+  for (const t of templatesForCall(templates, call.id)) {
+    const label = `${eventLabel(t.event)}${t.callId ? ` — ${t.callId}` : ""}`;
     for (const [part, text] of [
       ["objet", t.subject],
       ["texte", t.body],
@@ -154,6 +167,7 @@ export function templateProblemList(
         if (!known.has(name)) {
           problems.push({
             event: t.event,
+            callId: t.callId,
             part,
             message:
               `Modèle « ${label} » (${part}) : champ inconnu {${name}} — champs possibles : ` +
@@ -163,11 +177,17 @@ export function templateProblemList(
         }
       }
       if (text.trim() === "")
-        problems.push({ event: t.event, part, message: `Modèle « ${label} » (${part}) : vide` });
+        problems.push({
+          event: t.event,
+          callId: t.callId,
+          part,
+          message: `Modèle « ${label} » (${part}) : vide`,
+        });
     }
     if (/[\r\n]/.test(t.subject)) {
       problems.push({
         event: t.event,
+        callId: t.callId,
         part: "objet",
         message: `Modèle « ${label} » (objet) : l'objet tient sur une seule ligne`,
       });
