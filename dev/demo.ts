@@ -8,6 +8,12 @@ import { missionSheetLayout } from "../src/addon/mission-layout";
 import { writeLayout } from "../src/addon/sheet-layout";
 import type { Cents } from "../src/core/decimal";
 import { callById } from "../src/core/intake/calls";
+import {
+  APPLICATION_TITLE,
+  COMMENT_TITLE,
+  CONFLICT_TITLE,
+  scoreTitle,
+} from "../src/core/jury/evaluation-form";
 import { formatEuros } from "../src/core/money";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
@@ -154,6 +160,67 @@ function instruct(host: Host): void {
   host.runMenuItem("Synchroniser les candidatures");
 }
 
+/** The jury: three members evaluate the applications under review, as the guide describes. */
+function juryDemo(host: Host): void {
+  host.runMenuItem("Préparer le jury…", { kind: "prompt", button: "OK", text: "EXPLOR-2025" });
+  host.spreadsheet
+    .getSheetByName("Jury EXPLOR-2025")
+    ?.getRange(5, 1, 3, 3)
+    .setValues([
+      ["Awa Diallo", "awa.diallo@lianes-cooperation.org", "Lianes coopération"],
+      ["Marc Leroy", "marc.leroy@hautsdefrance.fr", "Région Hauts-de-France"],
+      ["Inès Morel", "ines.morel@pasdecalais.fr", "Département du Pas-de-Calais"],
+    ]);
+  const form = [...host.forms.forms.values()].find((f) => f.getTitle() === "Évaluation EXPLOR-2025");
+  if (!form) throw new Error("Formulaire d'évaluation non créé");
+  const call = callById("EXPLOR-2025");
+  const list = form.getItems().find((i) => i.getTitle() === APPLICATION_TITLE);
+  const choices = (list?.getChoices() ?? []).map((c) => c.getValue());
+  const evaluate = (email: string, n: number, scores: number[] | "conflit", at: string, comment = "") => {
+    const choice = choices.find((c) => c.startsWith(`N° ${n} `));
+    if (!choice) throw new Error(`Candidature n° ${n} absente du formulaire d'évaluation`);
+    host.submitForm(form, {
+      answers: {
+        [APPLICATION_TITLE]: choice,
+        [CONFLICT_TITLE]: scores === "conflit" ? "Oui" : "Non",
+        ...(scores === "conflit"
+          ? {}
+          : Object.fromEntries(call.review.criteria.map((c, i) => [scoreTitle(call, c), String(scores[i])]))),
+        ...(comment ? { [COMMENT_TITLE]: comment } : {}),
+      },
+      email,
+      timestamp: paris(at),
+    });
+  };
+  const [awa, marc, ines] = [
+    "awa.diallo@lianes-cooperation.org",
+    "marc.leroy@hautsdefrance.fr",
+    "ines.morel@pasdecalais.fr",
+  ];
+  const numbers = choices.map((c) => Number(/^N° (\d+)/.exec(c)?.[1])).slice(0, 3);
+  const [first = 1, second = 2, third = 3] = numbers;
+  evaluate(
+    awa,
+    first,
+    [5, 4, 4, 4],
+    "2025-06-23T09:00:00+02:00",
+    "Besoin bien documenté avec le partenaire.",
+  );
+  evaluate(marc, first, [4, 4, 3, 5], "2025-06-23T10:00:00+02:00");
+  evaluate(ines, first, [4, 5, 4, 4], "2025-06-23T11:00:00+02:00");
+  evaluate(awa, second, [3, 3, 4, 3], "2025-06-23T09:10:00+02:00");
+  evaluate(marc, second, [5, 4, 5, 4], "2025-06-23T10:10:00+02:00");
+  // Inès works with the association of the second application: she declares a conflict.
+  evaluate(ines, second, "conflit", "2025-06-23T11:10:00+02:00");
+  evaluate(awa, third, [1, 2, 1, 2], "2025-06-23T09:20:00+02:00");
+  evaluate(marc, third, [1, 2, 2, 1], "2025-06-23T10:20:00+02:00");
+  // Marc corrects his evaluation of the third: the later one counts.
+  evaluate(marc, third, [4, 3, 3, 4], "2025-06-24T08:30:00+02:00", "Notes corrigées après l'entretien.");
+  // Someone who is not on the jury got the link.
+  evaluate("curieux@exemple.fr", first, [0, 0, 0, 0], "2025-06-24T12:00:00+02:00");
+  host.runMenuItem("Évaluations manquantes");
+}
+
 export interface Demo {
   readonly host: Host;
   /** EXPLOR applications submitted (one of them delivered twice). */
@@ -183,6 +250,11 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
   const submitted = explorApplications(host, explorForm);
   step("Instruction : statuts et notes saisis par l'équipe, puis Lianes › Synchroniser les candidatures…");
   instruct(host);
+
+  step(
+    "Jury : Lianes › Jury › Préparer le jury…, trois membres évaluent (un conflit, une correction, un intrus)…",
+  );
+  juryDemo(host);
 
   step("Candidatures : formulaire PAM-2025 et 2 inscriptions (même code, autre définition)…");
   host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "PAM-2025" });
@@ -269,6 +341,19 @@ function numbersRightOf(host: Host, sheetName: string, label: string): unknown[]
   });
 }
 
+/** « N° 2 : 3 / 3 → 4,27 » for each application the jury evaluated. */
+function juryLine(host: Host): string {
+  const [header = [], ...rows] = host.values("Candidatures");
+  const [received, mean] = [header.indexOf("Évaluations jury"), header.indexOf("Moyenne pondérée jury")];
+  return rows
+    .filter((r) => String(r[received] ?? "") !== "")
+    .map(
+      (r) =>
+        `n° ${r[0]} ${r[received]} → ${typeof r[mean] === "number" ? String(r[mean]).replace(".", ",") : "—"}`,
+    )
+    .join(", ");
+}
+
 /** What the demo produced, in French, one line each. */
 export function demoSummary({ host, submitted }: Demo): string[] {
   const [header = [], ...rows] = host.values("Candidatures");
@@ -283,6 +368,7 @@ export function demoSummary({ host, submitted }: Demo): string[] {
     )}`,
     `Candidatures EXPLOR : ${submitted} dépôts (dont un événement reçu deux fois) → ${rows.length} lignes, ` +
       `${rows.filter((r) => r[eligibility] === "Éligible").length} éligibles`,
+    `Jury EXPLOR-2025 : ${juryLine(host)}`,
     `Courriers : ${host.values("Courriers").length - 1} préparés, ${host.mail.messages.length} envoyés ` +
       `(${host.mail.getRemainingDailyQuota()} restants dans le quota du jour)`,
     `Documents : ${[...host.documents.documents.values()].map((d) => d.getName()).join(", ")}`,

@@ -36,7 +36,15 @@ const BUILT_INS = [
   "Intl",
 ];
 
-/** How the add-on is bundled into build/Lianes.js (the benchmark measures with the same). */
+/**
+ * How the add-on is bundled into build/Lianes.js (the benchmark measures with the same).
+ *
+ * Apps Script checks pushed code with its own parser, stricter than the V8 that runs it: a BigInt
+ * literal (`10n`) is refused with "Syntax error: ParseError: Unexpected token ILLEGAL" while
+ * `BigInt("10")` runs (React-Google-Apps-Script issue 236). esbuild cannot lower the literals, so
+ * `supported.bigint: false` turns each one into a build error naming its file and line: write
+ * `BigInt(10)` in the source instead. test/bundle/syntax.test.ts checks the output the same way.
+ */
 export const BUNDLE_OPTIONS = {
   entryPoints: [join(root, "src/main.ts")],
   outfile: join(out, "Lianes.js"),
@@ -46,6 +54,8 @@ export const BUNDLE_OPTIONS = {
   platform: "neutral",
   mainFields: ["module", "main"],
   target: "es2020",
+  supported: { bigint: false },
+  logOverride: { bigint: "error" },
   minify: true,
   legalComments: "none",
   charset: "utf8",

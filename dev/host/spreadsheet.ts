@@ -324,6 +324,12 @@ export class FakeRange {
     );
     return this;
   }
+  /** Contents, formats and validation rules of the range, as Range.clear() does. */
+  clear() {
+    this.clearContent();
+    this.cells((r, c) => this.sheet.formats.delete(`${r},${c}`));
+    return this;
+  }
   private format(apply: (f: CellFormat, r: number, c: number) => void) {
     this.cells((r, c) => apply(this.sheet.formatAt(r, c), r, c));
     return this;

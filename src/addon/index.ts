@@ -18,10 +18,12 @@ import {
   serverEcrirePlanFinancement,
 } from "../ui/plan-financement/server";
 import { menuBudgetConvention } from "./convention-sheets";
+import { menuSyncApplicationsAndJuries, onFormSubmit } from "./dispatch";
 import { menuDecisionLetter, menuFinancialAnnex } from "./documents/actions";
 import { serverTauxInfoEuro } from "./infoeuro";
-import { FORM_SUBMIT_HANDLER, menuCreateForm, menuSyncApplications, onFormSubmit } from "./intake/actions";
+import { FORM_SUBMIT_HANDLER, menuCreateForm } from "./intake/actions";
 import { menuEraseApplicant } from "./intake/erase";
+import { menuMissingEvaluations, menuPrepareJury } from "./jury/actions";
 import { menuPrepareLetters, menuSendLetters } from "./letters/actions";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
@@ -62,7 +64,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
     name: "menuSynchroniserCandidatures",
     summary: "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction.",
     params: [],
-    run: menuSyncApplications,
+    run: menuSyncApplicationsAndJuries,
   }),
   entryPoint({
     name: "menuEffacerCandidat",
@@ -105,8 +107,26 @@ export const entryPoints: readonly EntryPointSpec[] = [
     run: menuFinancialAnnex,
   }),
   entryPoint({
+    name: "menuPreparerJury",
+    summary:
+      "Lianes › Jury › Préparer le jury… : crée la feuille Jury <appel> (membres) et le formulaire d'évaluation " +
+      "construit depuis les critères de l'appel.",
+    params: [],
+    run: menuPrepareJury,
+  }),
+  entryPoint({
+    name: "menuEvaluationsManquantes",
+    summary:
+      "Lianes › Jury › Évaluations manquantes : compte les évaluations et liste, par membre, ce qui reste à évaluer, " +
+      "avec le texte d'une relance.",
+    params: [],
+    run: menuMissingEvaluations,
+  }),
+  entryPoint({
     name: FORM_SUBMIT_HANDLER,
-    summary: "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction.",
+    summary:
+      "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction, " +
+      "ou compte l'évaluation d'un membre du jury.",
     params: ["e"],
     run: onFormSubmit,
   }),

@@ -40,6 +40,13 @@ export const MENU: readonly MenuEntry[] = [
   { caption: "Synchroniser les candidatures", functionName: "menuSynchroniserCandidatures" },
   { caption: "Tableau des candidatures", functionName: "menuTableauCandidatures" },
   { caption: "Effacer les données d'un candidat…", functionName: "menuEffacerCandidat" },
+  {
+    caption: "Jury",
+    items: [
+      { caption: "Préparer le jury…", functionName: "menuPreparerJury" },
+      { caption: "Évaluations manquantes", functionName: "menuEvaluationsManquantes" },
+    ],
+  },
   LETTERS_MENU,
 ];
 

@@ -14,14 +14,20 @@ export type Cents = number & { readonly __unit: "cents" };
 /** Largest amount the add-on accepts: 1 000 000 000 000 € (exact in a double as cents). */
 export const MAX_CENTS = 100_000_000_000_000;
 
-const TEN = 10n;
-const pow10Cache: bigint[] = [1n];
+// Apps Script's parser refuses BigInt literals (`10n`): every bigint constant is made by a call,
+// and the build fails on a literal (scripts/build.ts).
+const BIG_0 = BigInt(0);
+const BIG_1 = BigInt(1);
+const BIG_2 = BigInt(2);
+const TEN = BigInt(10);
+const pow10Cache: bigint[] = [BIG_1];
 function pow10(n: number): bigint {
   for (let i = pow10Cache.length; i <= n; i++) pow10Cache.push((pow10Cache[i - 1] as bigint) * TEN);
   return pow10Cache[n] as bigint;
 }
 
-export const ZERO: Decimal = { units: 0n, scale: 0 };
+export const ZERO: Decimal = { units: BIG_0, scale: 0 };
+export const ONE: Decimal = { units: BIG_1, scale: 0 };
 
 export function cents(n: number): Cents {
   if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number of cents: ${n}`);
@@ -99,19 +105,19 @@ export function min(a: Decimal, b: Decimal): Decimal {
 }
 
 export function isNegative(a: Decimal): boolean {
-  return a.units < 0n;
+  return a.units < BIG_0;
 }
 
 export function isZero(a: Decimal): boolean {
-  return a.units === 0n;
+  return a.units === BIG_0;
 }
 
 /** n / d rounded to the nearest integer, halves away from zero (d ≠ 0). */
 export function divideRoundHalfAway(n: bigint, d: bigint): bigint {
-  if (d < 0n) return divideRoundHalfAway(-n, -d);
-  const negative = n < 0n;
+  if (d < BIG_0) return divideRoundHalfAway(-n, -d);
+  const negative = n < BIG_0;
   const abs = negative ? -n : n;
-  const q = (abs * 2n + d) / (2n * d);
+  const q = (abs * BIG_2 + d) / (BIG_2 * d);
   return negative ? -q : q;
 }
 
@@ -130,7 +136,7 @@ export function toCents(a: Decimal): Cents {
 
 /** a × b ÷ c rounded once to the cent, halves away from zero (c ≠ 0). */
 export function mulDivToCents(a: Decimal, b: Decimal, c: Decimal): Cents {
-  if (c.units === 0n) throw new RangeError("division by zero");
+  if (c.units === BIG_0) throw new RangeError("division by zero");
   // (a.u/10^as)(b.u/10^bs)/(c.u/10^cs) × 100 = a.u·b.u·10^cs·100 / (c.u·10^(as+bs))
   const numerator = a.units * b.units * pow10(c.scale + 2);
   const denominator = c.units * pow10(a.scale + b.scale);
@@ -139,7 +145,7 @@ export function mulDivToCents(a: Decimal, b: Decimal, c: Decimal): Cents {
 
 /** a ÷ b rounded once to the cent, halves away from zero (b ≠ 0). */
 export function divideToCents(a: Decimal, b: Decimal): Cents {
-  return mulDivToCents(a, { units: 1n, scale: 0 }, b);
+  return mulDivToCents(a, ONE, b);
 }
 
 /** The nearest JavaScript number, for giving a result back to Sheets. */

@@ -1332,7 +1332,52 @@ const MENU_CASES: readonly MenuCase[] = [
   ],
   ...ERASE_CASES(),
   ...LETTER_CASES(),
+  ...JURY_CASES(),
 ];
+
+/** Lianes › Jury: refusals are French alerts and write nothing. */
+function JURY_CASES(): MenuCase[] {
+  const withJury = (host: Host) => {
+    withForm(host);
+    host.runMenuItem("Préparer le jury…", prompt("EXPLOR-2025"));
+  };
+  return [
+    [
+      "préparer : appel inconnu « EXPLOR-1999 », alerte qui le nomme, rien n'est écrit",
+      nothing,
+      "Préparer le jury…",
+      [prompt("EXPLOR-1999")],
+      { alerts: [/^Préparer le jury — .*« EXPLOR-1999 »/], unchanged: true, sheets: [] },
+    ],
+    [
+      "préparer : prompt annulé, rien n'est écrit",
+      nothing,
+      "Préparer le jury…",
+      [prompt("EXPLOR-2025", "CANCEL")],
+      { alerts: [], unchanged: true, sheets: [] },
+    ],
+    [
+      "évaluations manquantes sans jury : alerte, rien n'est écrit",
+      withForm,
+      "Évaluations manquantes",
+      [],
+      { alerts: [/^Évaluations manquantes — Aucun jury dans ce classeur/], unchanged: true },
+    ],
+    [
+      "évaluations manquantes, un membre à l'e-mail invalide : alerte qui nomme la ligne et la valeur",
+      (host) => {
+        withJury(host);
+        host.spreadsheet
+          .getSheetByName("Jury EXPLOR-2025")
+          ?.getRange(5, 1, 1, 3)
+          .setValues([["Awa", "awa@", ""]]);
+      },
+      "Évaluations manquantes",
+      [],
+      { alerts: [/E-mail de membre du jury invalide \(e-mail, ligne 5\) : « awa@ »/], unchanged: true },
+    ],
+  ];
+}
 
 /** Lianes › Courriers: each refusal says what to do and writes nothing. */
 function LETTER_CASES(): MenuCase[] {

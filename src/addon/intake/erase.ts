@@ -31,6 +31,7 @@ import {
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { fnv1a, keyParts } from "../../core/intake/response-key";
 import { computedColumns, reviewerColumns } from "../../core/intake/review";
+import { eraseApplicationFromJury, juriesOfMember, menuEraseJuryMember } from "../jury/erase";
 import { eraseOutboxRow, OUTBOX_SHEET, outboxRowsOf } from "../letters/outbox-sheet";
 import { asText } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
@@ -326,6 +327,13 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     throw error;
   }
   for (const p of pending) properties.deleteProperty(p.property);
+  try {
+    eraseApplicationFromJury(spreadsheet, call, Number(target[0]), [...erasedValues], marker);
+  } catch (error) {
+    console.warn(
+      `RGPD : jury de l'appel ${call.id} non mis à jour (${errorMessage(error)}) : relancez l'effacement.`,
+    );
+  }
 
   let formResponse: ErasureReport["formResponse"] = "formulaire inaccessible";
   if (form && match) {
@@ -423,6 +431,10 @@ export function menuEraseApplicant(): void {
   const callsWithRows = [...new Set(listed.map((a) => a.callId))];
   const text = ask(ui, callsWithRows);
   if (text === undefined) return;
+  if (juriesOfMember(spreadsheet, text).length > 0) {
+    menuEraseJuryMember(ui, TITLE, text);
+    return;
+  }
   const ref = parseApplicationRef(text, callsWithRows);
   const chosen = ref
     ? resolve(spreadsheet, ref, listed, text)

@@ -4,6 +4,7 @@
  */
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { type Status, statusSummary } from "../../core/intake/review";
+import { committeeRankingBlocks } from "../jury/review-columns";
 import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "../sheet-layout";
 import { applicationRows, reviewSheetShape } from "./review-plan";
 
@@ -72,10 +73,11 @@ export function decisionSummaryLayout(
   if (decided.length > 0) {
     blocks.push({ row: decisionsRow + 1, column: 1, values: decided });
   }
+  blocks.push(...committeeRankingBlocks(call, reviewValues, 3, 7));
   return {
     name: summarySheetName(call),
     blocks,
-    columnWidths: [160, 60, 260, 110, 260],
+    columnWidths: [160, 60, 260, 110, 260, 24, 60, 60, 220, 150, 110, 80, 220],
     frozenRows: 0,
   };
 }

@@ -3,7 +3,16 @@
  * a share of the total charges or the balance ("solde"), whole percentages adding up to 100 on
  * each side, and a balance check that names both totals and the gap.
  */
-import { type Cents, cents, centsToDecimal, compare, type Decimal, mulDivToCents, sum } from "../decimal";
+import {
+  type Cents,
+  cents,
+  centsToDecimal,
+  compare,
+  type Decimal,
+  mulDivToCents,
+  ONE,
+  sum,
+} from "../decimal";
 import { describeField, type Field, InputError, invalid } from "../errors";
 import { normalizeCategoryName } from "../explor/category-names";
 import { formatEuros } from "../money";
@@ -51,8 +60,6 @@ export function groupCharges(rows: readonly ChargeInput[]): ChargeInput[] {
   }
   return [...byKey.values()].map((g) => ({ category: g.category, amount: cents(g.amount) }));
 }
-
-const ONE: Decimal = { units: 1n, scale: 0 };
 
 /** Amounts of share funders; parts adding up to exactly 100 % leave the rounding gap to the largest share. */
 function shareAmounts(receipts: readonly ReceiptInput[], total: Cents): Map<number, Cents> {

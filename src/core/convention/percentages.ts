@@ -6,6 +6,12 @@
  */
 import type { Cents } from "../decimal";
 
+// No BigInt literals: Apps Script's parser refuses them (scripts/build.ts).
+const NONE = BigInt(0);
+const TWO = BigInt(2);
+const HUNDRED = BigInt(100);
+const TWO_HUNDRED = BigInt(200);
+
 /** Whole percents (0–100) of each amount; the amounts are ≥ 0 and their total > 0. */
 export function wholePercents(amounts: readonly Cents[]): number[] {
   let total = 0;
@@ -34,12 +40,12 @@ function withNumbers(amounts: readonly Cents[], total: number): number[] {
 }
 
 function withBigInts(amounts: readonly Cents[]): number[] {
-  const total = amounts.reduce((s, a) => s + BigInt(a), 0n);
+  const total = amounts.reduce((s, a) => s + BigInt(a), NONE);
   const percents: number[] = new Array(amounts.length);
   const remainders: bigint[] = new Array(amounts.length);
   let given = 0;
   for (let i = 0; i < amounts.length; i++) {
-    const scaled = BigInt(amounts[i] as Cents) * 100n;
+    const scaled = BigInt(amounts[i] as Cents) * HUNDRED;
     const whole = scaled / total;
     percents[i] = Number(whole);
     remainders[i] = scaled - whole * total;
@@ -79,7 +85,7 @@ function giveMissing(
 export function independentlyRoundedPercents(amounts: readonly Cents[]): number[] {
   const total = BigInt(amounts.reduce((s, a) => s + a, 0));
   return amounts.map((a) => {
-    const scaled = BigInt(a) * 200n + total;
-    return Number(scaled / (2n * total));
+    const scaled = BigInt(a) * TWO_HUNDRED + total;
+    return Number(scaled / (TWO * total));
   });
 }

@@ -1,11 +1,10 @@
 /** A funder's share of the total charges, as users write it: `0,83`, `0.83` or `83 %`. */
-import { compare, type Decimal, isNegative, isZero } from "../decimal";
+import { compare, type Decimal, isNegative, isZero, ONE } from "../decimal";
 import { type Field, invalid } from "../errors";
 import { parseAmount } from "../money";
 
 const PERCENT_TEXT = /^(.*?)\s*%$/;
 const SHARE_HINT = "une fraction entre 0 et 1 (0,83) ou un pourcentage (83 %)";
-const ONE: Decimal = { units: 1n, scale: 0 };
 
 /** The share exactly as given, 0 < share ≤ 1; anything else is `Part invalide` naming the field. */
 export function parseShare(value: unknown, where: Field): Decimal {

@@ -10,6 +10,8 @@ import {
   mulDivToCents,
 } from "../decimal";
 
+const THOUSAND = BigInt(1000);
+
 function isPositive(d: Decimal): boolean {
   return !isNegative(d) && !isZero(d);
 }
@@ -23,7 +25,7 @@ export function unitCost(total: Decimal, quantity: Decimal): Cents {
 /** part ÷ whole in tenths of a percent, halves away from zero (9 879,54 / 702 190 → 14 ‰ = 1,4 %). */
 export function perMille(part: Cents, whole: Cents): number {
   if (whole <= 0) throw new RangeError("total ≤ 0");
-  return Number(divideRoundHalfAway(BigInt(part) * 1000n, BigInt(whole)));
+  return Number(divideRoundHalfAway(BigInt(part) * THOUSAND, BigInt(whole)));
 }
 
 /**

@@ -3,7 +3,7 @@
  * one currency. A rate is never rounded: `10.5866` stays 10.5866 until CONVERTIR_EUR divides by it.
  */
 import * as z from "zod/mini";
-import { type Decimal, decimalFromPlainText } from "../decimal";
+import { type Decimal, decimalFromPlainText, isNegative, ONE } from "../decimal";
 import { field, InputError, invalid } from "../errors";
 import { frenchMonth, type RateMonth } from "./month";
 import { monthlyRatesSchema, noRatesSchema } from "./schema";
@@ -20,11 +20,10 @@ export const rateTableSchema = z.record(
 
 /** The euro is InfoEuro's reference currency: 1 EUR for 1 EUR. */
 export const EURO = "EUR";
-const ONE: Decimal = { units: 1n, scale: 0 };
 
 /** `10.5866`, the exact text of a decimal. */
 export function decimalText(d: Decimal): string {
-  const negative = d.units < 0n;
+  const negative = isNegative(d);
   const digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, "0");
   const int = digits.slice(0, digits.length - d.scale);
   const frac = digits.slice(digits.length - d.scale);

@@ -130,6 +130,8 @@ export const callSchema = z
       applicant: z.object({ question: id, header: text }),
       /** The respondent's email, when the form asks it as a question (else Forms collects it). */
       email: z.optional(id),
+      /** The answer that names the project, shown to the jury beside the applicant. */
+      projectTitle: z.optional(id),
       criteria: z.array(criterionSchema).check(z.minLength(1)),
       /** Answers summarised on each row of the review sheet, in this order. */
       shownAnswers: z.array(id),
@@ -213,13 +215,19 @@ function eligibilityQuestions(e: z.infer<typeof eligibilitySchema>): string[] {
 
 function referencedQuestions(c: {
   eligibility: z.infer<typeof eligibilitySchema>;
-  review: { applicant: { question: string }; email?: string | undefined; shownAnswers: string[] };
+  review: {
+    applicant: { question: string };
+    email?: string | undefined;
+    projectTitle?: string | undefined;
+    shownAnswers: string[];
+  };
   letters?: { contact?: string | undefined } | undefined;
 }): string[] {
   return [
     ...eligibilityQuestions(c.eligibility),
     c.review.applicant.question,
     c.review.email,
+    c.review.projectTitle,
     ...c.review.shownAnswers,
     c.letters?.contact,
   ].filter((q): q is string => q !== undefined);

@@ -232,6 +232,7 @@ export const EXPLOR_2025: CallDefinition = {
     sheetName: "Candidatures",
     applicant: { question: "associationNom", header: "Association" },
     email: "contactEmail",
+    projectTitle: "projetTitre",
     criteria: [
       { id: "besoin", label: "Besoin identifié avec le partenaire", weight: 2 },
       { id: "partenariat", label: "Qualité du partenariat", weight: 1 },
