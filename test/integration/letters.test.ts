@@ -393,6 +393,33 @@ describe("Lianes › Courriers › Annexe financière de la convention…", () =
     expect(host.drive.folders.size).toBe(1);
   });
 
+  it("writes the links in the Documents section of the convention's own sheet when the workbook has one", () => {
+    const host = createHost();
+    host.call("onOpen", {});
+    const convention = host.spreadsheet.insertSheet("Convention CD62-2024");
+    convention.getRange(1, 1, 5, 3).setValues([
+      ["Engagements (article 2)", "", ""],
+      ["Engagement", "Prévu", "Unité"],
+      ["", "", ""],
+      ["Documents", "", ""],
+      ["Document", "Lien", "Date"],
+    ]);
+    host.runMenuItem("Annexe financière de la convention…", OK("CD62-2024"));
+    expect(host.ui.alerts.at(-1)).toMatch(/les liens sont dans la feuille « Convention CD62-2024 »/);
+    const rows = host.values("Convention CD62-2024").slice(5);
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
+      ["Annexe financière — CD62-2024", "Ouvrir le document"],
+      ["Annexe financière — CD62-2024 (PDF)", "Ouvrir le PDF"],
+    ]);
+    expect(rows[0]?.[2]).toBeInstanceOf(Date);
+    expect(host.spreadsheet.getSheetByName("Documents")).toBeNull();
+    // A new version replaces the two rows in place.
+    host.runMenuItem("Annexe financière de la convention…", OK("CD62-2024"), YES);
+    expect(host.values("Convention CD62-2024")).toHaveLength(7);
+    const [doc] = [...host.documents.documents.values()].slice(-1);
+    expect(convention.getRange(6, 2).getFormula()).toContain(doc?.getId());
+  });
+
   it("says so for an unknown convention, and writes nothing", () => {
     const host = createHost();
     host.call("onOpen", {});

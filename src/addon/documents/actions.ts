@@ -15,7 +15,12 @@ import { reviewSheetShape } from "../intake/review-plan";
 import { allIntakeStates } from "../intake/state";
 import { readLetterApplications } from "../letters/applications";
 import { readTemplates, TEMPLATES_SHEET } from "../letters/templates-sheet";
-import { DOCUMENTS_SHEET, recordDocumentLinks } from "./documents-sheet";
+import {
+  CONVENTION_SHEET_PREFIX,
+  DOCUMENTS_SHEET,
+  recordDocumentLinks,
+  recordOnConventionSheet,
+} from "./documents-sheet";
 import { folderFor, type Generated, generateDocument, previousGenerated } from "./drive";
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -31,10 +36,10 @@ function confirmReplace(ui: Ui, what: string, previous: Generated | undefined): 
   return answer === ui.Button.YES;
 }
 
-function doneMessage(generated: Generated, folderName: string): string {
+function doneMessage(generated: Generated, folderName: string, linksSheet = DOCUMENTS_SHEET): string {
   return (
     `Google Doc : ${generated.doc.url}\nPDF : ${generated.pdf.url}\n\n` +
-    `Dans le dossier Drive « ${folderName} » ; les liens sont dans la feuille « ${DOCUMENTS_SHEET} ».`
+    `Dans le dossier Drive « ${folderName} » ; les liens sont dans la feuille « ${linksSheet} ».`
   );
 }
 
@@ -60,8 +65,14 @@ export function menuFinancialAnnex(): void {
     key,
     now,
   );
-  recordDocumentLinks(SpreadsheetApp.getActiveSpreadsheet(), convention.id, model.title, generated);
-  ui.alert("Annexe financière créée", doneMessage(generated, folderName), ui.ButtonSet.OK);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // On the convention's own sheet when the workbook has it, else in the sheet Documents.
+  let linksSheet = `${CONVENTION_SHEET_PREFIX}${convention.id}`;
+  if (!recordOnConventionSheet(spreadsheet, convention.id, model.title, generated)) {
+    recordDocumentLinks(spreadsheet, convention.id, model.title, generated);
+    linksSheet = DOCUMENTS_SHEET;
+  }
+  ui.alert("Annexe financière créée", doneMessage(generated, folderName, linksSheet), ui.ButtonSet.OK);
 }
 
 /**
