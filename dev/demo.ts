@@ -8,15 +8,10 @@ import { missionSheetLayout } from "../src/addon/mission-layout";
 import { writeLayout } from "../src/addon/sheet-layout";
 import type { Cents } from "../src/core/decimal";
 import { callById } from "../src/core/intake/calls";
-import {
-  APPLICATION_TITLE,
-  COMMENT_TITLE,
-  CONFLICT_TITLE,
-  scoreTitle,
-} from "../src/core/jury/evaluation-form";
 import { formatEuros } from "../src/core/money";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
+import { applicationChoices, type Marks, submitEvaluation } from "./fixtures/jury";
 import { createHost, type FakeForm, type Host } from "./host";
 import { fakeInfoEuro } from "./host/infoeuro";
 import type { SentMessage } from "./host/mail";
@@ -174,30 +169,16 @@ function juryDemo(host: Host): void {
   const form = [...host.forms.forms.values()].find((f) => f.getTitle() === "Évaluation EXPLOR-2025");
   if (!form) throw new Error("Formulaire d'évaluation non créé");
   const call = callById("EXPLOR-2025");
-  const list = form.getItems().find((i) => i.getTitle() === APPLICATION_TITLE);
-  const choices = (list?.getChoices() ?? []).map((c) => c.getValue());
-  const evaluate = (email: string, n: number, scores: number[] | "conflit", at: string, comment = "") => {
-    const choice = choices.find((c) => c.startsWith(`N° ${n} `));
-    if (!choice) throw new Error(`Candidature n° ${n} absente du formulaire d'évaluation`);
-    host.submitForm(form, {
-      answers: {
-        [APPLICATION_TITLE]: choice,
-        [CONFLICT_TITLE]: scores === "conflit" ? "Oui" : "Non",
-        ...(scores === "conflit"
-          ? {}
-          : Object.fromEntries(call.review.criteria.map((c, i) => [scoreTitle(call, c), String(scores[i])]))),
-        ...(comment ? { [COMMENT_TITLE]: comment } : {}),
-      },
-      email,
-      timestamp: paris(at),
-    });
-  };
+  const evaluate = (email: string, application: number, marks: Marks, at: string, comment = "") =>
+    submitEvaluation(host, form, call, { email, application, marks, at, comment });
   const [awa, marc, ines] = [
     "awa.diallo@lianes-cooperation.org",
     "marc.leroy@hautsdefrance.fr",
     "ines.morel@pasdecalais.fr",
   ];
-  const numbers = choices.map((c) => Number(/^N° (\d+)/.exec(c)?.[1])).slice(0, 3);
+  const numbers = applicationChoices(form)
+    .map((c) => Number(/^N° (\d+)/.exec(c)?.[1]))
+    .slice(0, 3);
   const [first = 1, second = 2, third = 3] = numbers;
   evaluate(
     awa,

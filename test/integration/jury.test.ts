@@ -4,14 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
+import { applicationChoices, evaluationAnswers, type Marks, submitEvaluation } from "../../dev/fixtures/jury";
 import type { FakeForm, Host } from "../../dev/host";
 import { callById } from "../../src/core/intake/calls";
-import {
-  APPLICATION_TITLE,
-  COMMENT_TITLE,
-  CONFLICT_TITLE,
-  scoreTitle,
-} from "../../src/core/jury/evaluation-form";
 import { HOSTILE_STRINGS } from "../support/hostile-strings";
 import { hostWithForm } from "../support/intake";
 
@@ -51,34 +46,18 @@ function juryReady(): { host: Host; jury: FakeForm } {
   return { host, jury };
 }
 
-function choices(jury: FakeForm): string[] {
-  const item = jury.getItems().find((i) => i.getTitle() === APPLICATION_TITLE);
-  return (item?.getChoices() ?? []).map((c) => c.getValue());
-}
+const choices = applicationChoices;
 
 function evaluate(
   host: Host,
   jury: FakeForm,
   email: string,
   application: number,
-  scores: number[] | "conflit",
+  marks: Marks,
   at: string,
   comment = "",
 ): void {
-  const choice = choices(jury).find((c) => c.startsWith(`N° ${application} `));
-  if (!choice) throw new Error(`N° ${application} absent du formulaire`);
-  host.submitForm(jury, {
-    answers: {
-      [APPLICATION_TITLE]: choice,
-      [CONFLICT_TITLE]: scores === "conflit" ? "Oui" : "Non",
-      ...(scores === "conflit"
-        ? {}
-        : Object.fromEntries(call.review.criteria.map((c, i) => [scoreTitle(call, c), String(scores[i])]))),
-      ...(comment ? { [COMMENT_TITLE]: comment } : {}),
-    },
-    email,
-    timestamp: new Date(at),
-  });
+  submitEvaluation(host, jury, call, { email, application, marks, at, comment });
 }
 
 function column(host: Host, sheet: string, header: string): unknown[] {
@@ -176,11 +155,11 @@ describe("a jury on the host", () => {
     host.submitConcurrently(
       jury,
       members.map(([, email], i) => ({
-        answers: {
-          [APPLICATION_TITLE]: choice,
-          [CONFLICT_TITLE]: "Non",
-          ...Object.fromEntries(call.review.criteria.map((c) => [scoreTitle(call, c), String((i % 5) + 1)])),
-        },
+        answers: evaluationAnswers(
+          call,
+          choice,
+          [1, 1, 1, 1].map(() => (i % 5) + 1),
+        ),
         email: email as string,
         timestamp: new Date(Date.parse("2025-06-20T10:00:00+02:00") + i * 1000),
       })),

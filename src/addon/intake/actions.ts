@@ -7,6 +7,7 @@ import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { askForDefinition } from "../dialogs";
 import { prepareAcknowledgements } from "../letters/actions";
+import { linkToSpreadsheet, openOrCreateForm } from "../linked-form";
 import { buildFormItems } from "./form-builder";
 import { pendingOf, recordPending, settlePending } from "./pending";
 import { readColumnTags } from "./response-columns";
@@ -25,17 +26,6 @@ const MAX_SYNC_ROUNDS = 3;
  */
 const SYNC_ROUNDS_BUDGET_MS = 120_000;
 const TRIGGER_PROPERTY = "lianes.trigger";
-
-function openForm(state: IntakeState | undefined, call: CallDefinition): GoogleAppsScript.Forms.Form {
-  if (state) {
-    try {
-      return FormApp.openById(state.formId);
-    } catch {
-      console.warn(`Formulaire ${state.formId} de l'appel ${call.id} introuvable : un nouveau est créé.`);
-    }
-  }
-  return FormApp.create(call.title);
-}
 
 /** Installs the spreadsheet's form-submit trigger, once: a second install finds the first. */
 export function installFormSubmitTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
@@ -64,19 +54,10 @@ export function createOrUpdateForm(callId: string): FormCreation {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();
   const previous = readIntakeState(properties, call.id);
-  const form = openForm(previous, call);
+  const form = openOrCreateForm(previous?.formId, call.title, `de l'appel ${call.id}`);
   const updated = previous?.formId === form.getId();
   const itemIds = buildFormItems(form, call, updated ? previous.itemIds : {});
-  let destination: string | null = null;
-  try {
-    destination = form.getDestinationId();
-  } catch {
-    destination = null;
-  }
-  if (destination !== spreadsheet.getId()) {
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
-    SpreadsheetApp.flush();
-  }
+  linkToSpreadsheet(form, spreadsheet);
   const state: IntakeState = { formId: form.getId(), itemIds };
   const responses = findResponsesSheet(spreadsheet, state);
   writeIntakeState(properties, call.id, {

@@ -11,6 +11,7 @@ import { missingEvaluations } from "../../core/jury/results";
 import { askForDefinition } from "../dialogs";
 import { installFormSubmitTrigger, LOCK_WAIT_MS } from "../intake/actions";
 import { findResponsesSheet } from "../intake/responses-sheet";
+import { linkToSpreadsheet, openOrCreateForm } from "../linked-form";
 import { writeLayout } from "../sheet-layout";
 import { buildEvaluationForm } from "./form";
 import { jurySheetName, newJurySheetBlocks } from "./jury-layout";
@@ -21,37 +22,19 @@ const PENDING_PREFIX = "lianes.jury.enattente.";
 /** A handler holding the lock refreshes again while evaluations arrived meanwhile, this often at most. */
 const MAX_ROUNDS = 3;
 
-function openForm(state: JuryState | undefined, call: CallDefinition): GoogleAppsScript.Forms.Form {
-  if (state) {
-    try {
-      return FormApp.openById(state.formId);
-    } catch {
-      console.warn(
-        `Formulaire d'évaluation ${state.formId} de l'appel ${call.id} introuvable : un nouveau est créé.`,
-      );
-    }
-  }
-  return FormApp.create(evaluationFormTitle(call));
-}
-
 /** Creates (or updates) the jury sheet and evaluation form of a call; returns the form's link. */
 export function prepareJury(call: CallDefinition): { formUrl: string; refresh: JuryRefresh } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = PropertiesService.getDocumentProperties();
   const previous = readJuryState(properties, call.id);
-  const form = openForm(previous, call);
+  const form = openOrCreateForm(
+    previous?.formId,
+    evaluationFormTitle(call),
+    `d'évaluation du jury ${call.id}`,
+  );
   const same = previous?.formId === form.getId();
   const itemIds = buildEvaluationForm(form, call, [], same ? previous.itemIds : {});
-  let destination: string | null = null;
-  try {
-    destination = form.getDestinationId();
-  } catch {
-    destination = null;
-  }
-  if (destination !== spreadsheet.getId()) {
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
-    SpreadsheetApp.flush();
-  }
+  linkToSpreadsheet(form, spreadsheet);
   const bare: JuryState = { formId: form.getId(), itemIds };
   const responses = findResponsesSheet(spreadsheet, bare);
   const state: JuryState = responses ? { ...bare, responsesSheetId: responses.getSheetId() } : bare;
