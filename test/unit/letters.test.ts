@@ -8,6 +8,7 @@ import {
   DEFAULT_SIGNATURE,
   DEFAULT_TEMPLATES,
   eventByLabel,
+  eventLabel,
   eventOfStatus,
   isEmailAddress,
   type LetterTemplate,
@@ -54,12 +55,13 @@ function plan(applications: ReturnType<typeof application>[], existing: Set<stri
 
 describe("letter templates", () => {
   it("ship one template per event, every placeholder known to the EXPLOR and PAM calls", () => {
-    expect(DEFAULT_TEMPLATES.map((t) => t.event)).toEqual([
+    expect(DEFAULT_TEMPLATES.map((t) => `${t.event}${t.callId ? ` ${t.callId}` : ""}`)).toEqual([
       "accuse",
       "irrecevable",
       "retenue",
       "attente",
       "refusee",
+      "accuse PAM-2025",
     ]);
     expect(templateProblems(DEFAULT_TEMPLATES, explor())).toEqual([]);
     expect(templateProblems(DEFAULT_TEMPLATES, callById("PAM-2025"))).toEqual([]);
@@ -239,10 +241,9 @@ describe("sending", () => {
 });
 
 describe("the settings check of the sheet Modèles de courriers", () => {
-  const LABELS = ["Accusé de réception", "Irrecevable", "Retenue", "Liste d'attente", "Refusée"];
   const values = (): string[][] => [
     ["Événement", "Appel (vide : tous)", "Objet", "Texte"],
-    ...DEFAULT_TEMPLATES.map((t, i) => [LABELS[i] as string, "", t.subject, t.body]),
+    ...DEFAULT_TEMPLATES.map((t) => [eventLabel(t.event), t.callId ?? "", t.subject, t.body]),
     ["", "", "", ""],
     ["Signature", "", DEFAULT_SIGNATURE, ""],
   ];
@@ -257,8 +258,8 @@ describe("the settings check of the sheet Modèles de courriers", () => {
     (v[5] as string[])[2] = "Réponse {appel} {numro}";
     v.push(["Relance", "", "x", "y"], ["Retenue", "EXPLOR-2099", "x", "y"]);
     expect(checkTemplatesSheet(v, [callById("EXPLOR-2025")])).toEqual([
-      "Modèles de courriers, ligne 9 : événement inconnu « Relance » — attendu : Accusé de réception, Irrecevable, Retenue, Liste d'attente, Refusée",
-      "Modèles de courriers, B10 : appel inconnu « EXPLOR-2099 » — appels : EXPLOR-2025, PAM-2025 (vide : tous les appels)",
+      "Modèles de courriers, ligne 10 : événement inconnu « Relance » — attendu : Accusé de réception, Irrecevable, Retenue, Liste d'attente, Refusée",
+      "Modèles de courriers, B11 : appel inconnu « EXPLOR-2099 » — appels : EXPLOR-2025, PAM-2025 (vide : tous les appels)",
       expect.stringMatching(
         /^Modèles de courriers, D4 : Modèle « Retenue » \(texte\) : champ inconnu \{projet\} — /,
       ),

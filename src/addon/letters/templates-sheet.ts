@@ -10,6 +10,7 @@ import {
   DEFAULT_TEMPLATES,
   eventByLabel,
   eventLabel,
+  LETTER_EVENTS,
   type LetterTemplate,
   PLACEHOLDERS,
   templateProblemList,
@@ -21,7 +22,12 @@ const SIGNATURE_LABEL = "Signature";
 const HELP_LABEL = "Champs possibles";
 
 export function templatesLayout(): SheetLayout {
-  const rows = DEFAULT_TEMPLATES.map((t) => [eventLabel(t.event), "", asText(t.subject), asText(t.body)]);
+  const rows = DEFAULT_TEMPLATES.map((t) => [
+    eventLabel(t.event),
+    t.callId ?? "",
+    asText(t.subject),
+    asText(t.body),
+  ]);
   const signatureRow = rows.length + 3;
   return {
     name: TEMPLATES_SHEET,
@@ -102,7 +108,7 @@ export function templatesFromValues(
     if (!event) {
       problems.push(
         `${TEMPLATES_SHEET}, ligne ${i + 2} : événement inconnu « ${label} » — attendu : ` +
-          `${DEFAULT_TEMPLATES.map((t) => eventLabel(t.event)).join(", ")}`,
+          `${LETTER_EVENTS.map((e) => e.label).join(", ")}`,
       );
       return;
     }

@@ -110,6 +110,19 @@ export const DEFAULT_TEMPLATES: readonly LetterTemplate[] = [
       "année.\n\nNous restons à votre écoute pour en parler et vous accompagner dans un prochain dépôt.\n\n" +
       "Bien cordialement,\n\n{signature}",
   },
+  {
+    // A call's own template: PAM registrations are acknowledged with their idea, in PAM's words.
+    event: "accuse",
+    callId: "PAM-2025",
+    subject: "{appel} : nous avons bien reçu votre inscription",
+    body:
+      "Bonjour {contact},\n\n" +
+      "Nous avons bien reçu l'inscription de {association} au parcours d'accompagnement aux projets de mobilité " +
+      "({appel}, n° {numero}), pour votre idée : « {ideeQuoi} ».\n\n" +
+      "Lianes coopération et le Département choisissent au plus {capacite} porteurs par session parmi les " +
+      "inscriptions reçues jusqu'au {date_limite} ; nous vous écrirons pour vous donner notre réponse.\n\n" +
+      "Bien cordialement,\n\n{signature}",
+  },
 ];
 
 export const DEFAULT_SIGNATURE = SIGNATURE;
