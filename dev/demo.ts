@@ -239,7 +239,8 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
 
   step("Candidatures : formulaire PAM-2025 et 2 inscriptions (même code, autre définition)…");
   host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "PAM-2025" });
-  const pamForm = [...host.forms.forms.values()].find((f) => f !== explorForm);
+  // The PAM form by its title: the jury's evaluation form is another form of this workbook.
+  const pamForm = [...host.forms.forms.values()].find((f) => f.getTitle().includes("(PAM)"));
   if (!pamForm) throw new Error("Formulaire PAM non créé");
   host.submitForm(pamForm, {
     answers: answersByLabel("PAM-2025", PAM_ANSWERS),

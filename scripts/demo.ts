@@ -5,12 +5,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { demoSummary, runDemo } from "../dev/demo";
+import { demoDocuments } from "../dev/demo-documents";
 import { writeSentLetters } from "../dev/demo-letters";
 import { printHtmlToPdf } from "../dev/documents-pdf";
 import { writeXlsx } from "../dev/host/xlsx";
 import { captureSidebars, DEMO_SCENARIOS, selectApplication } from "../dev/sidebar-shots";
-import { conventionById } from "../src/core/convention";
-import { documentHtml, financialAnnex } from "../src/core/documents";
 import { buildProject } from "./build";
 
 const OUT = join(import.meta.dirname, "..", "out");
@@ -32,23 +31,22 @@ step("Courriels envoyés : out/courriels/<appel>/<n°>-<événement>.eml…");
 const sentAt = new Date();
 const letters = writeSentLetters(demo.host, join(OUT, "courriels"), sentAt);
 
-step("Annexe financière CD62-2024 imprimée par Chromium : out/documents/annexe-financiere-CD62-2024.pdf…");
+step("Annexe financière CD62-2024 et lettre de décision imprimées par Chromium : out/documents/*.pdf…");
 let annexNote: string;
-const annexHtml = documentHtml(financialAnnex(conventionById("CD62-2024"), sentAt));
-mkdirSync(join(OUT, "documents"), { recursive: true });
-writeFileSync(join(OUT, "documents", "annexe-financiere-CD62-2024.html"), annexHtml);
+const documentsDir = join(OUT, "documents");
+mkdirSync(documentsDir, { recursive: true });
+const documents = demoDocuments(demo.host, sentAt);
+for (const d of documents) writeFileSync(join(documentsDir, `${d.name}.html`), d.html);
 try {
-  await printHtmlToPdf(
-    annexHtml,
-    join(OUT, "documents", "annexe-financiere-CD62-2024.pdf"),
-    join(OUT, "documents", "annexe-financiere-CD62-2024.png"),
-  );
-  annexNote = `Annexe financière : ${join(OUT, "documents", "annexe-financiere-CD62-2024.pdf")} (et .png, .html)`;
+  for (const d of documents) {
+    await printHtmlToPdf(d.html, join(documentsDir, `${d.name}.pdf`), join(documentsDir, `${d.name}.png`));
+  }
+  annexNote = `Documents : ${documents.map((d) => `${d.name}.pdf`).join(", ")} (et .png, .html) dans ${documentsDir}`;
 } catch (error) {
   const message = (error as Error).message;
   annexNote = /Chromium introuvable/.test(message)
-    ? "Annexe financière : pas de PDF, Chromium est absent (la page HTML est écrite à côté)"
-    : `Annexe financière : échec de l'impression — ${message}`;
+    ? "Documents : pas de PDF, Chromium est absent (les pages HTML sont écrites dans out/documents/)"
+    : `Documents : échec de l'impression — ${message}`;
   if (!/Chromium introuvable/.test(message)) process.exitCode = 1;
 }
 

@@ -41,6 +41,15 @@ describe("the demo's letters", () => {
       7: ["- durée hors 7–15 jours"],
       8: ["- déjà financée par EXPLOR sans nouveau projet"],
     });
+    // PAM-2025 acknowledges each registration (prepared by the trigger); the late one is inadmissible.
+    expect(letters.filter((l) => l.callId === "PAM-2025").map((l) => `${l.number} ${l.event}`)).toEqual([
+      "1 accuse",
+      "2 accuse",
+      "2 irrecevable",
+    ]);
+    const ack = letters.find((l) => l.callId === "PAM-2025")?.message;
+    expect(ack?.subject).toBe("PAM 2025 : nous avons bien reçu votre inscription");
+    expect(ack?.body).toContain("pour votre idée : « Un échange de jeunes avec une MJC de Cracovie. »");
     // Every row of Courriers went, and is stamped.
     expect(
       demo.host
