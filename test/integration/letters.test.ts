@@ -139,6 +139,23 @@ describe("Lianes › Courriers › Préparer les courriers", () => {
   });
 });
 
+describe("the cost of preparing letters", () => {
+  it("is the same number of service calls for 5 and for 15 applications (one read per sheet, one write)", () => {
+    const calls = (n: number) => {
+      const host = explorWith(
+        Array.from({ length: n }, (_, i) => FOUR[i % FOUR.length] as (typeof FOUR)[number]),
+      );
+      host.counter.reset();
+      host.runMenuItem("Préparer les courriers");
+      expect(outbox(host).length).toBeGreaterThanOrEqual(n - Math.ceil(n / 5));
+      return [...host.counter.counts]
+        .filter(([k]) => !k.startsWith("Sheets:"))
+        .reduce((s, [, v]) => s + v, 0);
+    };
+    expect(calls(15)).toBe(calls(5));
+  });
+});
+
 describe("Lianes › Courriers › Envoyer les courriers cochés", () => {
   it("sends the ticked rows only, stamps each, and never sends a row twice", () => {
     const host = explorWith(FOUR);
