@@ -6,7 +6,8 @@
  * - one self-contained HTML file per sidebar (scripts/sidebars.ts);
  * - appsscript.json, copied from the root.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BuildOptions, build } from "esbuild";
@@ -36,6 +37,27 @@ const BUILT_INS = [
   "Intl",
 ];
 
+/** `0.1.0 (c0610db)`: package.json's version, and the commit when built from a git checkout. */
+function addonVersion(): string {
+  const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, stdio: "pipe" })
+      .toString()
+      .trim();
+    return commit ? `${version} (${commit})` : version;
+  } catch {
+    return version;
+  }
+}
+
+/** The scopes appsscript.json declares: the bundle cannot read its manifest (src/addon/build-info.ts). */
+function declaredScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, "appsscript.json"), "utf8")) as {
+    oauthScopes?: string[];
+  };
+  return manifest.oauthScopes ?? [];
+}
+
 /**
  * How the add-on is bundled into build/Lianes.js (the benchmark measures with the same).
  *
@@ -61,7 +83,11 @@ export const BUNDLE_OPTIONS = {
   charset: "utf8",
   logLevel: "warning",
   inject: [join(root, "scripts/built-ins.ts")],
-  define: Object.fromEntries(BUILT_INS.map((name) => [name, `BUILT_IN_${name}`])),
+  define: {
+    ...Object.fromEntries(BUILT_INS.map((name) => [name, `BUILT_IN_${name}`])),
+    LIANES_VERSION: JSON.stringify(addonVersion()),
+    LIANES_OAUTH_SCOPES: JSON.stringify(declaredScopes()),
+  },
 } satisfies BuildOptions;
 
 export async function buildProject(): Promise<void> {

@@ -59,7 +59,7 @@ try {
 } catch (error) {
   const message = (error as Error).message;
   sidebarsNote = /Chromium introuvable/.test(message)
-    ? "Panneaux : pas de capture, Chromium est absent (apt-get install chromium)"
+    ? "Panneaux : pas de capture, Chromium est absent (lancez npm ci)"
     : `Panneaux : échec des captures — ${message}`;
   if (!/Chromium introuvable/.test(message)) process.exitCode = 1;
 }

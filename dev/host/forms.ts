@@ -13,6 +13,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The developer metadata key of the fake's own column tracking (not the add-on's). */
 const FORMS_COLUMN = "forms.colonne";
 
+/** How Forms formats the `Horodateur` column of its responses sheet (fr_FR). */
+const TIMESTAMP_FORMAT = "dd/mm/yyyy hh:mm:ss";
+
 export const ItemType = {
   TEXT: "TEXT",
   PARAGRAPH_TEXT: "PARAGRAPH_TEXT",
@@ -155,6 +158,10 @@ export class FakeItem {
     if (this.type !== expected) throw new Error(`Item ${this.id} is a ${this.type}, not a ${expected}`);
     return this;
   }
+  /** A text item's answer, for `Form.createResponse().withItemResponse(…)`. */
+  createResponse(response: string) {
+    return { item: this, response };
+  }
   asTextItem() {
     return this.as(ItemType.TEXT);
   }
@@ -274,8 +281,8 @@ export class FakeForm {
     this.progressBar = show;
     return this;
   }
-  getItems() {
-    return [...this.items];
+  getItems(type?: string) {
+    return this.items.filter((i) => type === undefined || i.getType() === type);
   }
   getItemById(id: number) {
     return this.items.find((i) => i.getId() === id) ?? null;
@@ -336,6 +343,46 @@ export class FakeForm {
     const index = this.responses.findIndex((r) => r.getId() === id);
     if (index < 0) throw new Error(`Aucune réponse ne correspond à l'ID fourni : ${id}`);
     this.responses.splice(index, 1);
+    return this;
+  }
+  /** Deletes every response from the form (the responses sheet keeps its rows, as with Forms). */
+  deleteAllResponses() {
+    this.responses.splice(0);
+    return this;
+  }
+  /**
+   * A response made by the script: `withItemResponse(item.createResponse(text))`, then `submit()`.
+   * Written to the responses sheet when the form is linked, as Forms does.
+   */
+  createResponse() {
+    const answers: { item: FakeItem; response: string }[] = [];
+    const builder = {
+      withItemResponse: (answer: { item: FakeItem; response: string }) => {
+        answers.push(answer);
+        return builder;
+      },
+      submit: () => {
+        const timestamp = new Date();
+        if (this.responsesSheet) {
+          this.submit({
+            answers: Object.fromEntries(answers.map((a) => [a.item.title, a.response])),
+            email: "",
+            timestamp,
+          });
+          return this.responses.at(-1) as FakeFormResponse;
+        }
+        const response = new FakeFormResponse(this.app.nextResponseId(), timestamp, "", answers);
+        this.responses.push(response);
+        return response;
+      },
+    };
+    return builder;
+  }
+  /** Unlinks the form: its responses sheet stays in the workbook, no longer linked. */
+  removeDestination() {
+    if (this.responsesSheet) this.app.unlinkSheet(this.responsesSheet);
+    this.destinationId = undefined;
+    this.responsesSheet = undefined;
     return this;
   }
   getDestinationId() {
@@ -432,6 +479,9 @@ export class FakeForm {
     );
     const rowNumber = sheet.getLastRow() + 1;
     sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
+    // Forms shows its timestamp with the seconds, in the spreadsheet's time zone.
+    const stamped = columns.get("Horodateur");
+    if (stamped) sheet.getRange(rowNumber, stamped).setNumberFormat(TIMESTAMP_FORMAT);
     return this.app.eventFor(sheet, rowNumber, titles, row);
   }
 }
@@ -469,6 +519,9 @@ export class FakeFormApp {
   }
   linkSheet(sheet: Sheet, form: FakeForm): void {
     this.linked.set(sheet, form);
+  }
+  unlinkSheet(sheet: Sheet): void {
+    this.linked.delete(sheet);
   }
   /** The form linked to a sheet, for the fake Sheet's getFormUrl. */
   formOfSheet(sheet: Sheet): FakeForm | undefined {

@@ -1,6 +1,7 @@
 /**
  * An in-memory SpreadsheetApp that behaves like Sheets where the add-on relies on it: values
- * as 2D arrays, a string starting with `=` is a formula, one starting with `'` is literal text,
+ * as 2D arrays, a string starting with `=` is a formula (and one starting with `+` or `-` that is
+ * not a number, as Sheets reads it), one starting with `'` is literal text,
  * blanks read as "", dates come back as Dates, formulas are evaluated (by HyperFormula, with the
  * add-on's own custom functions taken from the built bundle), shapes are checked like Sheets.
  */
@@ -31,25 +32,65 @@ const MS_PER_DAY = 86_400_000;
 /** Sheets' day 0: 30/12/1899 (dates are stored as day numbers, in the spreadsheet's zone). */
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 
-function parisOffsetMs(date: Date): number {
-  const text = date.toLocaleString("en-US", { timeZone: "Europe/Paris", timeZoneName: "shortOffset" });
-  const m = /GMT([+-]\d+)/.exec(text);
-  return (m ? Number(m[1]) : 0) * 3_600_000;
+/** The workbook's zone when none is said: Lianes' spreadsheets are in Europe/Paris. */
+export const WORKBOOK_TIME_ZONE = "Europe/Paris";
+
+function offsetMs(date: Date, timeZone: string): number {
+  const text = date.toLocaleString("en-US", { timeZone, timeZoneName: "longOffset" });
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(text);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return (m[1] === "-" ? -minutes : minutes) * 60_000;
 }
 
 function isDate(v: unknown): v is Date {
   return typeof v === "object" && v !== null && typeof (v as Date).getTime === "function";
 }
 
-/** A Date as the day number Sheets stores, read as wall-clock time in Europe/Paris. */
-export function toSerial(date: Date): number {
-  return (date.getTime() + parisOffsetMs(date) - EPOCH_UTC) / MS_PER_DAY;
+/** A Date as the day number Sheets stores: its wall-clock time in the workbook's zone. */
+export function toSerial(date: Date, timeZone = WORKBOOK_TIME_ZONE): number {
+  return (date.getTime() + offsetMs(date, timeZone) - EPOCH_UTC) / MS_PER_DAY;
 }
 
-export function fromSerial(serial: number): Date {
+export function fromSerial(serial: number, timeZone = WORKBOOK_TIME_ZONE): Date {
   const wall = EPOCH_UTC + Math.round(serial * MS_PER_DAY);
   const guess = new Date(wall);
-  return new Date(wall - parisOffsetMs(new Date(wall - parisOffsetMs(guess))));
+  return new Date(wall - offsetMs(new Date(wall - offsetMs(guess, timeZone)), timeZone));
+}
+
+/**
+ * A Date whose UTC fields are its wall-clock time in `timeZone`: what a file format without
+ * zones (xlsx) must be given for its cell to read as the workbook shows it.
+ */
+export function wallClock(date: Date, timeZone = WORKBOOK_TIME_ZONE): Date {
+  return new Date(EPOCH_UTC + Math.round(toSerial(date, timeZone) * MS_PER_DAY));
+}
+
+/** The number format Sheets shows a date in when the cell has none: with its time, if any. */
+export function defaultDateFormat(date: Date, timeZone = WORKBOOK_TIME_ZONE): string {
+  return wallClock(date, timeZone).getTime() % MS_PER_DAY === 0 ? "dd/mm/yyyy" : "dd/mm/yyyy hh:mm:ss";
+}
+
+/** A date shown through a Sheets date format (`dd/mm/yyyy`, `dd/mm/yyyy hh:mm:ss`…) in `timeZone`. */
+export function formatDate(date: Date, format: string, timeZone = WORKBOOK_TIME_ZONE): string {
+  const w = wallClock(date, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  let afterHours = false;
+  return format.replace(/yyyy|yy|dd|d|hh|h|mm|m|ss|s/gi, (token) => {
+    const t = token.toLowerCase();
+    if (t === "yyyy") return String(w.getUTCFullYear());
+    if (t === "yy") return two(w.getUTCFullYear() % 100);
+    if (t === "dd" || t === "d") return t === "dd" ? two(w.getUTCDate()) : String(w.getUTCDate());
+    if (t === "hh" || t === "h") {
+      afterHours = true;
+      return t === "hh" ? two(w.getUTCHours()) : String(w.getUTCHours());
+    }
+    if (t === "ss" || t === "s") return t === "ss" ? two(w.getUTCSeconds()) : String(w.getUTCSeconds());
+    // mm: minutes right after hours, else the month.
+    const n = afterHours ? w.getUTCMinutes() : w.getUTCMonth() + 1;
+    afterHours = false;
+    return t === "mm" ? two(n) : String(n);
+  });
 }
 
 function columnLetter(index: number): string {
@@ -592,7 +633,7 @@ export class FakeSheet {
         const key = `${row + i},${column + j}`;
         if (isDate(v)) {
           this.dateCells.add(key);
-          return toSerial(v);
+          return toSerial(v, this.spreadsheet.timeZone);
         }
         this.dateCells.delete(key);
         if (v === null || v === undefined || v === "") return null;
@@ -602,6 +643,16 @@ export class FakeSheet {
     );
     this.spreadsheet.counter.count("Sheets: écriture de cellules", values.length * (values[0]?.length ?? 0));
     hf.setCellContents({ sheet, row: row - 1, col: column - 1 }, contents);
+    // Like Sheets: a text starting with + or - that is not a number is read as a formula.
+    contents.forEach((r, i) => {
+      r.forEach((v, j) => {
+        if (typeof v !== "string" || !SIGNED.test(v)) return;
+        const address = { sheet, row: row - 1 + i, col: column - 1 + j };
+        if (hf.getCellValueType(address) !== "STRING") return;
+        const french = frenchNumber(v);
+        hf.setCellContents(address, [[french ?? `=${v}`]]);
+      });
+    });
   }
 
   valueAt(row: number, column: number): Cell {
@@ -609,7 +660,8 @@ export class FakeSheet {
     const v = this.spreadsheet.hf.getCellValue(address);
     if (v instanceof DetailedCellError) return v.value === "#VALUE!" && v.message ? "#ERROR!" : v.value;
     if (v === null || v === undefined) return "";
-    if (typeof v === "number" && this.holdsDate(address, row, column)) return fromSerial(v);
+    if (typeof v === "number" && this.holdsDate(address, row, column))
+      return fromSerial(v, this.spreadsheet.timeZone);
     return v;
   }
 
@@ -637,11 +689,34 @@ export class FakeSheet {
 
   displayAt(row: number, column: number): string {
     const v = this.valueAt(row, column);
-    if (isDate(v)) return v.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" });
+    if (isDate(v)) {
+      const format = this.formats.get(`${row},${column}`)?.numberFormat;
+      const zone = this.spreadsheet.timeZone;
+      return formatDate(
+        v,
+        isDateFormat({ numberFormat: format }) && format ? format : defaultDateFormat(v, zone),
+        zone,
+      );
+    }
     if (typeof v === "number") return v.toLocaleString("fr-FR");
     if (typeof v === "boolean") return v ? "VRAI" : "FAUX";
     return v;
   }
+}
+
+/**
+ * Text Sheets reads as a formula when typed or written by setValue(s): `=…`, and `+…` or `-…`
+ * (two characters or more) unless it is a number. A lone `+` or `-` stays text; an apostrophe
+ * first keeps any of them as text.
+ */
+const SIGNED = /^[+-]./s;
+
+/** A signed number as fr_FR Sheets reads it (`-5,5`, `-12 345,50`), else undefined. */
+function frenchNumber(text: string): number | undefined {
+  const m = /^([+-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const n = Number(`${m[2]?.replace(/\D/g, "")}.${m[3] ?? "0"}`);
+  return m[1] === "-" ? -n : n;
 }
 
 function isDateFormat(f: CellFormat | undefined): boolean {
@@ -671,8 +746,13 @@ export class FakeSpreadsheet {
   getUrl() {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
+  /** The workbook's time zone: how its dates are stored, shown and exported. */
+  timeZone = WORKBOOK_TIME_ZONE;
   getSpreadsheetTimeZone() {
-    return "Europe/Paris";
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(timeZone: string) {
+    this.timeZone = timeZone;
   }
   getSpreadsheetLocale() {
     return "fr_FR";

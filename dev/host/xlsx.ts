@@ -1,10 +1,10 @@
 /**
  * Writes the host's spreadsheet as an .xlsx workbook (exceljs), as a user would see it in
- * Sheets: evaluated values, formulas kept with their results, number formats, bold and
+ * Sheets: evaluated values, dates at their time in the workbook's zone (Europe/Paris), formulas kept with their results, number formats, bold and
  * backgrounds, column widths, frozen header rows, drop-down lists.
  */
 import ExcelJS from "exceljs";
-import type { FakeSheet, FakeSpreadsheet } from "./spreadsheet";
+import { defaultDateFormat, type FakeSheet, type FakeSpreadsheet, wallClock } from "./spreadsheet";
 
 /** Sheets' pixels to Excel's character widths (about 7 px a character, plus padding). */
 function excelWidth(pixels: number): number {
@@ -19,9 +19,10 @@ function isDate(v: unknown): v is Date {
   return typeof v === "object" && v !== null && typeof (v as Date).getTime === "function";
 }
 
-function excelValue(value: unknown): ExcelJS.CellValue {
+/** xlsx has no time zones: a date is written as its wall-clock time in the workbook's zone. */
+function excelValue(value: unknown, timeZone: string): ExcelJS.CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  if (isDate(value)) return new Date(value.getTime());
+  if (isDate(value)) return wallClock(value, timeZone);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
   return String(value);
 }
@@ -33,13 +34,15 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: FakeSheet): void {
   });
   const rows = sheet.getLastRow();
   const columns = sheet.getLastColumn();
+  const timeZone = sheet.getParent().getSpreadsheetTimeZone();
   if (rows > 0 && columns > 0) {
     const range = sheet.getRange(1, 1, rows, columns);
     const values = range.getValues();
     const formulas = range.getFormulas();
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < columns; c++) {
-        const value = excelValue(values[r]?.[c]);
+        const original = values[r]?.[c];
+        const value = excelValue(original, timeZone);
         const formula = formulas[r]?.[c];
         const cell = ws.getCell(r + 1, c + 1);
         if (formula) {
@@ -51,6 +54,8 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: FakeSheet): void {
         } else if (value !== null) {
           cell.value = value;
         }
+        // As Sheets shows a date in a cell without a format: the day, and its time if it has one.
+        if (isDate(original)) cell.numFmt = defaultDateFormat(original, timeZone);
       }
     }
   }

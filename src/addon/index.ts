@@ -18,6 +18,7 @@ import {
   serverEcrirePlanFinancement,
 } from "../ui/plan-financement/server";
 import { menuBudgetConvention } from "./convention-sheets";
+import { menuDiagnostic } from "./diagnostic";
 import { menuSyncApplicationsAndJuries, onFormSubmit } from "./dispatch";
 import { menuDecisionLetter, menuFinancialAnnex } from "./documents/actions";
 import { serverTauxInfoEuro } from "./infoeuro";
@@ -121,6 +122,15 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "avec le texte d'une relance.",
     params: [],
     run: menuMissingEvaluations,
+  }),
+  entryPoint({
+    name: "menuDiagnostic",
+    summary:
+      "Lianes › Diagnostic : vérifie sur les services de Google, avec une feuille et un formulaire temporaires " +
+      "aussitôt supprimés, ce que le module suppose de la plateforme ; écrit la feuille Diagnostic. " +
+      "À lancer une fois après le premier déploiement (aussi depuis l'éditeur Apps Script).",
+    params: [],
+    run: menuDiagnostic,
   }),
   entryPoint({
     name: FORM_SUBMIT_HANDLER,

@@ -48,6 +48,8 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   LETTERS_MENU,
+  "separator",
+  { caption: "Diagnostic", functionName: "menuDiagnostic" },
 ];
 
 /** Every clickable item, submenus included, in menu order. */

@@ -273,7 +273,8 @@ describe("Candidatures server entry points (host)", () => {
     if (!sheet) throw new Error("pas de feuille");
     const [header, ...body] = rows(host);
     const reversed = [header, ...body.reverse()] as unknown[][];
-    sheet.getRange(1, 1, reversed.length, shape.headers.length).setValues(reversed);
+    // The whole table, as a user sorts it (the jury's columns follow the review's).
+    sheet.getRange(1, 1, reversed.length, header?.length ?? 0).setValues(reversed);
     const target = key("Oise Coopération");
     const answer = host.call("serverCandidatureEnregistrer", valid()) as {
       application: { key: string; row: number };

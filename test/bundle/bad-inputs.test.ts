@@ -1333,6 +1333,27 @@ const MENU_CASES: readonly MenuCase[] = [
   ...ERASE_CASES(),
   ...LETTER_CASES(),
   ...JURY_CASES(),
+  [
+    "une feuille « Diagnostic » de l'utilisateur : erreur qui le dit, rien n'est écrit ni créé",
+    (host) => host.spreadsheet.insertSheet("Diagnostic").getRange(1, 1).setValue("Mes notes"),
+    "Diagnostic",
+    [],
+    {
+      error: /^Une feuille « Diagnostic » existe déjà et n'a pas été écrite par Lianes : renommez-la/,
+      unchanged: true,
+      sheets: ["Diagnostic"],
+    },
+  ],
+  [
+    "InfoEuro injoignable (pas de UrlFetchApp) : une ligne en échec, les autres vérifications faites",
+    (host) => host.spreadsheet.insertSheet("Feuille 1"),
+    "Diagnostic",
+    [],
+    {
+      alerts: [/^Diagnostic .* : \d+ OK, 1 échec\(s\), [01] non applicable\(s\)\. .*\n• InfoEuro joignable/s],
+      sheets: ["Feuille 1", "Diagnostic"],
+    },
+  ],
 ];
 
 /** Lianes › Jury: refusals are French alerts and write nothing. */

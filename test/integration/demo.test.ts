@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { demoSummary, runDemo } from "../../dev/demo";
+import { writeXlsx } from "../../dev/host/xlsx";
 
 describe("the npm start demonstration, on the built bundle", () => {
   const demo = runDemo();
@@ -28,6 +33,41 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(summary).toContain("total 11 879,54 €, CD62 9 879,54 €, RECITAL 2 000,00 €");
     expect(summary).toContain("subvention due (article 5) 8 316,43 €");
     expect(summary).toContain("10 dépôts (dont un événement reçu deux fois) → 10 lignes, 5 éligibles");
+  });
+
+  it("shows and exports the last second of 15 June as Paris saw it: 15/06/2025 23:59:59, Horodateur included", async () => {
+    const responses = demo.host.spreadsheet.getSheets().find(
+      (s) =>
+        s.getDataRange().getValues()[0]?.[0] === "Horodateur" &&
+        s
+          .getDataRange()
+          .getDisplayValues()
+          .some((r) => r.includes("bureau@somme-madagascar.fr")),
+    );
+    if (!responses) throw new Error("pas de feuille de réponses EXPLOR");
+    const name = responses.getName();
+    const shown = responses.getDataRange().getDisplayValues();
+    const row = shown.findIndex((r) => r.includes("bureau@somme-madagascar.fr"));
+    expect(shown[row]?.[0]).toBe("15/06/2025 23:59:59");
+    expect(shown.map((r) => r[0])).toContain("16/06/2025 00:00:00");
+
+    const dir = mkdtempSync(join(tmpdir(), "lianes-xlsx-"));
+    try {
+      await writeXlsx(demo.host.spreadsheet, join(dir, "demo.xlsx"));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(dir, "demo.xlsx"));
+      // xlsx has no zones: the cell holds the wall-clock time, shown with its seconds.
+      const cell = workbook.getWorksheet(name)?.getCell(row + 1, 1);
+      expect(cell?.value).toEqual(new Date(Date.UTC(2025, 5, 15, 23, 59, 59)));
+      expect(cell?.numFmt).toBe("dd/mm/yyyy hh:mm:ss");
+      const review = workbook.getWorksheet("Candidatures");
+      const received: unknown[] = [];
+      review?.eachRow((r) => r.eachCell((c) => received.push(c.value)));
+      expect(received).toContainEqual(new Date(Date.UTC(2025, 5, 15, 23, 59, 59)));
+      expect(received).toContainEqual(new Date(Date.UTC(2025, 5, 16, 0, 0, 0)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("shows the jury's merged scores: a conflict, a correction, an outsider not counted", () => {

@@ -40,6 +40,27 @@ describe("the local host behaves like Sheets", () => {
     expect(sheet.getRange(1, 1, 1, 3).getFormulas()).toEqual([["", "=A1*3", ""]]);
   });
 
+  it("reads text starting with + or - as Sheets does: a number, else a formula; with an apostrophe, text", () => {
+    const sheet = host.spreadsheet.insertSheet("Signes");
+    const typed = [
+      "-5",
+      "-5,5",
+      "+33 6 12 34 56",
+      "'+33 6 12 34 56",
+      "- relancer",
+      "'- relancer",
+      "-",
+      "-12 345,50",
+    ];
+    sheet.getRange(1, 1, 1, typed.length).setValues([typed]);
+    expect(sheet.getRange(1, 1, 1, typed.length).getValues()).toEqual([
+      [-5, -5.5, "#ERROR!", "+33 6 12 34 56", "#NAME?", "- relancer", "-", -12345.5],
+    ]);
+    expect(sheet.getRange(1, 3).getFormula()).toBe("=+33 6 12 34 56");
+    sheet.getRange(2, 1).setValue("+5");
+    expect(sheet.getRange(2, 1).getValue()).toBe(5);
+  });
+
   it("evaluates the bundle's custom functions, keeping their French error message", () => {
     const sheet = host.spreadsheet.insertSheet("Fonctions");
     sheet.getRange(1, 1, 3, 2).setValues([

@@ -1,2 +1,9 @@
 /** The Chromium harness of the local host (dev/host/browser.ts), for the sidebar tests. */
-export { chromiumPath, launchBrowser, openSidebar, type PageWatch } from "../../dev/host/browser";
+export {
+  findChromium,
+  launchBrowser,
+  npmChromium,
+  openSidebar,
+  type PageWatch,
+  systemChromium,
+} from "../../dev/host/browser";
