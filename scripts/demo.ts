@@ -35,7 +35,7 @@ step("Annexe financière CD62-2024 et lettre de décision imprimées par Chromiu
 let annexNote: string;
 const documentsDir = join(OUT, "documents");
 mkdirSync(documentsDir, { recursive: true });
-const documents = demoDocuments(demo.host, sentAt);
+const documents = demoDocuments(demo.host);
 for (const d of documents) writeFileSync(join(documentsDir, `${d.name}.html`), d.html);
 try {
   for (const d of documents) {

@@ -4,6 +4,7 @@
  * acknowledgement from the trigger, and the documents (financial annex, decision letter).
  */
 import { describe, expect, it } from "vitest";
+import { modelOfGoogleDoc } from "../../dev/demo-documents";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "../../dev/fixtures/intake-samples";
 import { createHost, type FakeForm, type Host } from "../../dev/host";
 import { conventionById } from "../../src/core/convention";
@@ -435,6 +436,19 @@ describe("Lianes › Courriers › Annexe financière de la convention…", () =
     expect(host.values("Convention CD62-2024")).toHaveLength(7);
     const [doc] = [...host.documents.documents.values()].slice(-1);
     expect(convention.getRange(6, 2).getFormula()).toContain(doc?.getId());
+  });
+
+  it("draws the Google Doc from the model exactly: read back, it is the model core renders", () => {
+    const host = createHost();
+    host.call("onOpen", {});
+    host.runMenuItem("Annexe financière de la convention…", OK(""));
+    const [doc] = [...host.documents.documents.values()];
+    if (!doc) throw new Error("pas de document");
+    const drawn = modelOfGoogleDoc(doc);
+    const model = financialAnnex(conventionById("CD62-2024"), new Date());
+    const undated = (m: typeof model) =>
+      JSON.parse(JSON.stringify(m).replace(/Document établi le \d\d\/\d\d\/\d{4}/, "")) as unknown;
+    expect(undated(drawn)).toEqual(undated(model));
   });
 
   it("says so for an unknown convention, and writes nothing", () => {

@@ -29,7 +29,7 @@ describe("the financial annex of the CD62 2024 convention", () => {
   it("gives the Article 4 figures: 9 879,54 € on 11 879,54 €, 83 %", () => {
     const rows = table(annex(), "").rows.map((r) => r.cells.map(plain));
     expect(rows).toEqual([
-      ["Subvention de Département du Pas-de-Calais (CD62)", "9 879,54 €"],
+      ["Subvention accordée — Département du Pas-de-Calais (CD62)", "9 879,54 €"],
       ["Coût total prévisionnel du programme", "11 879,54 €"],
       ["Part de la subvention dans le coût total", "83 %"],
     ]);

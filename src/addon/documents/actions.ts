@@ -7,8 +7,11 @@
 import { CONVENTION_IDS, conventionById, DEFAULT_CONVENTION_ID } from "../../core/convention";
 import { annexTitle, financialAnnex, letterDocument } from "../../core/documents";
 import { InputError } from "../../core/errors";
+import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById } from "../../core/intake/calls";
 import { formatParisDateTime } from "../../core/intake/paris-time";
+import { formatAnswer } from "../../core/intake/review";
+import type { Submission } from "../../core/intake/submission";
 import { callName, eventLabel, eventOfStatus, planLetters, templateProblems } from "../../core/letters";
 import { askForDefinition } from "../dialogs";
 import { reviewSheetShape } from "../intake/review-plan";
@@ -41,6 +44,15 @@ function doneMessage(generated: Generated, folderName: string, linksSheet = DOCU
     `Google Doc : ${generated.doc.url}\nPDF : ${generated.pdf.url}\n\n` +
     `Dans le dossier Drive « ${folderName} » ; les liens sont dans la feuille « ${linksSheet} ».`
   );
+}
+
+/** The letter's addressee: the person to write to (when the call names one), then the applicant. */
+function addresseeOf(call: CallDefinition, submission: Submission | undefined): string {
+  if (!submission) return "";
+  const name = (id: string | undefined) => (id ? formatAnswer(submission.answers[id]) : "");
+  const association = name(call.review.applicant.question);
+  const contact = name(call.letters?.contact);
+  return contact && contact !== association ? `${contact}\n${association}` : association;
 }
 
 /** Lianes › Courriers › Annexe financière de la convention… */
@@ -141,10 +153,7 @@ export function menuDecisionLetter(): void {
     letter,
     title: `Courrier — ${callName(call)} — n° ${letter.number} — ${eventLabel(letter.event)}`,
     key: `lianes.lettre.${call.id}.${letter.number}.${letter.event}`,
-    addressee:
-      applications.find((a) => a.number === letter.number)?.submission?.answers[
-        call.review.applicant.question
-      ] ?? "",
+    addressee: addresseeOf(call, applications.find((a) => a.number === letter.number)?.submission),
   }));
   if (letters.length === 0)
     throw new InputError(notes[0] ?? "Aucune candidature sélectionnée n'a de lettre.");
@@ -164,7 +173,7 @@ export function menuDecisionLetter(): void {
   const made = letters.map(({ letter, title, key, addressee }) => {
     const model = letterDocument({
       title,
-      addressee: String(addressee),
+      addressee,
       subject: letter.subject,
       body: letter.body,
       date: now,

@@ -54,7 +54,7 @@ export function financialAnnex(c: ConventionDefinition, madeAt: Date): DocumentM
       { kind: "heading", level: 1, text: annexTitle(c) },
       {
         kind: "paragraph",
-        text: `${c.label}\nConvention ${c.year} entre ${c.funder.label} et Lianes coopération`,
+        text: `${c.label}\nConvention ${c.year} — ${c.funder.label} et Lianes coopération`,
       },
       { kind: "heading", level: 2, text: "Article 4 — Montant de la subvention" },
       {
@@ -62,7 +62,7 @@ export function financialAnnex(c: ConventionDefinition, madeAt: Date): DocumentM
         header: ["", "Montant"],
         align: ["left", "right"],
         rows: [
-          { cells: [`Subvention de ${c.funder.label} (${c.funder.name})`, formatEuros(subsidy)] },
+          { cells: [`Subvention accordée — ${c.funder.label} (${c.funder.name})`, formatEuros(subsidy)] },
           { cells: ["Coût total prévisionnel du programme", formatEuros(forecast)] },
           { cells: ["Part de la subvention dans le coût total", percent(subsidyPercent)], bold: true },
         ],
@@ -70,7 +70,7 @@ export function financialAnnex(c: ConventionDefinition, madeAt: Date): DocumentM
       {
         kind: "paragraph",
         text:
-          `La participation de ${c.funder.label} est plafonnée à ${formatEuros(subsidy)}. Si les dépenses réalisées ` +
+          `La participation du financeur (${c.funder.label}) est plafonnée à ${formatEuros(subsidy)}. Si les dépenses réalisées ` +
           "sont inférieures au coût total prévisionnel, la subvention est réduite au prorata (article 5).",
       },
       { kind: "heading", level: 2, text: "Budget prévisionnel" },
