@@ -22,6 +22,7 @@ import { formatEuros } from "../core/money";
 import { literalText } from "../core/sheet-text";
 import { POURCENTAGES } from "../functions/convention";
 import { ADDON_VERSION, DECLARED_SCOPES } from "./build-info";
+import { drawDocument } from "./documents/google-doc";
 import { FORM_SUBMIT_HANDLER } from "./intake/actions";
 import { findResponsesSheet } from "./intake/responses-sheet";
 import { FORMAT } from "./sheet-layout";
@@ -437,6 +438,46 @@ export const DIAGNOSTIC_CHECKS: readonly DiagnosticCheck[] = [
     run() {
       const left = MailApp.getRemainingDailyQuota();
       return { ok: left > 0, obtained: `${left} courriel(s) restant(s) aujourd'hui` };
+    },
+  },
+  {
+    title: "Google Doc et PDF dans un dossier Drive",
+    expected:
+      "Un Google Doc (titre, tableau, total en gras) et sa copie PDF se créent dans un dossier créé par le " +
+      "module (DocumentApp, DriveApp avec drive.file), puis vont à la corbeille.",
+    scope: "https://www.googleapis.com/auth/drive.file",
+    run() {
+      const folder = DriveApp.createFolder(SCRATCH_FORM_TITLE.replace("formulaire", "dossier"));
+      const made: GoogleAppsScript.Drive.File[] = [];
+      try {
+        const doc = DocumentApp.create(SCRATCH_SHEET);
+        drawDocument(doc.getBody(), {
+          title: SCRATCH_SHEET,
+          blocks: [
+            { kind: "heading", level: 1, text: "Diagnostic" },
+            {
+              kind: "table",
+              header: ["Poste", "Montant"],
+              align: ["left", "right"],
+              rows: [{ cells: ["Total", "9 879,54 €"], bold: true }],
+            },
+          ],
+        });
+        doc.saveAndClose();
+        const file = DriveApp.getFileById(doc.getId());
+        made.push(file);
+        file.moveTo(folder);
+        const pdf = folder.createFile(file.getAs("application/pdf"));
+        made.push(pdf);
+        const type = pdf.getMimeType();
+        return {
+          ok: type === "application/pdf",
+          obtained: `Google Doc et copie ${type} créés dans le dossier`,
+        };
+      } finally {
+        for (const f of made) f.setTrashed(true);
+        folder.setTrashed(true);
+      }
     },
   },
 ];
