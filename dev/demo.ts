@@ -239,8 +239,9 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
 
   step("Candidatures : formulaire PAM-2025 et 2 inscriptions (même code, autre définition)…");
   host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: "PAM-2025" });
-  // The PAM form by its title: the jury's evaluation form is another form of this workbook.
-  const pamForm = [...host.forms.forms.values()].find((f) => f.getTitle().includes("(PAM)"));
+  // By its title: the jury's evaluation form is there too since the jury step.
+  const pamTitle = callById("PAM-2025").title;
+  const pamForm = [...host.forms.forms.values()].find((f) => f.getTitle() === pamTitle);
   if (!pamForm) throw new Error("Formulaire PAM non créé");
   host.submitForm(pamForm, {
     answers: answersByLabel("PAM-2025", PAM_ANSWERS),

@@ -478,6 +478,9 @@ export class FakeForm {
       ),
     );
     const rowNumber = sheet.getLastRow() + 1;
+    // Forms grows its sheet as responses come.
+    if (rowNumber > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), rowNumber - sheet.getMaxRows());
     sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
     // Forms shows its timestamp with the seconds, in the spreadsheet's time zone.
     const stamped = columns.get("Horodateur");

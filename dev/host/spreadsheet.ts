@@ -427,6 +427,17 @@ export class FakeRange {
   getDataValidation() {
     return this.sheet.formatAt(this.row, this.column).validation ?? null;
   }
+  getDataValidations() {
+    return this.cells((r, c) => this.sheet.formatAt(r, c).validation ?? null);
+  }
+  setDataValidations(rules: (FakeDataValidation | null)[][]) {
+    this.checkShape(rules);
+    return this.format((f, r, c) => {
+      const rule = rules[r - this.row]?.[c - this.column];
+      if (rule) f.validation = rule;
+      else delete f.validation;
+    });
+  }
   /** Only on whole columns here (the location the add-on uses). */
   addDeveloperMetadata(key: string, value?: string) {
     if (this.row !== 1 || this.rows < this.sheet.getMaxRows()) {
@@ -453,6 +464,7 @@ export class FakeSheet {
   /** Developer metadata on whole columns: it moves with its column, whatever its header says. */
   readonly columnMetadata: FakeDeveloperMetadata[] = [];
   activeRange: FakeRange | undefined;
+  private maxRows = 1000;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -495,15 +507,29 @@ export class FakeSheet {
     }
     return new FakeRange(this, rowOrA1, column ?? 1, rows, columns);
   }
+  /** Like Sheets: the last row holding something; a row whose content was cleared does not count. */
   getLastRow(): number {
-    const size = this.spreadsheet.hf.getSheetDimensions(this.hfId);
-    return size.height;
+    const hf = this.spreadsheet.hf;
+    const sheet = this.hfId;
+    const { height, width } = hf.getSheetDimensions(sheet);
+    for (let row = height - 1; row >= 0; row--) {
+      for (let col = 0; col < width; col++) if (!hf.isCellEmpty({ sheet, row, col })) return row + 1;
+    }
+    return 0;
   }
+  /** Like Sheets: the last column holding something. */
   getLastColumn(): number {
-    return this.spreadsheet.hf.getSheetDimensions(this.hfId).width;
+    const hf = this.spreadsheet.hf;
+    const sheet = this.hfId;
+    const { height, width } = hf.getSheetDimensions(sheet);
+    for (let col = width - 1; col >= 0; col--) {
+      for (let row = 0; row < height; row++) if (!hf.isCellEmpty({ sheet, row, col })) return col + 1;
+    }
+    return 0;
   }
+  /** The grid's height: 1 000 rows for a new sheet, as in Sheets; inserting or deleting rows changes it. */
   getMaxRows() {
-    return Math.max(1000, this.getLastRow());
+    return this.maxRows;
   }
   getMaxColumns() {
     return Math.max(26, this.getLastColumn());
@@ -511,13 +537,17 @@ export class FakeSheet {
   getDataRange() {
     return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
+  /** Like Sheets, the only write that grows the grid by itself. */
   appendRow(row: unknown[]) {
-    this.write(this.getLastRow() + 1, 1, [row]);
+    const at = this.getLastRow() + 1;
+    this.maxRows = Math.max(this.maxRows, at);
+    this.write(at, 1, [row]);
     return this;
   }
   insertRowsAfter(after: number, count: number) {
     // Rows past the data are blank already: only rows inserted inside it move cells down.
     if (after < this.getLastRow()) this.spreadsheet.hf.addRows(this.hfId, [after, count]);
+    this.maxRows += count;
     return this;
   }
   deleteRow(row: number) {
@@ -525,6 +555,7 @@ export class FakeSheet {
   }
   deleteRows(row: number, count: number) {
     this.spreadsheet.hf.removeRows(this.hfId, [row - 1, count]);
+    this.maxRows = Math.max(1, this.maxRows - count);
     return this;
   }
   clear() {
@@ -621,6 +652,10 @@ export class FakeSheet {
   write(row: number, column: number, values: unknown[][]): void {
     const hf = this.spreadsheet.hf;
     const sheet = this.hfId;
+    // Like Sheets: a range past the grid cannot be written (insertRowsAfter first, or appendRow).
+    if (row + values.length - 1 > this.maxRows) {
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    }
     // Like Sheets: one over-long text makes the whole write fail, nothing is written.
     if (values.some((r) => r.some((v) => typeof v === "string" && v.length > MAX_CELL_CHARACTERS))) {
       throw new Error(

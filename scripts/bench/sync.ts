@@ -25,7 +25,7 @@ export interface SyncResult {
 const CALL_ID = "EXPLOR-2025";
 
 /** A host with the EXPLOR-2025 form and `n` responses written straight into its responses sheet. */
-function hostWithResponses(n: number): { host: Host; sheetName: string } {
+export function hostWithResponses(n: number): { host: Host; sheetName: string } {
   const host = createHost();
   host.call("onOpen", {});
   host.runMenuItem("Créer le formulaire…", { kind: "prompt", button: "OK", text: CALL_ID });
@@ -49,6 +49,8 @@ function hostWithResponses(n: number): { host: Host; sheetName: string } {
       return id === undefined ? "" : String(answers[id] ?? "");
     });
   });
+  // As Forms does, the sheet grows past its first 1 000 rows.
+  if (n + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
   sheet.getRange(2, 1, n, header.length).setValues(rows);
   return { host, sheetName: sheet.getName() };
 }
@@ -71,13 +73,14 @@ function naiveSync(host: Host, responsesName: string): void {
   }
 }
 
-const CELLS_WRITTEN = "Sheets: écriture de cellules";
+export const CELLS_WRITTEN = "Sheets: écriture de cellules";
 
-function callsOf(host: Host): number {
+/** Service calls counted since the last reset, the cells written left out (a volume, not a call). */
+export function callsOf(host: Host): number {
   return host.counter.total() - (host.counter.counts.get(CELLS_WRITTEN) ?? 0);
 }
 
-function countsOf(host: Host): Record<string, number> {
+export function countsOf(host: Host): Record<string, number> {
   return Object.fromEntries([...host.counter.counts].sort(([a], [b]) => a.localeCompare(b)));
 }
 

@@ -244,4 +244,25 @@ describe("a jury on the host", () => {
     expect(column(host, "Candidatures", "Évaluations jury")[0]).toBe("1 / 3");
     expect(column(host, "Candidatures", "Moyenne pondérée jury")[0]).toBe(4);
   });
+
+  it("an application arriving after the jury's scores keeps the committee's ranking in the summary", () => {
+    const { host, jury } = juryReady();
+    evaluate(host, jury, "awa@lianes.org", 1, [5, 4, 4, 4], "2025-06-20T10:00:00+02:00");
+    evaluate(host, jury, "marc@region.fr", 2, [2, 3, 3, 2], "2025-06-20T11:00:00+02:00");
+    const ranking = (summary: unknown[][]) => {
+      const at = summary.findIndex((r) => r.includes("Moyenne pondérée jury"));
+      const start = summary[at]?.indexOf("Rang") ?? -1;
+      return summary.slice(at, at + 4).map((r) => r.slice(start, start + 7));
+    };
+    const before = ranking(host.values("Synthèse EXPLOR-2025"));
+    const logged = host.log.lines.length;
+    const form = [...host.forms.forms.values()].find((f) => f.getTitle() !== "Évaluation EXPLOR-2025");
+    if (!form) throw new Error("pas de formulaire de candidature");
+    // Taken on its own (issue 14 §4): its row, the count « À instruire », the ranking kept as it was.
+    apply(host, form, "Nord–Sud Santé", "Dispensaire", "2025-06-22T10:00:00+02:00");
+    expect(host.log.lines.slice(logged).join("\n")).not.toContain("synchronisation complète");
+    expect(column(host, "Candidatures", "Association")).toHaveLength(4);
+    expect(ranking(host.values("Synthèse EXPLOR-2025"))).toEqual(before);
+    expect(before[1]?.slice(0, 4)).toEqual([1, 1, "Solidarité Artois–Sahel", 4.4]);
+  });
 });

@@ -140,6 +140,31 @@ describe("Lianes › Courriers › Préparer les courriers", () => {
   });
 });
 
+describe("a long outbox", () => {
+  it("grows the sheet's grid past its 1 000 rows instead of failing the write", () => {
+    const host = explorWith(FOUR);
+    const sheet = host.spreadsheet.insertSheet("Courriers");
+    const old = Array.from({ length: 997 }, (_, i) => [
+      i + 1,
+      "PAM-2025",
+      "Accusé de réception",
+      `p${i}@exemple.fr`,
+      "Objet",
+      "Texte",
+      "envoyé le 01/12/2024 à 10:00",
+      false,
+    ]);
+    sheet
+      .getRange(1, 1, 1, 8)
+      .setValues([["N°", "Appel", "Événement", "Destinataire", "Objet", "Texte", "Statut", "Envoyer"]]);
+    sheet.getRange(2, 1, old.length, 8).setValues(old);
+    host.runMenuItem("Préparer les courriers");
+    expect(host.ui.alerts.at(-1)).toMatch(/^Courriers préparés — 4 courrier\(s\) ajouté\(s\)/);
+    expect(outbox(host)).toHaveLength(1001);
+    expect(sheet.getMaxRows()).toBeGreaterThanOrEqual(1002);
+  });
+});
+
 describe("the cost of preparing letters", () => {
   it("is the same number of service calls for 5 and for 15 applications (one read per sheet, one write)", () => {
     const calls = (n: number) => {
@@ -348,6 +373,24 @@ describe("the acknowledgement on submission", () => {
     // The same event again (Apps Script retries): no second acknowledgement.
     host.runMenuItem("Synchroniser les candidatures");
     expect(outbox(host)).toHaveLength(1);
+    // The next registration is taken on its own (the responses sheet's columns are known now).
+    const logFrom = host.log.lines.length;
+    host.submitForm(form, {
+      answers: byLabel("PAM-2025", {
+        ...PAM_ANSWERS,
+        porteurNom: "Léa Roux",
+        structureNom: "Centre social d'Arras",
+      }),
+      email: "lea@cs-arras.fr",
+      timestamp: new Date("2024-11-21T10:00:00+01:00"),
+    });
+    expect(host.log.lines.slice(logFrom).join("\n")).not.toMatch(/synchronisation complète/);
+    expect(outbox(host).map((r) => [r[0], r[2], r[3]])).toEqual([
+      [1, "Accusé de réception", "karim@mjc-lens.fr"],
+      [2, "Accusé de réception", "lea@cs-arras.fr"],
+    ]);
+    expect(outbox(host)[1]?.[5]).toContain("Bonjour Léa Roux,");
+    expect(host.mail.messages).toEqual([]);
   });
 
   it("is off by default (EXPLOR-2025): no outbox at all", () => {

@@ -335,3 +335,298 @@ describe("a sync that fails half-way", () => {
     expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2"]);
   });
 });
+
+/**
+ * Issue 14 §4 — once the review sheet exists, each submission is taken on its own: its row,
+ * the summary's changed cells, nothing else. The same guarantees, proven again on that path.
+ */
+describe("submissions taken on their own, once the review sheet exists", () => {
+  const FULL_SYNC = /synchronisation complète/;
+
+  /** A form whose first applicant is already in the review sheet (the full sync made it). */
+  function withReviewSheet() {
+    const { host, form } = withForm();
+    host.submitForm(form, applicant(1));
+    const logged = host.log.lines.length;
+    const since = () => host.log.lines.slice(logged).join("\n");
+    return { host, form, since };
+  }
+
+  const cellsWritten = (host: Host) => host.counter.counts.get("Sheets: écriture de cellules") ?? 0;
+  const calls = (host: Host) => host.counter.total() - cellsWritten(host);
+
+  it("adds one row and changes one count of the summary, reading neither sheet whole", () => {
+    const { host, form, since } = withReviewSheet();
+    const summaryBefore = host.values(`Synthèse ${CALL_ID}`);
+    // Forms writes the response row; the trigger that follows is what is counted.
+    const event = form.submit(applicant(2));
+    host.counter.reset();
+    host.call("onFormSubmitLianes", { ...event, range: host.counter.wrap(event.range, "Range") });
+    expect(since()).not.toMatch(FULL_SYNC);
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2"]);
+    expect(column(host, REVIEW, "N°")).toEqual([1, 2]);
+    expect(column(host, REVIEW, "Statut")).toEqual(["À instruire", "À instruire"]);
+    const summaryAfter = host.values(`Synthèse ${CALL_ID}`);
+    const changed = summaryAfter.flatMap((r, i) =>
+      r.flatMap((v, j) => (v === summaryBefore[i]?.[j] ? [] : [[i + 1, j + 1, v]])),
+    );
+    expect(changed).toEqual([[4, 2, 2]]);
+    // One review row (its width) and one summary cell; no getDataRange on the responses or review sheet.
+    expect(cellsWritten(host)).toBe((host.values(REVIEW)[0] as unknown[]).length + 2);
+    expect(calls(host)).toBeLessThanOrEqual(60);
+    expect(host.counter.counts.get("DeveloperMetadataFinder.find") ?? 0).toBe(0);
+    // The new row has the rules and formats the full sync gave the first: status list, scores, dates.
+    expect(formatsOf(host, 3)).toEqual(formatsOf(host, 2));
+  });
+
+  /** A review row's number formats and validation rules, as Sheets would show them. */
+  function formatsOf(host: Host, row: number) {
+    const width = (host.values(REVIEW)[0] as unknown[]).length;
+    const range = host.spreadsheet.getSheetByName(REVIEW)?.getRange(row, 1, 1, width);
+    const rules = (range?.getDataValidations()[0] ?? []).map((r) =>
+      r ? [r.getCriteriaType(), ...r.getCriteriaValues()] : null,
+    );
+    expect(rules.filter((r) => r !== null).length).toBeGreaterThan(1);
+    return { formats: range?.getNumberFormats()[0], rules };
+  }
+
+  it("gives the new row the call's rules and formats when the row above was typed by hand", () => {
+    const { host, form } = withReviewSheet();
+    host.spreadsheet
+      .getSheetByName(REVIEW)
+      ?.getRange(3, 1, 1, 2)
+      .setValues([["", ""]]);
+    host.spreadsheet.getSheetByName(REVIEW)?.getRange(3, 4).setValue("Dossier papier, reçu le 02/06");
+    host.submitForm(form, applicant(2));
+    expect(column(host, REVIEW, "Association")).toEqual([
+      "Association 1",
+      "Dossier papier, reçu le 02/06",
+      "Association 2",
+    ]);
+    expect(formatsOf(host, 4)).toEqual(formatsOf(host, 2));
+  });
+
+  it("gives 20 rows for 20 submissions at the same time, none lost, none doubled, without the full sync", () => {
+    const { host, form, since } = withReviewSheet();
+    const twenty = Array.from({ length: 20 }, (_, i) => applicant(i + 2));
+    const run = host.submitConcurrently(form, twenty, {
+      arrivalEvery: 12,
+      givesUpWaiting: (i) => i % 3 === 1,
+    });
+    const associations = column(host, REVIEW, "Association");
+    expect(associations).toHaveLength(21);
+    expect(new Set(associations).size).toBe(21);
+    expect(new Set(column(host, REVIEW, "Clé")).size).toBe(21);
+    expect(column(host, REVIEW, "N°")).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(run.overlapping).toBeGreaterThan(5);
+    expect(host.lock.log.filter((o) => o === "timed out").length).toBeGreaterThan(2);
+    expect(pendingNotes(host)).toEqual([]);
+    expect(since()).toMatch(/verrou occupé, la réponse de la ligne \d+ est notée en attente/);
+    expect(since()).toMatch(/réponse\(s\) laissée\(s\) en attente reprise\(s\)/);
+    expect(since()).not.toMatch(FULL_SYNC);
+    // The summary counts them all, as a full sync would.
+    const summary = host.values(`Synthèse ${CALL_ID}`);
+    expect(summary[3]?.slice(0, 2)).toEqual(["À instruire", 21]);
+    console.info(
+      `20 envois simultanés, feuille d'instruction existante : ${run.overlapping} handlers démarrés pendant un autre, ` +
+        `${host.lock.log.filter((o) => o === "timed out").length} attentes du verrou expirées, ` +
+        `${associations.length - 1} lignes ajoutées, 0 perdue, 0 en double`,
+    );
+  });
+
+  it("keeps them all when 19 arrive while the first one holds the lock and all give up waiting", () => {
+    const { host, form, since } = withReviewSheet();
+    const twenty = Array.from({ length: 20 }, (_, i) => applicant(i + 2));
+    host.submitConcurrently(form, twenty, {
+      arrivalEvery: 3,
+      givesUpWaiting: (i) => i > 0,
+      onlyWhileLocked: true,
+    });
+    expect(host.lock.log.filter((o) => o === "timed out")).toHaveLength(19);
+    expect(column(host, REVIEW, "Association")).toHaveLength(21);
+    expect(new Set(column(host, REVIEW, "Association")).size).toBe(21);
+    expect(pendingNotes(host)).toEqual([]);
+    expect(since()).not.toMatch(FULL_SYNC);
+  });
+
+  it("takes the responses noted while the lock was busy with the next submission", () => {
+    const { host, form, since } = withReviewSheet();
+    host.lock.holdBy("une autre exécution");
+    for (const n of [2, 3, 4, 5, 6]) host.submitForm(form, applicant(n));
+    expect(pendingNotes(host)).toHaveLength(5);
+    expect(JSON.stringify(host.documentProperties.getProperties())).not.toContain("@example.org");
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1"]);
+    host.lock.holdBy(undefined);
+    host.submitForm(form, applicant(7));
+    expect(column(host, REVIEW, "Association")).toEqual([1, 7, 2, 3, 4, 5, 6].map((n) => `Association ${n}`));
+    expect(column(host, REVIEW, "N°")).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pendingNotes(host)).toEqual([]);
+    expect(since()).toContain("5 réponse(s) laissée(s) en attente reprise(s).");
+    expect(since()).not.toMatch(FULL_SYNC);
+  });
+
+  it("adds a replayed event once, says so and writes nothing", () => {
+    const { host, form, since } = withReviewSheet();
+    const event = host.submitForm(form, applicant(2));
+    host.counter.reset();
+    host.call("onFormSubmitLianes", event);
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2"]);
+    expect(cellsWritten(host)).toBe(0);
+    expect(pendingNotes(host)).toEqual([]);
+    expect(since()).toContain(
+      "la réponse de la ligne 3 était déjà dans la feuille d'instruction (envoi rejoué ou déjà repris) : rien à ajouter.",
+    );
+    expect(since()).not.toMatch(FULL_SYNC);
+  });
+
+  it("rewrites its own application when a response edited on its row is delivered again, notes intact", () => {
+    const { host, form, since } = withReviewSheet();
+    host.submitForm(form, applicant(2));
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    const header = host.values(REVIEW)[0] as string[];
+    review?.getRange(2, header.indexOf("Commentaire interne") + 1).setValue("Nom à vérifier");
+    review?.getRange(2, header.indexOf("Statut") + 1).setValue("Retenue");
+    // The applicant corrects the association's name: Forms rewrites row 2 and fires the trigger again.
+    const responses = host.spreadsheet.getSheetByName(RESPONSES);
+    const name = (host.values(RESPONSES)[0] as string[]).indexOf("Nom de l'association") + 1;
+    responses?.getRange(2, name).setValue("Association 1 (nom corrigé)");
+    const width = host.values(RESPONSES)[0]?.length ?? 0;
+    host.call("onFormSubmitLianes", {
+      range: host.counter.wrap(responses?.getRange(2, 1, 1, width), "Range"),
+      values: ["x", "Association 1 (nom corrigé)"],
+    });
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1 (nom corrigé)", "Association 2"]);
+    expect(column(host, REVIEW, "N°")).toEqual([1, 2]);
+    expect(column(host, REVIEW, "Commentaire interne")[0]).toBe("Nom à vérifier");
+    expect(column(host, REVIEW, "Statut")[0]).toBe("Retenue");
+    expect(since()).toContain(
+      "Candidature n° 1 : réponse corrigée dans la feuille de réponses, ligne mise à jour.",
+    );
+    expect(since()).not.toMatch(FULL_SYNC);
+    // The retained application's new name is in the summary too.
+    expect(host.values(`Synthèse ${CALL_ID}`).flat()).toContain("Association 1 (nom corrigé)");
+  });
+
+  it("leaves a response edited by hand (no event) to Synchroniser les candidatures, and adds the next one", () => {
+    const { host, form, since } = withReviewSheet();
+    const responses = host.spreadsheet.getSheetByName(RESPONSES);
+    const name = (host.values(RESPONSES)[0] as string[]).indexOf("Nom de l'association") + 1;
+    responses?.getRange(2, name).setValue("Association 1 (corrigée à la main)");
+    host.submitForm(form, applicant(2));
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2"]);
+    expect(since()).not.toMatch(FULL_SYNC);
+    host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" });
+    expect(column(host, REVIEW, "Association")).toEqual([
+      "Association 1 (corrigée à la main)",
+      "Association 2",
+    ]);
+    expect(column(host, REVIEW, "N°")).toEqual([1, 2]);
+  });
+
+  it("after a failed write, leaves both sheets as they were and the response noted, for the next one", () => {
+    const { host, form } = withReviewSheet();
+    host.submitForm(form, applicant(2, "=1+1"));
+    const snapshot = (name: string) => {
+      const range = host.spreadsheet.getSheetByName(name)?.getDataRange();
+      return { values: range?.getValues(), formulas: range?.getFormulas() };
+    };
+    const reviewBefore = snapshot(REVIEW);
+    const summaryBefore = snapshot(`Synthèse ${CALL_ID}`);
+    // The second write of the submission (the summary's count, after the new row) fails.
+    host.counter.failOn("Range.setValues", 2);
+    expect(() => host.submitForm(form, applicant(3))).toThrow();
+    expect(snapshot(REVIEW)).toEqual(reviewBefore);
+    expect(snapshot(`Synthèse ${CALL_ID}`)).toEqual(summaryBefore);
+    expect(pendingNotes(host)).toHaveLength(1);
+
+    host.submitForm(form, applicant(4));
+    expect(column(host, REVIEW, "Association")).toEqual([
+      "Association 1",
+      "=1+1",
+      "Association 4",
+      "Association 3",
+    ]);
+    expect(column(host, REVIEW, "N°")).toEqual([1, 2, 3, 4]);
+    expect(pendingNotes(host)).toEqual([]);
+  });
+
+  it("grows the review sheet's grid when the new row falls past it, on both paths", () => {
+    const { host, form } = withReviewSheet();
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    if (!review) throw new Error("no review sheet");
+    // Sheets refuses to write past the grid (1 000 rows for a new sheet): here it ends at row 2.
+    review.deleteRows(3, review.getMaxRows() - 2);
+    expect(review.getMaxRows()).toBe(2);
+    host.submitForm(form, applicant(2));
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2"]);
+    // What the row needs, and room for the next ones.
+    expect(review.getMaxRows()).toBe(103);
+    review.deleteRows(4, 100);
+
+    host.lock.holdBy("une autre exécution");
+    for (const n of [3, 4]) host.submitForm(form, applicant(n));
+    host.lock.holdBy(undefined);
+    host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" });
+    expect(column(host, REVIEW, "Association")).toEqual([1, 2, 3, 4].map((n) => `Association ${n}`));
+    expect(review.getMaxRows()).toBe(105);
+  });
+
+  it("goes to the full sync when the review sheet is gone, and when its key column was removed", () => {
+    const { host, form, since } = withReviewSheet();
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    if (!review) throw new Error("no review sheet");
+    host.spreadsheet.deleteSheet(review);
+    host.submitForm(form, applicant(2));
+    expect(since()).toContain(
+      "synchronisation complète (première réponse, la feuille d'instruction est à créer)",
+    );
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2"]);
+
+    const key = (host.values(REVIEW)[0] as string[]).indexOf("Clé") + 1;
+    host.spreadsheet.getSheetByName(REVIEW)?.getRange(1, key).setValue("Identifiant");
+    expect(() => host.submitForm(form, applicant(3))).toThrow(/Erreur inattendue dans onFormSubmitLianes/);
+    expect(since()).toMatch(/La feuille d'instruction n'a pas les colonnes attendues \(Clé\)/);
+    expect(since()).toContain(
+      "synchronisation complète (colonnes de la feuille d'instruction inattendues (Clé))",
+    );
+    // Nothing lost: the response waits in its note until the sheet is put right.
+    expect(pendingNotes(host)).toHaveLength(1);
+  });
+
+  it("reads the column tags again, once, after a column of the responses sheet was moved", () => {
+    const { host, form, since } = withReviewSheet();
+    const responses = host.spreadsheet.getSheetByName(RESPONSES);
+    if (!responses) throw new Error("no responses sheet");
+    const name = (host.values(RESPONSES)[0] as string[]).indexOf("Nom de l'association") + 1;
+    responses.moveColumns(responses.getRange(1, name, responses.getMaxRows(), 1), 1);
+    host.counter.reset();
+    host.submitForm(form, applicant(2));
+    expect(host.counter.counts.get("DeveloperMetadataFinder.find")).toBe(1);
+    host.counter.reset();
+    host.submitForm(form, applicant(3));
+    expect(host.counter.counts.get("DeveloperMetadataFinder.find") ?? 0).toBe(0);
+    expect(column(host, REVIEW, "Association")).toEqual(["Association 1", "Association 2", "Association 3"]);
+    expect(since()).toContain("Colonnes de réponses déplacées");
+    expect(since()).not.toMatch(FULL_SYNC);
+  });
+
+  it("leaves the sheets exactly as Synchroniser les candidatures would, statuses and a correction included", () => {
+    const { host, form, since } = withReviewSheet();
+    for (const n of [2, 3, 4]) host.submitForm(form, applicant(n, n === 3 ? "+33 Solidarité" : undefined));
+    const review = host.spreadsheet.getSheetByName(REVIEW);
+    const header = host.values(REVIEW)[0] as string[];
+    // Reviewers instruct while responses still arrive: the summary is refreshed by the next one.
+    review?.getRange(3, header.indexOf("Statut") + 1).setValue("Retenue");
+    review?.getRange(4, header.indexOf("Statut") + 1).setValue("Refusée");
+    for (const n of [5, 6]) host.submitForm(form, applicant(n));
+    expect(since()).not.toMatch(FULL_SYNC);
+    const sheets = () =>
+      [REVIEW, `Synthèse ${CALL_ID}`].map((name) => {
+        const range = host.spreadsheet.getSheetByName(name)?.getDataRange();
+        return { name, values: range?.getValues(), formulas: range?.getFormulas() };
+      });
+    const incremental = sheets();
+    host.runMenuItem("Synchroniser les candidatures", { kind: "alert", button: "OK" });
+    expect(sheets()).toEqual(incremental);
+  });
+});

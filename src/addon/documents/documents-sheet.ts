@@ -3,6 +3,7 @@
  * (Pour, Document, Google Doc, PDF, Créé le), replaced in place when it is regenerated.
  */
 import { formatParisDateTime } from "../../core/intake/paris-time";
+import { ensureRows } from "../intake/review-sheet";
 import { asText } from "../sheet-layout";
 import type { Generated } from "./drive";
 
@@ -36,6 +37,7 @@ export function recordDocumentLinks(
   const existing = last >= 2 ? sheet.getRange(2, 1, last - 1, 2).getValues() : [];
   const index = existing.findIndex((r) => r[0] === owner && r[1] === document);
   const row = index >= 0 ? index + 2 : last + 1;
+  ensureRows(sheet, row);
   sheet
     .getRange(row, 1, 1, HEADERS.length)
     .setValues([
@@ -111,6 +113,7 @@ export function recordOnConventionSheet(
   ]);
   if (!plan) return false;
   const at = new Date(Date.parse(generated.at));
+  ensureRows(sheet, Math.max(...plan.map((p) => p.row)));
   for (const { row, document } of plan) {
     sheet
       .getRange(row, 1, 1, 3)

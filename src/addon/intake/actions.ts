@@ -5,15 +5,23 @@
 
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { fnv1a } from "../../core/intake/response-key";
 import { askForDefinition } from "../dialogs";
 import { prepareAcknowledgements } from "../letters/actions";
 import { linkToSpreadsheet, openOrCreateForm } from "../linked-form";
 import { buildFormItems } from "./form-builder";
-import { pendingOf, recordPending, settlePending } from "./pending";
-import { readColumnTags } from "./response-columns";
+import { pendingOf, pendingProperty, recordPending, settlePending } from "./pending";
 import { findResponsesSheet } from "./responses-sheet";
-import { computeReviewRows, reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
+import { reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
 import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
+import type { NewSubmission } from "./submission-plan";
+import {
+  type ResponsesHeader,
+  readEventResponse,
+  readResponseRows,
+  type SubmissionsTaken,
+  takeSubmissions,
+} from "./submission-sync";
 
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 /** How long a submission waits for another one's sync before leaving its own for later. */
@@ -21,8 +29,9 @@ export const LOCK_WAIT_MS = 30_000;
 /** A handler holding the lock syncs again while others left submissions pending, this often at most. */
 const MAX_SYNC_ROUNDS = 3;
 /**
- * No new round once this long has passed: an execution stops at 6 minutes, and one round
- * takes seconds even at 2 000 responses (about 90 service calls, whatever their number).
+ * No new round once this long has passed: an execution stops at 6 minutes, and one round of
+ * the full sync takes seconds even at 2 000 responses (about 135 service calls, whatever their
+ * number); a round of submissions taken on their own, about 50.
  */
 const SYNC_ROUNDS_BUDGET_MS = 120_000;
 const TRIGGER_PROPERTY = "lianes.trigger";
@@ -79,9 +88,12 @@ export function createOrUpdateForm(callId: string): FormCreation {
  * document lock). Submissions noted pending before the responses were read are settled: found
  * in the review sheet, or reported gone; those noted during the sync wait for the next one.
  */
-export function syncAllCalls(): CallSync[] {
+export function syncAllCalls(
+  properties = PropertiesService.getDocumentProperties(),
+  /** The pending note of the handler's own response: settled without being counted as one left. */
+  ownNote?: string,
+): CallSync[] {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const properties = PropertiesService.getDocumentProperties();
   // One read, before any responses sheet is: the pending notes it holds are all settled below.
   const stored = properties.getProperties();
   return allIntakeStates(stored).map(({ callId, state }): CallSync => {
@@ -91,8 +103,11 @@ export function syncAllCalls(): CallSync[] {
       return { callId, report: undefined };
     }
     const pending = pendingOf(stored, callId);
-    const report = syncReviewSheet(spreadsheet, callById(callId), responses);
-    const { found, missing } = settlePending(pending, report.keys);
+    const report = syncReviewSheet(spreadsheet, callById(callId), responses, { properties, stored });
+    const { found, missing } = settlePending(
+      pending.filter((p) => p.property !== ownNote),
+      report.keys,
+    );
     const notes = [...report.notes];
     if (found.length > 0) notes.push(`${found.length} réponse(s) laissée(s) en attente reprise(s).`);
     for (const gone of missing) {
@@ -117,10 +132,10 @@ const NO_RESPONSES_SHEET =
   "le formulaire à ce classeur ; ses réponses sont gardées par Forms.";
 
 /** Syncs, and again while submissions of a synced call were left pending meanwhile (the caller holds the lock). */
-function syncUntilNothingPending(): CallSync[] {
+function syncUntilNothingPending(ownNote?: string): CallSync[] {
   const properties = PropertiesService.getDocumentProperties();
   const started = Date.now();
-  let results = syncAllCalls();
+  let results = syncAllCalls(properties, ownNote);
   for (
     let round = 1;
     round < MAX_SYNC_ROUNDS &&
@@ -128,7 +143,7 @@ function syncUntilNothingPending(): CallSync[] {
     stillPending(properties, results);
     round++
   ) {
-    results = mergeSyncs(results, syncAllCalls());
+    results = mergeSyncs(results, syncAllCalls(properties));
   }
   return results;
 }
@@ -159,17 +174,18 @@ function mergeSyncs(earlier: readonly CallSync[], later: readonly CallSync[]): C
   });
 }
 
-/** The call whose responses sheet received the event. */
+/** The call whose responses sheet received the event, from the properties read (`getProperties()`). */
 function callOfEvent(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-): { call: CallDefinition } | undefined {
-  const properties = PropertiesService.getDocumentProperties();
+  sheetId: number,
+  stored: Readonly<Record<string, string>>,
+): CallDefinition | undefined {
+  const states = allIntakeStates(stored);
   // Apps Script hands out a new Sheet object on every call: compare sheets by id.
-  const match = allIntakeStates(properties.getProperties()).find(
-    ({ state }) => findResponsesSheet(spreadsheet, state)?.getSheetId() === sheet.getSheetId(),
-  );
-  return match ? { call: callById(match.callId) } : undefined;
+  const match =
+    states.find(({ state }) => state.responsesSheetId === sheetId) ??
+    states.find(({ state }) => findResponsesSheet(spreadsheet, state)?.getSheetId() === sheetId);
+  return match ? callById(match.callId) : undefined;
 }
 
 function logReport(callId: string, report: SyncReport | undefined): void {
@@ -186,24 +202,14 @@ function hasAnswers(event: GoogleAppsScript.Events.SheetsOnFormSubmit): boolean 
   return values.some((v) => String(v ?? "").trim() !== "");
 }
 
-/** The key of the response on the event's row, as the sync computes it; undefined if the row is blank. */
-function keyOfEventRow(
-  call: CallDefinition,
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  row: number,
-): string | undefined {
-  const width = sheet.getLastColumn();
-  if (width === 0 || row < 2 || row > sheet.getLastRow()) return undefined;
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-  const values = sheet.getRange(row, 1, 1, width).getValues()[0] ?? [];
-  return computeReviewRows(call, [header, values], sheet.getSheetId(), readColumnTags(sheet)).rows[0]?.key;
-}
-
 /**
- * The form-submit trigger. Under the document lock, it synchronises the review sheet from the
- * responses sheet (where Forms has already written the response): the same response delivered
- * twice gives one row. Without the lock in time, it notes the response as pending, for the
- * handler holding the lock (which syncs again before letting go), the next event or sync.
+ * The form-submit trigger. It reads its own response (the row, the header, the column tags
+ * once) and notes it as pending before waiting for the document lock, so that a handler that
+ * stops for any reason leaves it for the next one. Under the lock, it takes its response and
+ * the call's other pending ones into the review sheet on their own (see submission-sync):
+ * the same response delivered twice gives one row. What that path cannot decide goes to the
+ * full sync. Without the lock in time, the note stays, for the handler holding the lock (which
+ * looks again before letting go), the next event or Synchroniser les candidatures.
  */
 export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!event?.range || !hasAnswers(event)) {
@@ -212,23 +218,28 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
   }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = event.range.getSheet();
-  const match = callOfEvent(spreadsheet, sheet);
-  if (!match) {
+  const properties = PropertiesService.getDocumentProperties();
+  const stored = properties.getProperties();
+  const sheetId = sheet.getSheetId();
+  const call = callOfEvent(spreadsheet, sheetId, stored);
+  if (!call) {
     console.log(`Réponse reçue dans « ${sheet.getName()} », qui n'est la feuille d'aucun appel.`);
     return;
   }
-  const { call } = match;
   const row = event.range.getRow();
-  const key = keyOfEventRow(call, sheet, row);
+  const own = readEventResponse(call, sheet, sheetId, row, properties, stored);
+  const key = own.submission?.row.key;
   if (key === undefined) {
     console.warn(
       `Appel ${call.id} : la ligne ${row} de la feuille de réponses est vide (réponse supprimée ` +
         "avant son traitement ?) ; la feuille d'instruction est synchronisée quand même.",
     );
   }
+  // Noted before waiting: removed only once the response is in the review sheet.
+  const noted = key !== undefined && recordPending(properties, call.id, key, row, new Date());
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
-    recordPending(PropertiesService.getDocumentProperties(), call.id, key, row, new Date());
+    if (key === undefined) recordPending(properties, call.id, key, row, new Date());
     console.warn(
       `Appel ${call.id} : verrou occupé, la réponse de la ligne ${row} est notée en attente et sera ` +
         "reprise par la synchronisation en cours, au prochain envoi ou à la prochaine synchronisation.",
@@ -236,20 +247,98 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
     return;
   }
   try {
-    for (const { callId, report } of syncUntilNothingPending()) {
+    for (const note of own.notes) console.log(note);
+    const ownNote = noted && key !== undefined ? pendingProperty(call.id, key) : undefined;
+    // A blank row was said above; otherwise, why the full sync must do it, if it must.
+    if (own.submission) {
+      const reason = own.columns.tagged
+        ? takeUntilNothingPending(spreadsheet, properties, call, own.columns, own.submission, ownNote)
+        : "colonnes de la feuille de réponses à marquer";
+      if (reason === undefined) return;
+      console.log(`Appel ${call.id} : synchronisation complète (${reason}).`);
+    }
+    for (const { callId, report } of syncUntilNothingPending(ownNote)) {
       logReport(callId, report);
       // The acknowledgement, when the call asks for one: prepared in `Courriers`, never sent.
       if (callId === call.id && report) prepareAcknowledgements(call, report.addedKeys);
       if (callId === call.id && report && key !== undefined && !report.addedKeys.includes(key)) {
-        console.log(
-          `Appel ${call.id} : la réponse de la ligne ${row} était déjà dans la feuille d'instruction ` +
-            "(envoi rejoué ou déjà repris) : rien à ajouter.",
-        );
+        logAlreadyThere(call.id, row);
       }
     }
   } finally {
     lock.releaseLock();
   }
+}
+
+function logAlreadyThere(callId: string, row: number): void {
+  console.log(
+    `Appel ${callId} : la réponse de la ligne ${row} était déjà dans la feuille d'instruction ` +
+      "(envoi rejoué ou déjà repris) : rien à ajouter.",
+  );
+}
+
+/** A handler holding the lock takes the submissions noted meanwhile, this often at most. */
+const MAX_TAKE_ROUNDS = 6;
+
+/**
+ * Takes the handler's own submission and the call's pending ones on their own, again while
+ * others were noted meanwhile (the caller holds the lock). Undefined once they are taken, else
+ * why the full sync must take them (whatever was taken before stays, with its notes removed).
+ */
+function takeUntilNothingPending(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  properties: GoogleAppsScript.Properties.Properties,
+  call: CallDefinition,
+  columns: ResponsesHeader,
+  own: NewSubmission,
+  ownNote: string | undefined,
+): string | undefined {
+  const started = Date.now();
+  for (let round = 0; round < MAX_TAKE_ROUNDS && Date.now() - started < SYNC_ROUNDS_BUDGET_MS; round++) {
+    const pending = pendingOf(properties.getProperties(), call.id);
+    const others = pending.filter((p) => p.property !== ownNote);
+    if (round > 0 && pending.length === 0) break;
+    if (others.some((p) => p.keyHash === undefined)) return "réponse en attente sans clé";
+    const read = readResponseRows(
+      call,
+      columns,
+      others.map((p) => p.row),
+    );
+    const submissions: NewSubmission[] = round === 0 ? [own] : [];
+    for (const p of others) {
+      const row = read.get(p.row);
+      if (!row || fnv1a(row.key) !== p.keyHash) return "réponse en attente introuvable à sa ligne";
+      submissions.push({ responseRow: p.row, row });
+    }
+    const outcome = takeSubmissions(spreadsheet, call, columns.sheetId, submissions);
+    if (outcome.kind === "full") return outcome.reason;
+    for (const p of pending) properties.deleteProperty(p.property);
+    logTaken(call, outcome, round === 0 ? own : undefined, others.length);
+    // The acknowledgement, when the call asks for one: prepared in `Courriers`, never sent.
+    prepareAcknowledgements(
+      call,
+      outcome.added.map((a) => a.row.key),
+    );
+  }
+  return undefined;
+}
+
+function logTaken(
+  call: CallDefinition,
+  taken: SubmissionsTaken,
+  own: NewSubmission | undefined,
+  fromNotes: number,
+): void {
+  console.log(
+    `Appel ${call.id} : ${taken.added.length} candidature(s) ajoutée(s), ${taken.updated.length} mise(s) à jour.`,
+  );
+  for (const u of taken.updated) {
+    console.log(
+      `Candidature n° ${u.number} : réponse corrigée dans la feuille de réponses, ligne mise à jour.`,
+    );
+  }
+  if (fromNotes > 0) console.log(`${fromNotes} réponse(s) laissée(s) en attente reprise(s).`);
+  if (own && taken.present.some((p) => p.row.key === own.row.key)) logAlreadyThere(call.id, own.responseRow);
 }
 
 /** Lianes › Créer le formulaire… */

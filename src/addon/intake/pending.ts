@@ -25,6 +25,11 @@ function prefixOf(callId: string): string {
   return `${PREFIX}${callId}.`;
 }
 
+/** The property that notes a response (by its key) as pending. */
+export function pendingProperty(callId: string, key: string): string {
+  return `${prefixOf(callId)}${fnv1a(key)}`;
+}
+
 /** Records a submission left for later; false (and a French warning) if the properties are full. */
 export function recordPending(
   properties: GoogleAppsScript.Properties.Properties,
@@ -33,9 +38,10 @@ export function recordPending(
   row: number,
   at: Date,
 ): boolean {
-  const id = key === undefined ? `ligne-${row}-${at.getTime()}` : fnv1a(key);
+  const property =
+    key === undefined ? `${prefixOf(callId)}ligne-${row}-${at.getTime()}` : pendingProperty(callId, key);
   try {
-    properties.setProperty(`${prefixOf(callId)}${id}`, JSON.stringify({ row, at: at.toISOString() }));
+    properties.setProperty(property, JSON.stringify({ row, at: at.toISOString() }));
     return true;
   } catch (error) {
     console.warn(

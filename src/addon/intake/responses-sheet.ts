@@ -6,9 +6,6 @@ export function findResponsesSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: IntakeState,
 ): GoogleAppsScript.Spreadsheet.Sheet | undefined {
-  const sheets = spreadsheet.getSheets();
-  return (
-    sheets.find((s) => state.responsesSheetId !== undefined && s.getSheetId() === state.responsesSheetId) ??
-    sheets.find((s) => (s.getFormUrl() ?? "").includes(state.formId))
-  );
+  const byId = state.responsesSheetId === undefined ? null : spreadsheet.getSheetById(state.responsesSheetId);
+  return byId ?? spreadsheet.getSheets().find((s) => (s.getFormUrl() ?? "").includes(state.formId));
 }

@@ -35,10 +35,15 @@ export interface ResponsesReading {
   readonly renamed: readonly string[];
 }
 
+/**
+ * Reads `values`: the header row, then responses. `firstRow` is the sheet row of the first
+ * response after the header (2 for the whole sheet; the event's row when only that one is read).
+ */
 export function readResponses(
   call: CallDefinition,
   values: readonly (readonly unknown[])[],
   tagged: ResponseColumns = new Map(),
+  firstRow = 2,
 ): ResponsesReading {
   const rawHeader = values[0] ?? [];
   const header = rawHeader.map(normalizeHeader);
@@ -78,7 +83,7 @@ export function readResponses(
       answers,
       ...(email ? { email } : {}),
     };
-    return [{ row: i + 2, raw }];
+    return [{ row: i + firstRow, raw }];
   });
   return {
     submissions,

@@ -87,7 +87,7 @@ export function cellAsItWas(value: unknown, formula = ""): LayoutCell | Date {
   return typeof value === "number" || typeof value === "boolean" ? value : asText(String(value ?? ""));
 }
 
-function sheetCell(value: unknown): LayoutCell {
+export function sheetCell(value: unknown): LayoutCell {
   return typeof value === "string" ? asText(value) : (value as LayoutCell);
 }
 
@@ -209,7 +209,7 @@ export function planReviewSync(
  * Who sent a response and when: the second it arrived and the e-mail, from a key
  * `second|e-mail|hash`. Undefined without an e-mail (two anonymous responses may share a second).
  */
-function identityOf(key: string): string | undefined {
+export function identityOf(key: string): string | undefined {
   const parts = keyParts(key);
   return parts?.email ? `${parts.second}|${parts.email}` : undefined;
 }
@@ -225,7 +225,7 @@ function responsesByIdentity(rows: readonly PlannedRow[]): Map<string, PlannedRo
 }
 
 /** A new application's row: its computed columns (applicant text escaped in `written`), status and score formula. */
-function newRow(
+export function newRow(
   call: CallDefinition,
   shape: ReviewSheetShape,
   row: PlannedRow,

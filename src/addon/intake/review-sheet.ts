@@ -18,8 +18,14 @@ import {
 import { type RawSubmission, validateSubmission } from "../../core/intake/submission";
 import { FORMAT } from "../sheet-layout";
 import { replaceSheetContents } from "../sheets";
-import { readColumnTags, tagNewColumns } from "./response-columns";
-import { EMAIL_FIELD, type ResponseColumns, readResponses, TIMESTAMP_FIELD } from "./responses";
+import { readColumnTags, rememberColumnTags, tagNewColumns } from "./response-columns";
+import {
+  EMAIL_FIELD,
+  type ResponseColumns,
+  type ResponsesReading,
+  readResponses,
+  TIMESTAMP_FIELD,
+} from "./responses";
 import {
   cellAsItWas,
   type PlannedRow,
@@ -81,14 +87,26 @@ export interface SyncReport {
   readonly notes: readonly string[];
 }
 
-/** The computed rows of every response of the sheet, in arrival order. */
+/**
+ * The computed rows of every response of `responseValues` (header row first), in arrival order.
+ * `firstRow` is the sheet row of the first response (2 for the whole sheet); `columnNotes: false`
+ * leaves out what the header says (moved, renamed, unknown columns), already noted once.
+ */
 export function computeReviewRows(
   call: CallDefinition,
   responseValues: readonly (readonly unknown[])[],
   responsesSheetId: number,
   tagged: ResponseColumns = new Map(),
+  { firstRow = 2, columnNotes = true }: { firstRow?: number; columnNotes?: boolean } = {},
 ): { rows: PlannedRow[]; unreadable: number; notes: string[]; columns: ResponseColumns } {
-  const reading = readResponses(call, responseValues, tagged);
+  const reading = readResponses(call, responseValues, tagged, firstRow);
+  const notes = columnNotes ? responseColumnNotes(call, reading) : [];
+  const { rows, unreadable } = reviewRowsOf(call, reading, responsesSheetId, notes);
+  return { rows, unreadable, notes, columns: reading.columns };
+}
+
+/** What the responses sheet's header says: columns renamed, moved, unknown, questions without one. */
+function responseColumnNotes(call: CallDefinition, reading: ResponsesReading): string[] {
   const notes: string[] = [];
   if (reading.renamed.length > 0) {
     notes.push(
@@ -106,6 +124,16 @@ export function computeReviewRows(
       `Questions sans colonne dans la feuille de réponses : ${reading.missingQuestions.join(", ")}.`,
     );
   }
+  return notes;
+}
+
+/** The computed rows of `reading`'s responses (see computeReviewRows). */
+function reviewRowsOf(
+  call: CallDefinition,
+  reading: ResponsesReading,
+  responsesSheetId: number,
+  notes: string[],
+): { rows: PlannedRow[]; unreadable: number } {
   const seen = new Set<string>();
   const rows: PlannedRow[] = [];
   let unreadable = 0;
@@ -127,7 +155,7 @@ export function computeReviewRows(
     seen.add(reviewed.key);
     rows.push({ ...reviewed, link: responseLink(responsesSheetId, row) });
   }
-  return { rows, unreadable, notes, columns: reading.columns };
+  return { rows, unreadable };
 }
 
 /** Whether the questions' columns are no longer in the order Forms created them. */
@@ -143,6 +171,11 @@ export function syncReviewSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   call: CallDefinition,
   responsesSheet: GoogleAppsScript.Spreadsheet.Sheet,
+  /** Where to remember the column tags for the submissions (see rememberColumnTags). */
+  memo?: {
+    readonly properties: GoogleAppsScript.Properties.Properties;
+    readonly stored: Readonly<Record<string, string>>;
+  },
 ): SyncReport {
   const responseValues = responsesSheet.getDataRange().getValues();
   const tagged = readColumnTags(responsesSheet);
@@ -155,9 +188,10 @@ export function syncReviewSheet(
   const name = reviewSheetName(call);
   const found = spreadsheet.getSheetByName(name);
   const sheet = found ?? spreadsheet.insertSheet(name);
-  const hasRows = sheet.getLastRow() > 0;
-  const existing = hasRows ? sheet.getDataRange().getValues() : [];
-  const formulas = hasRows ? sheet.getDataRange().getFormulas() : [];
+  const hasRows = found !== null && sheet.getLastRow() > 0;
+  const range = hasRows ? sheet.getDataRange() : undefined;
+  const existing = range ? range.getValues() : [];
+  const formulas = range ? range.getFormulas() : [];
   const plan = planReviewSync(call, existing, rows, formulas);
   const shape = reviewSheetShape(call);
   const before = new Set(existing.slice(1).map((r) => String(r[shape.keyColumn] ?? "")));
@@ -180,7 +214,8 @@ export function syncReviewSheet(
   // Everything is computed: now the writes, undone if one of them fails.
   let summaryTouched = false;
   try {
-    writeReviewPlan(sheet, call, plan);
+    // A sheet this sync inserted has Sheets' default grid: no need to ask its height.
+    writeReviewPlan(sheet, call, plan, found ? undefined : NEW_SHEET_ROWS);
     summaryTouched = true;
     replaceSheetContents(spreadsheet, summary);
   } catch (error) {
@@ -191,6 +226,8 @@ export function syncReviewSheet(
   }
   try {
     tagNewColumns(responsesSheet, columns, tagged);
+    // Every column found is tagged now: what the submissions read instead of the tags.
+    if (memo) rememberColumnTags(memo.properties, memo.stored, call.id, responseValues[0] ?? [], columns);
   } catch (error) {
     console.warn(
       `Colonnes de la feuille de réponses non marquées (${errorMessage(error)}) : ` +
@@ -207,10 +244,30 @@ export function syncReviewSheet(
   };
 }
 
+/** The rows of a sheet `insertSheet` makes (Sheets' default grid: 1 000 × 26). */
+const NEW_SHEET_ROWS = 1000;
+
+/** Blank rows added past those needed when the grid grows: room for the next submissions. */
+const GROWTH_ROOM = 100;
+
+/**
+ * Makes the grid reach `lastRow`: Sheets refuses to write a range past it (only appendRow grows
+ * it). It grows by what is needed and 100 rows more, so the submissions that follow find room
+ * without a call. `maxRows`, when known, spares asking the sheet.
+ */
+export function ensureRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  lastRow: number,
+  maxRows = sheet.getMaxRows(),
+): void {
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows + GROWTH_ROOM);
+}
+
 function writeReviewPlan(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   call: CallDefinition,
   plan: ReviewPlan,
+  maxRows: number | undefined,
 ): void {
   const shape = reviewSheetShape(call);
   const width = shape.headers.length;
@@ -221,9 +278,14 @@ function writeReviewPlan(
       .setFontWeight("bold")
       .setBackground("#e8f0fe");
     sheet.setFrozenRows(1);
-    plan.header.forEach((h, i) => {
-      sheet.setColumnWidth(i + 1, columnWidth(h));
-    });
+    // One call per run of columns of the same width.
+    const widths = plan.header.map(columnWidth);
+    for (let start = 0; start < widths.length; ) {
+      let end = start + 1;
+      while (end < widths.length && widths[end] === widths[start]) end++;
+      sheet.setColumnWidths(start + 1, end - start, widths[start] ?? 140);
+      start = end;
+    }
   }
   if (plan.computed.length > 0) {
     sheet
@@ -232,10 +294,11 @@ function writeReviewPlan(
   }
   if (plan.appended.length > 0) {
     const first = plan.computed.length + 2;
+    ensureRows(sheet, first + plan.appended.length - 1, maxRows);
     sheet.getRange(first, 1, plan.appended.length, width).setValues(plan.appended.map((r) => [...r]));
   }
   const bodyRows = plan.computed.length + plan.appended.length;
-  if (bodyRows > 0) formatReviewColumns(sheet, call, bodyRows);
+  if (bodyRows > 0) formatReviewColumns(sheet, call, 2, bodyRows);
 }
 
 /**
@@ -273,10 +336,12 @@ function restoreReviewSheet(
   }
 }
 
-function formatReviewColumns(
+/** The review columns' rules and formats on `rows` rows from `firstRow`: status list, scores, dates. */
+export function formatReviewColumns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   call: CallDefinition,
-  bodyRows: number,
+  firstRow: number,
+  rows: number,
 ): void {
   const shape = reviewSheetShape(call);
   const status = SpreadsheetApp.newDataValidation()
@@ -284,7 +349,7 @@ function formatReviewColumns(
     .setAllowInvalid(false)
     .setHelpText("Choisissez un statut dans la liste.")
     .build();
-  sheet.getRange(2, shape.statusColumn + 1, bodyRows, 1).setDataValidation(status);
+  sheet.getRange(firstRow, shape.statusColumn + 1, rows, 1).setDataValidation(status);
   const score = SpreadsheetApp.newDataValidation()
     .requireNumberBetween(0, call.review.maxScore)
     .setAllowInvalid(false)
@@ -292,10 +357,10 @@ function formatReviewColumns(
     .build();
   const firstScore = shape.scoreColumns[0];
   if (firstScore !== undefined) {
-    sheet.getRange(2, firstScore + 1, bodyRows, shape.scoreColumns.length).setDataValidation(score);
+    sheet.getRange(firstRow, firstScore + 1, rows, shape.scoreColumns.length).setDataValidation(score);
   }
-  sheet.getRange(2, shape.weightedScoreColumn + 1, bodyRows, 1).setNumberFormat("0.00");
-  sheet.getRange(2, 1, bodyRows, 1).setNumberFormat(FORMAT.integer);
+  sheet.getRange(firstRow, shape.weightedScoreColumn + 1, rows, 1).setNumberFormat("0.00");
+  sheet.getRange(firstRow, 1, rows, 1).setNumberFormat(FORMAT.integer);
   // Sheets reads the `15/06/2025 23:59:59` text as a date: show it as one, to the second.
-  sheet.getRange(2, shape.receivedAtColumn + 1, bodyRows, 1).setNumberFormat(FORMAT.dateTime);
+  sheet.getRange(firstRow, shape.receivedAtColumn + 1, rows, 1).setNumberFormat(FORMAT.dateTime);
 }

@@ -11,6 +11,7 @@ import {
   type PlannedLetter,
   TO_REVIEW,
 } from "../../core/letters";
+import { ensureRows } from "../intake/review-sheet";
 import { asText } from "../sheet-layout";
 
 export const OUTBOX_SHEET = "Courriers";
@@ -85,6 +86,8 @@ export function readOutbox(sheet: Sheet): OutboxReading {
 export function appendLetters(sheet: Sheet, letters: readonly PlannedLetter[]): void {
   if (letters.length === 0) return;
   const start = Math.max(sheet.getLastRow(), 1) + 1;
+  // Sheets writes only inside the grid (1 000 rows for a new sheet): grow it first.
+  ensureRows(sheet, start + letters.length - 1);
   const range = sheet.getRange(start, 1, letters.length, OUTBOX_HEADERS.length);
   range.setValues(
     letters.map((l) => [
