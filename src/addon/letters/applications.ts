@@ -6,7 +6,7 @@ import type { CallDefinition } from "../../core/intake/call-schema";
 import type { Submission } from "../../core/intake/submission";
 import { validateSubmission } from "../../core/intake/submission";
 import type { LetterApplication } from "../../core/letters";
-import { readColumnTags } from "../intake/response-columns";
+import { readColumnTags, rememberedColumnTags } from "../intake/response-columns";
 import { readResponses } from "../intake/responses";
 import { findResponsesSheet } from "../intake/responses-sheet";
 import { applicationRows, reviewSheetShape } from "../intake/review-plan";
@@ -20,7 +20,15 @@ function submissionsByKey(
 ): Map<string, Submission> {
   const byKey = new Map<string, Submission>();
   if (!sheet) return byKey;
-  const reading = readResponses(call, sheet.getDataRange().getValues(), readColumnTags(sheet));
+  const values = sheet.getDataRange().getValues();
+  // The column tags' memo while the header is unchanged (as a submission reads them), else the tags.
+  const tags =
+    rememberedColumnTags(
+      PropertiesService.getDocumentProperties().getProperties(),
+      call.id,
+      values[0] ?? [],
+    ) ?? readColumnTags(sheet);
+  const reading = readResponses(call, values, tags);
   for (const { raw } of reading.submissions) {
     const result = validateSubmission(call, raw);
     if (result.ok) byKey.set(result.submission.key, result.submission);
