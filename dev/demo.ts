@@ -4,8 +4,8 @@
  * a test runs it and checks that no cell of the result is broken.
  */
 
-import { missionSheetLayout } from "../src/addon/mission-layout";
-import { writeLayout } from "../src/addon/sheet-layout";
+import { type MissionLineInput, missionSheetLayout } from "../src/addon/mission-layout";
+import { applyValidations, writeLayout } from "../src/addon/sheet-layout";
 import type { Cents } from "../src/core/decimal";
 import { callById } from "../src/core/intake/calls";
 import { formatEuros } from "../src/core/money";
@@ -15,22 +15,55 @@ import { applicationChoices, type Marks, submitEvaluation } from "./fixtures/jur
 import { createHost, type FakeForm, type Host } from "./host";
 import { fakeInfoEuro } from "./host/infoeuro";
 import type { SentMessage } from "./host/mail";
+import { createSpreadsheetApp } from "./host/spreadsheet";
 
 function euros(value: unknown): string {
   return typeof value === "number" ? formatEuros(Math.round(value * 100) as Cents) : String(value);
 }
 
-/** The EXPLOR sheet with Missions A and B typed in, computed by the bundle's functions. */
+const receipt = (supplier: string, service: string, amount: number) => ({
+  date: "14/10/2025",
+  supplier,
+  service,
+  amount,
+});
+
+/**
+ * Mission C, its final décompte: two hotel receipts sharing the 300 € of the mission, a
+ * « Vaccin » line, a label off Annexe 2 with a suggestion, and a taxi without its receipt.
+ */
+const MISSION_C_LINES: MissionLineInput[] = [
+  { category: "Avion", amount: 780 },
+  { category: "Hébergement", amount: 200, receipt: receipt("Hôtel de la Gare", "2 nuits", 200) },
+  { category: "Hôtel", amount: 150, receipt: receipt("Auberge du Lac", "2 nuits", 150) },
+  { category: "Vaccin", amount: 45, receipt: receipt("Pharmacie centrale", "Vaccin fièvre jaune", 45) },
+  { category: "Taxi", amount: 60 },
+  { category: "Transprot", amount: 30, receipt: receipt("Car rapide", "Trajet", 30) },
+  { category: "Per diem", amount: 150, days: 10 },
+];
+
+/** The EXPLOR sheet with Missions A, B and C typed in, computed by the bundle's functions. */
 function explorSheet(host: Host): void {
   const layout = missionSheetLayout({
     name: "EXPLOR",
     missions: [
       { title: MISSION_A.title, lines: sheetLines(MISSION_A), blankRows: 0 },
       { title: MISSION_B.title, lines: sheetLines(MISSION_B), blankRows: 0 },
+      {
+        title: "Mission C (décompte final, 10 jours)",
+        stage: "Décompte final",
+        lines: MISSION_C_LINES,
+        blankRows: 1,
+      },
     ],
   });
-  const sheet = host.spreadsheet.insertSheet("EXPLOR", 0);
-  writeLayout(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, layout);
+  const sheet = host.spreadsheet.insertSheet("EXPLOR", 0) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+  writeLayout(sheet, layout);
+  const app = createSpreadsheetApp(
+    host.spreadsheet,
+    host.ui,
+  ) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  applyValidations(sheet, layout, app);
 }
 
 /** Realised spending typed line by line in `Bilan`, in proportion to the forecast, to the cent. */
@@ -215,7 +248,7 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
   const host = createHost({ services: { UrlFetchApp: fakeInfoEuro().services.UrlFetchApp } });
   host.call("onOpen", { authMode: "NONE" });
 
-  step("EXPLOR : missions A et B (plafonds de l'Annexe 2)…");
+  step("EXPLOR : missions A, B et C (plafonds de l'Annexe 2 par mission, décompte final)…");
   explorSheet(host);
 
   step("CD62 : Lianes › Budget de convention… (budget, plan de financement, bilan)…");
@@ -341,10 +374,15 @@ function juryLine(host: Host): string {
 export function demoSummary({ host, submitted }: Demo): string[] {
   const [header = [], ...rows] = host.values("Candidatures");
   const eligibility = header.indexOf("Éligibilité");
-  const [contributionA, contributionB] = numbersRightOf(host, "EXPLOR", "Prise en charge EXPLOR");
+  const [contributionA, contributionB, contributionC] = numbersRightOf(
+    host,
+    "EXPLOR",
+    "Prise en charge EXPLOR",
+  );
   const plan = (label: string) => euros(numbersRightOf(host, "Plan de financement", label)[0]);
   return [
-    `EXPLOR : prise en charge mission A ${euros(contributionA)}, mission B ${euros(contributionB)}`,
+    `EXPLOR : prise en charge mission A ${euros(contributionA)}, mission B ${euros(contributionB)}, ` +
+      `mission C (décompte final) ${euros(contributionC)}`,
     `Plan CD62 : total ${plan("TOTAL CHARGES")}, CD62 ${plan("CD62")}, RECITAL ${plan("RECITAL")}`,
     `Bilan : 10 000,00 € réalisés → subvention due (article 5) ${euros(
       numbersRightOf(host, "Bilan", "Subvention due (article 5)")[0],

@@ -4,7 +4,18 @@
  * backgrounds, column widths, frozen header rows, drop-down lists.
  */
 import ExcelJS from "exceljs";
-import { defaultDateFormat, type FakeSheet, type FakeSpreadsheet, wallClock } from "./spreadsheet";
+import {
+  defaultDateFormat,
+  type FakeDataValidation,
+  type FakeSheet,
+  type FakeSpreadsheet,
+  wallClock,
+} from "./spreadsheet";
+
+/** exceljs keeps a sheet's validations here; its typings leave the collection out. */
+interface WithValidations {
+  readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
 
 /** Sheets' pixels to Excel's character widths (about 7 px a character, plus padding). */
 function excelWidth(pixels: number): number {
@@ -27,7 +38,80 @@ function excelValue(value: unknown, timeZone: string): ExcelJS.CellValue {
   return String(value);
 }
 
+/** A Sheets rule as Excel's: a drop-down list (a warning or a refusal) or a number between two. */
+function excelValidation(rule: FakeDataValidation): ExcelJS.DataValidation | undefined {
+  const message = {
+    showErrorMessage: true,
+    errorStyle: rule.allowInvalid ? "warning" : "stop",
+    ...(rule.helpText ? { showInputMessage: true, prompt: rule.helpText } : {}),
+  } as const;
+  if (rule.criteria === "VALUE_IN_LIST") {
+    const list = (rule.values[0] as string[]).map((v) => v.replace(/"/g, '""')).join(",");
+    return { type: "list", allowBlank: true, formulae: [`"${list}"`], ...message };
+  }
+  if (rule.criteria === "NUMBER_BETWEEN") {
+    return {
+      type: "decimal",
+      operator: "between",
+      allowBlank: true,
+      formulae: [rule.values[0] as number, rule.values[1] as number],
+      ...message,
+    };
+  }
+  return undefined;
+}
+
+/** Cells with the same rule, as runs down each column: `C2:C12` → rule. */
+function validationRuns(
+  cells: ReadonlyMap<string, ExcelJS.DataValidation>,
+): [string, ExcelJS.DataValidation][] {
+  const byColumn = new Map<number, [number, ExcelJS.DataValidation][]>();
+  for (const [key, validation] of cells) {
+    const [c, r] = key.split(",").map(Number) as [number, number];
+    const column = byColumn.get(c) ?? [];
+    column.push([r, validation]);
+    byColumn.set(c, column);
+  }
+  const runs: [string, ExcelJS.DataValidation][] = [];
+  for (const [c, column] of byColumn) {
+    column.sort((a, b) => a[0] - b[0]);
+    let start = 0;
+    for (let i = 1; i <= column.length; i++) {
+      const [firstRow, rule] = column[start] as [number, ExcelJS.DataValidation];
+      const next = column[i];
+      const previousRow = (column[i - 1] as [number, ExcelJS.DataValidation])[0];
+      if (next && next[0] === previousRow + 1 && JSON.stringify(next[1]) === JSON.stringify(rule)) continue;
+      const letter = columnName(c);
+      runs.push([
+        firstRow === previousRow ? `${letter}${firstRow}` : `${letter}${firstRow}:${letter}${previousRow}`,
+        rule,
+      ]);
+      start = i;
+    }
+  }
+  return runs;
+}
+
+function columnName(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** What a Sheets chart is, in French, for the note that stands for it in the workbook. */
+const CHART_KINDS: Readonly<Record<string, string>> = {
+  PIE: "en secteurs",
+  BAR: "en barres",
+  COLUMN: "en colonnes",
+  LINE: "en courbes",
+  AREA: "en aires",
+  SCATTER: "en nuage de points",
+  TABLE: "tableau",
+};
+
 function addSheet(workbook: ExcelJS.Workbook, sheet: FakeSheet): void {
+  const validations = new Map<string, ExcelJS.DataValidation>();
   const frozen = sheet.getFrozenRows();
   const ws = workbook.addWorksheet(sheet.getName(), {
     views: frozen > 0 ? [{ state: "frozen", ySplit: frozen }] : [],
@@ -75,25 +159,25 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: FakeSheet): void {
       };
     }
     const rule = format.validation;
-    if (rule?.criteria === "VALUE_IN_LIST") {
-      const list = (rule.values[0] as string[]).map((v) => v.replace(/"/g, '""')).join(",");
-      cell.dataValidation = { type: "list", allowBlank: true, formulae: [`"${list}"`] };
-    } else if (rule?.criteria === "NUMBER_BETWEEN") {
-      cell.dataValidation = {
-        type: "decimal",
-        operator: "between",
-        allowBlank: true,
-        formulae: [rule.values[0] as number, rule.values[1] as number],
-      };
+    if (rule) {
+      const validation = excelValidation(rule);
+      if (validation) validations.set(`${c},${r}`, validation);
     }
   }
+  // One rule per range, never two overlapping: exceljs's own grouping sorts addresses as
+  // text (C10 before C2) and writes C10:C12 over C2:C12, so the runs are made here.
+  for (const [address, validation] of validationRuns(validations))
+    (ws as unknown as WithValidations).dataValidations.add(address, validation);
   for (const [column, width] of sheet.columnWidths) ws.getColumn(column).width = excelWidth(width);
   for (const chart of sheet.charts) {
     // exceljs writes no charts: say where the Sheets chart is and what it shows.
     const { row, column } = chart.spec.position;
     const title = String(chart.spec.options.title ?? "Graphique");
     ws.getCell(row, column).value =
-      `[Graphique ${chart.spec.type} dans Sheets : ${title} — ${chart.spec.ranges.join(", ")}]`;
+      `[Graphique ${CHART_KINDS[chart.spec.type] ?? ""} dans Sheets : ${title} — données ${chart.spec.ranges.join(", ")}]`.replace(
+        "Graphique  dans",
+        "Graphique dans",
+      );
   }
 }
 

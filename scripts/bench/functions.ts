@@ -22,7 +22,10 @@ type Range = Cell[][];
 export const WARM_UP_RUNS = 10;
 export const RUNS = 15;
 
-/** HDF 2025 ceilings in cents, by the category text the sheet holds ("Taxi" is not covered). */
+/**
+ * HDF 2025 ceilings in cents, per category and per mission, by the category text the sheet holds
+ * ("Cadeaux" is not covered).
+ */
 const CEILING_CENTS: Record<string, number> = {
   Avion: 150_000,
   "Transports locaux": 20_000,
@@ -31,8 +34,20 @@ const CEILING_CENTS: Record<string, number> = {
   Hébergement: 30_000,
   Vaccins: 8_000,
   Assurance: 5_200,
-  Taxi: 0,
+  Cadeaux: 0,
 };
+
+/** Each line's eligible cents: its category's ceiling used up from the top line down. */
+function allocated(cents: readonly number[]): number[] {
+  const left = new Map<string, number>();
+  return cents.map((c, i) => {
+    const category = CATEGORIES[i % CATEGORIES.length] as string;
+    const available = left.get(category) ?? CEILING_CENTS[category] ?? 0;
+    const eligible = Math.min(c, available);
+    left.set(category, available - eligible);
+    return eligible;
+  });
+}
 const CATEGORIES = Object.keys(CEILING_CENTS);
 const DAYS = 10;
 const MISSION_CAP_CENTS = 200_000;
@@ -104,9 +119,7 @@ export function benchEligible(globals: BundleGlobals, rows: number): FunctionRes
   const { range, cents } = expenseLines(rows, 7, 200_000);
   const categories = column(range, 0);
   const amounts = column(range, 1);
-  const expected = cents.map((c, i) =>
-    Math.min(c, CEILING_CENTS[CATEGORIES[i % CATEGORIES.length] as string] ?? 0),
-  );
+  const expected = allocated(cents);
   const ceilings = CATEGORIES.map((c) => euros(CEILING_CENTS[c] ?? 0));
   return timed(
     "EXPLOR_ELIGIBLE",
@@ -114,10 +127,13 @@ export function benchEligible(globals: BundleGlobals, rows: number): FunctionRes
     () => call(globals, "EXPLOR_ELIGIBLE", categories, amounts, DAYS),
     () => {
       const index = new Map(CATEGORIES.map((c, i) => [c, i]));
+      const left = [...ceilings];
       const out: number[][] = new Array(rows);
       for (let i = 0; i < rows; i++) {
-        const ceiling = ceilings[index.get(categories[i]?.[0] as string) ?? 0] as number;
-        out[i] = [Math.min(Number(amounts[i]?.[0]), ceiling)];
+        const k = index.get(categories[i]?.[0] as string) ?? 0;
+        const eligible = Math.min(Number(amounts[i]?.[0]), left[k] as number);
+        left[k] = (left[k] as number) - eligible;
+        out[i] = [eligible];
       }
       return out;
     },
@@ -130,10 +146,7 @@ export function benchContribution(globals: BundleGlobals, rows: number): Functio
   const { range, cents } = expenseLines(rows, 11, 35);
   const categories = column(range, 0);
   const amounts = column(range, 1);
-  let eligible = 0;
-  cents.forEach((c, i) => {
-    eligible += Math.min(c, CEILING_CENTS[CATEGORIES[i % CATEGORIES.length] as string] ?? 0);
-  });
+  const eligible = allocated(cents).reduce((a, b) => a + b, 0);
   // 50 % of the capped total, half away from zero to the cent, then the maximum contribution.
   const expected = Math.min(
     Math.floor((Math.min(eligible, MISSION_CAP_CENTS) + 1) / 2),
@@ -146,10 +159,13 @@ export function benchContribution(globals: BundleGlobals, rows: number): Functio
     () => call(globals, "EXPLOR_PRISE_EN_CHARGE", categories, amounts, DAYS),
     () => {
       const index = new Map(CATEGORIES.map((c, i) => [c, i]));
+      const left = [...ceilings];
       let total = 0;
       for (let i = 0; i < rows; i++) {
-        const ceiling = ceilings[index.get(categories[i]?.[0] as string) ?? 0] as number;
-        total += Math.min(Number(amounts[i]?.[0]), ceiling);
+        const k = index.get(categories[i]?.[0] as string) ?? 0;
+        const eligible = Math.min(Number(amounts[i]?.[0]), left[k] as number);
+        left[k] = (left[k] as number) - eligible;
+        total += eligible;
       }
       return Math.min(Math.round(Math.min(total, 2000) * 50) / 100, 1000);
     },

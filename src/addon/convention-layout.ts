@@ -162,14 +162,18 @@ export function planSheet(c: ConventionDefinition): PlanSheet {
     {
       row: ventilationFirst,
       column: typeColumn,
-      values: parts.map((p) => [
-        asText(p.type),
-        asText(p.category),
-        // A split line's parts are fixed amounts of the definition; a whole line follows the budget sheet.
-        splitLines.has(p.line)
-          ? centsToEuros(p.amount)
-          : `=${sheetRef(c.sheets.budget, `${BUDGET_TOTAL_COLUMN}${BUDGET_FIRST_ROW + p.line}`)}`,
-      ]),
+      values: parts.map((p, i) => {
+        const budgetCell = sheetRef(c.sheets.budget, `${BUDGET_TOTAL_COLUMN}${BUDGET_FIRST_ROW + p.line}`);
+        if (!splitLines.has(p.line)) return [asText(p.type), asText(p.category), `=${budgetCell}`];
+        // A split line: its other parts are amounts typed here (2 000 € of staff time, 1 400 € of
+        // external design); its first part is what the budget line leaves, so editing the budget
+        // (or a part) updates the plan.
+        const first = parts.findIndex((q) => q.line === p.line);
+        if (i !== first) return [asText(p.type), asText(p.category), centsToEuros(p.amount)];
+        const others = parts.flatMap((q, j) => (q.line === p.line && j !== first ? [j] : []));
+        const otherCells = others.map((j) => `${columnLetter(amountColumn)}${ventilationFirst + j}`);
+        return [asText(p.type), asText(p.category), `=${budgetCell}-SUM(${otherCells.join(",")})`];
+      }),
       numberFormat: parts.map(() => [FORMAT.text, FORMAT.text, FORMAT.euros]),
       wrap: true,
     },
@@ -213,6 +217,12 @@ export function planSheet(c: ConventionDefinition): PlanSheet {
   // The programme's share in the network's budget.
   const shareRow = planLast + 3;
   const funder = c.funder.name;
+  // Formulas on the network's figures (typed in B) and on the plan above: editing the budget
+  // or a figure updates the block. Shares are rounded to a tenth of a percent, as shown.
+  const incomeRow = shareRow + 1;
+  const expensesRow = incomeRow + share.receipts.length + 1;
+  const planTotals = planLast;
+  const ratio = (row: number, of: number) => `=ROUND(B${row}/B${of},3)`;
   const shareValues: LayoutCell[][] = [
     [
       "Part du programme dans le budget de Lianes coopération",
@@ -220,15 +230,15 @@ export function planSheet(c: ConventionDefinition): PlanSheet {
       `Part intervention ${funder}`,
     ],
     ["Produits", centsToEuros(share.income), ""],
-    ...share.receipts.map((r): LayoutCell[] => [
+    ...share.receipts.map((r, i): LayoutCell[] => [
       asText(r.name === funder ? `dont ${r.name}` : `dont cofinancement ${r.name} du programme`),
-      centsToEuros(r.amount),
-      r.perMille === undefined ? "" : r.perMille / 1000,
+      `=E${PLAN_ROW + 1 + i}`,
+      r.perMille === undefined ? "" : ratio(incomeRow + 1 + i, incomeRow),
     ]),
     ["Charges", centsToEuros(share.expenses), ""],
-    [asText(`dont programme ${funder}`), centsToEuros(share.programme), share.programmePerMille / 1000],
-    [`Résultat budgété ${c.year}`, centsToEuros(share.result), ""],
-    [asText(`dont résultat programme ${funder}`), centsToEuros(share.programmeResult), ""],
+    [asText(`dont programme ${funder}`), `=B${planTotals}`, ratio(expensesRow + 1, expensesRow)],
+    [`Résultat budgété ${c.year}`, `=B${incomeRow}-B${expensesRow}`, ""],
+    [asText(`dont résultat programme ${funder}`), `=E${planTotals}-B${planTotals}`, ""],
   ];
   const shareBlocks: Block[] = [
     {

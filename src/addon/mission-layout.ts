@@ -3,8 +3,17 @@
  * categories or given lines, live formulas for euros, ceilings, eligible amounts, receipts,
  * totals) and a décompte spilled beside it. Pure: written to Sheets by `writeLayout`.
  */
-import { DEFAULT_RULE_SET_ID, ruleSetById } from "../core/explor";
-import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "./sheet-layout";
+import { toCents } from "../core/decimal";
+import { DEFAULT_RULE_SET_ID, OTHER_EXPENSE_LABEL, ruleSetById } from "../core/explor";
+import { formatEuros } from "../core/money";
+import {
+  asText,
+  type Block,
+  FORMAT,
+  type LayoutCell,
+  type SheetLayout,
+  type ValidatedRange,
+} from "./sheet-layout";
 
 export const MISSION_SHEET_NAME = "Mission EXPLOR";
 
@@ -30,9 +39,15 @@ export interface MissionLineInput {
   readonly receipt?: ReceiptInput;
 }
 
+/** Before the mission, receipts are not yet expected; in the final décompte, no receipt, no refund. */
+export const STAGES = ["Prévisionnel", "Décompte final"] as const;
+export type StageLabel = (typeof STAGES)[number];
+
 export interface MissionInput {
   readonly title?: string;
   readonly ruleSetId?: string;
+  /** Default Prévisionnel. */
+  readonly stage?: StageLabel;
   /** Lines to pre-fill; without them, one empty line per category of the rule set. */
   readonly lines?: readonly MissionLineInput[];
   /** Empty lines left after the pre-filled ones for other expenses. */
@@ -76,16 +91,19 @@ const HEADERS = [
   "Fournisseur",
   "Prestation",
   "Montant du justificatif",
-  "Justificatif",
+  "Justificatif complet (décompte final)",
 ];
 
 const WIDTH = HEADERS.length;
 /** A mission's rule-set id sits in its title row, in this column; its formulas refer to it. */
 export const RULE_COLUMN = 3;
+/** Its stage (Prévisionnel, Décompte final) sits in the title row too, in this column. */
+export const STAGE_COLUMN = 5;
 /** The décompte spills here, one empty column to the right of the lines. */
 export const DECOMPTE_COLUMN = WIDTH + 2;
 const DECOMPTE_WIDTH = 5;
-export const INCOMPLETE_RECEIPT = "justificatif incomplet";
+/** Rows under a mission's lines: expenses, eligible before and after the mission cap, contribution, rest. */
+const TOTAL_ROWS = 5;
 
 const FOREIGN_AMOUNT = "#,##0.00#";
 const RATE = "#,##0.0000##";
@@ -130,7 +148,7 @@ function text(value: string | undefined): string {
   return value === undefined ? "" : asText(value);
 }
 
-function lineValues(line: MissionLineInput | undefined, row: number): LayoutCell[] {
+function lineValues(line: MissionLineInput | undefined, row: number, stage: string): LayoutCell[] {
   const c = MISSION_COLUMNS;
   const amount = cell(c.amount, row);
   const currency = cell(c.currency, row);
@@ -153,12 +171,20 @@ function lineValues(line: MissionLineInput | undefined, row: number): LayoutCell
   set(c.supplier, text(line?.receipt?.supplier));
   set(c.service, text(line?.receipt?.service));
   set(c.receiptAmount, line?.receipt?.amount ?? "");
-  set(c.receiptCheck, `=IF(${amount}="","",IF(OR(${receipt.join(",")}),"${INCOMPLETE_RECEIPT}",""))`);
+  // Blank until the final décompte: the EXPLOR functions then check nothing. In the final
+  // décompte, VRAI when the receipt has its date, supplier, service and amount.
+  set(
+    c.receiptCheck,
+    `=IF(OR(${cell(c.euros, row)}="",${stage}<>"${STAGES[1]}"),"",NOT(OR(${receipt.join(",")})))`,
+  );
   return values;
 }
 
 /** A mission's section: title row, lines, three total rows, and its décompte beside them. */
-function sectionBlocks(mission: MissionInput, top: number): { blocks: Block[]; height: number } {
+function sectionBlocks(
+  mission: MissionInput,
+  top: number,
+): { blocks: Block[]; height: number; validations: ValidatedRange[] } {
   const ruleSet = ruleSetById(mission.ruleSetId ?? DEFAULT_RULE_SET_ID);
   const given: readonly (MissionLineInput | undefined)[] =
     mission.lines ?? ruleSet.categories.map((category) => ({ category: category.label }));
@@ -167,9 +193,10 @@ function sectionBlocks(mission: MissionInput, top: number): { blocks: Block[]; h
   const last = top + lines.length;
   const c = MISSION_COLUMNS;
   const rule = `$${columnLetter(RULE_COLUMN)}$${top}`;
-  const missionArgs = `${span(c.category, first, last)},${span(c.euros, first, last)},${span(c.days, first, last)},${rule}`;
+  const stage = `$${columnLetter(STAGE_COLUMN)}$${top}`;
+  const missionArgs = `${span(c.category, first, last)},${span(c.euros, first, last)},${span(c.days, first, last)},${rule},${span(c.receiptCheck, first, last)}`;
 
-  const lineRows = lines.map((line, i) => lineValues(line, first + i));
+  const lineRows = lines.map((line, i) => lineValues(line, first + i, stage));
   const firstRow = lineRows[0];
   if (firstRow) {
     firstRow[c.ceiling - 1] =
@@ -183,7 +210,7 @@ function sectionBlocks(mission: MissionInput, top: number): { blocks: Block[]; h
     row[column - 1] = formula;
     return row;
   };
-  const height = lines.length + 4;
+  const height = lines.length + 1 + TOTAL_ROWS;
   const decompte: LayoutCell[][] = Array.from({ length: height }, () =>
     new Array<LayoutCell>(DECOMPTE_WIDTH).fill(""),
   );
@@ -200,6 +227,8 @@ function sectionBlocks(mission: MissionInput, top: number): { blocks: Block[]; h
   titleRow[0] = asText(mission.title ?? MISSION_SHEET_NAME);
   titleRow[RULE_COLUMN - 2] = "Règle :";
   titleRow[RULE_COLUMN - 1] = ruleSet.id;
+  titleRow[STAGE_COLUMN - 2] = "Étape :";
+  titleRow[STAGE_COLUMN - 1] = mission.stage ?? STAGES[0];
 
   const blocks: Block[] = [
     { row: top, column: 1, values: [titleRow], bold: true, background: MISSION_BACKGROUND },
@@ -209,6 +238,16 @@ function sectionBlocks(mission: MissionInput, top: number): { blocks: Block[]; h
       column: 1,
       values: [
         totalRow("Total des dépenses", c.euros, `=SUM(${span(c.euros, first, last)})`),
+        totalRow(
+          "Total éligible avant plafond de la mission",
+          c.eligible,
+          `=SUM(${span(c.eligible, first, last)})`,
+        ),
+        totalRow(
+          `Total éligible retenu (plafond de la mission : ${ruleSet.missionCap ? formatEuros(toCents(ruleSet.missionCap)) : "aucun"})`,
+          c.eligible,
+          `=EXPLOR_TOTAL_ELIGIBLE(${missionArgs})`,
+        ),
         totalRow("Prise en charge EXPLOR", c.eligible, `=EXPLOR_PRISE_EN_CHARGE(${missionArgs})`),
         totalRow("Reste à charge association", c.eligible, `=EXPLOR_RESTE_A_CHARGE(${missionArgs})`),
       ],
@@ -217,7 +256,31 @@ function sectionBlocks(mission: MissionInput, top: number): { blocks: Block[]; h
     },
     { row: top, column: DECOMPTE_COLUMN, values: decompte, numberFormat: decompteFormats },
   ];
-  return { blocks, height };
+  const validations: ValidatedRange[] = [
+    {
+      row: top,
+      column: STAGE_COLUMN,
+      rows: 1,
+      columns: 1,
+      rule: {
+        list: STAGES,
+        strict: true,
+        help: "Prévisionnel, ou Décompte final : remboursement sur justificatifs.",
+      },
+    },
+    {
+      row: first,
+      column: c.category,
+      rows: lines.length,
+      columns: 1,
+      rule: {
+        list: [...ruleSet.categories.map((k) => k.label), OTHER_EXPENSE_LABEL],
+        strict: false,
+        help: `Une catégorie de ${ruleSet.source}. Tout autre libellé est une dépense non prise en charge.`,
+      },
+    },
+  ];
+  return { blocks, height, validations };
 }
 
 /** A mission sheet: one header row, then each mission's section, one empty row apart. */
@@ -235,14 +298,17 @@ export function missionSheetLayout(options: MissionSheetOptions = {}): SheetLayo
     },
   ];
   let top = 2;
+  const validations: ValidatedRange[] = [];
   for (const mission of options.missions ?? [{}]) {
     const section = sectionBlocks(mission, top);
     blocks.push(...section.blocks);
+    validations.push(...section.validations);
     top += section.height + 1;
   }
   return {
     name: options.name ?? MISSION_SHEET_NAME,
     blocks,
+    validations,
     columnWidths: [
       260, 110, 70, 100, 90, 110, 60, 110, 120, 110, 160, 180, 120, 150, 24, 260, 110, 110, 120, 150,
     ],

@@ -1,6 +1,6 @@
 /** `Lianes › Nouvelle mission EXPLOR`: adds a ready-to-fill mission sheet and opens it. */
 import { MISSION_SHEET_NAME, type MissionInput, missionSheetLayout, uniqueSheetName } from "./mission-layout";
-import { writeLayout } from "./sheet-layout";
+import { applyValidations, writeLayout } from "./sheet-layout";
 
 /** Adds a mission sheet under a free name (`Mission EXPLOR 2`…), opens it and answers its name. */
 export function insertMissionSheet(missions?: readonly MissionInput[]): string {
@@ -8,7 +8,9 @@ export function insertMissionSheet(missions?: readonly MissionInput[]): string {
   const existing = spreadsheet.getSheets().map((sheet) => sheet.getName());
   const name = uniqueSheetName(MISSION_SHEET_NAME, existing);
   const sheet = spreadsheet.insertSheet(name);
-  writeLayout(sheet, missionSheetLayout(missions ? { name, missions } : { name }));
+  const layout = missionSheetLayout(missions ? { name, missions } : { name });
+  writeLayout(sheet, layout);
+  applyValidations(sheet, layout);
   sheet.activate();
   return name;
 }

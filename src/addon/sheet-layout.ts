@@ -27,8 +27,17 @@ export interface ValidatedRange {
   readonly column: number;
   readonly rows: number;
   readonly columns: number;
-  /** `amount`: a number of euros, from 0 to 1 000 000 000 000. */
-  readonly rule: "amount";
+  /**
+   * `amount`: a number of euros, from 0 to 1 000 000 000 000; a list: a dropdown of these
+   * values, other text refused (`strict`) or only flagged with a warning.
+   */
+  readonly rule: "amount" | ListRule;
+}
+
+export interface ListRule {
+  readonly list: readonly string[];
+  readonly strict: boolean;
+  readonly help: string;
 }
 
 export interface SheetLayout {
@@ -88,13 +97,27 @@ export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: S
 }
 
 /** Puts the layout's validation rules on its cells (Sheets only: rules come from SpreadsheetApp). */
-export function applyValidations(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
+export function applyValidations(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  layout: SheetLayout,
+  app: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, "newDataValidation"> = SpreadsheetApp,
+): void {
   for (const v of layout.validations ?? []) {
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireNumberBetween(0, 1_000_000_000_000)
-      .setAllowInvalid(false)
-      .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
-      .build();
+    const r = v.rule;
+    const rule =
+      r === "amount"
+        ? app
+            .newDataValidation()
+            .requireNumberBetween(0, 1_000_000_000_000)
+            .setAllowInvalid(false)
+            .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
+            .build()
+        : app
+            .newDataValidation()
+            .requireValueInList([...r.list], true)
+            .setAllowInvalid(!r.strict)
+            .setHelpText(r.help)
+            .build();
     sheet.getRange(v.row, v.column, v.rows, v.columns).setDataValidation(rule);
   }
 }

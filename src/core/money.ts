@@ -10,6 +10,8 @@ import {
   decimalFromPlainText,
   isNegative,
   MAX_CENTS,
+  subtract,
+  toCents,
 } from "./decimal";
 import { type Field, invalid, requireSingleCell } from "./errors";
 
@@ -84,6 +86,29 @@ function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOpti
   return d;
 }
 
+/** A millionth of a euro: how far float noise takes a sum of cents in Sheets. */
+const NOISE: Decimal = { units: BigInt(1), scale: 6 };
+
+/**
+ * The reading rule for numbers Sheets hands over: within a millionth of a whole cent, the
+ * number is that cent (5 × 20,13 is 100.64999999999999 in Sheets, and shows as 100,65 €); any
+ * other number is kept exactly (0,125 stays 0,125, rounded once at the end).
+ */
+export function decimalFromSheetNumber(n: number): Decimal {
+  const exact = decimalFromNumber(n);
+  if (exact.scale <= 2) return exact;
+  const cent: Decimal = { units: BigInt(toCents(exact)), scale: 2 };
+  const gap = subtract(exact, cent);
+  const absolute = isNegative(gap) ? { units: -gap.units, scale: gap.scale } : gap;
+  return compare(absolute, NOISE) <= 0 ? cent : exact;
+}
+
+/** The same rule for counts (days, quantities): within a millionth of a whole number, that number. */
+export function wholeNumberOf(n: number): number {
+  const whole = Math.round(n);
+  return Number.isFinite(n) && Math.abs(n - whole) <= 1e-6 ? whole : n;
+}
+
 /**
  * Reads an amount from a Sheets number or from text such as `1500`, `1 500,00 €`,
  * `1.500,50`, `1,500.50` or `1500.5`; the last of two kinds of separator is the decimal one.
@@ -95,7 +120,12 @@ export function parseAmount(value: unknown, f: Field, options: AmountOptions = {
     if (!Number.isFinite(value)) throw invalid(`${noun} invalide`, f, value);
     if (value < 0 && !options.allowNegative) throw invalid(`${noun} négatif non accepté`, f, value);
     if (Math.abs(value) > MAX_CENTS / 100) throw invalid(`${noun} trop grand`, f, value, MAX_AMOUNT_HINT);
-    return decimalFromNumber(value);
+    // A rate is kept exactly as Sheets holds it; a count (Nombre) within a millionth of a whole
+    // number is that number; an amount within a millionth of a euro of a cent is that cent.
+    if (noun === "Taux") return decimalFromNumber(value);
+    // (A count is never rounded to 0: a tiny quantity stays an error about its size.)
+    if (noun === "Nombre") return decimalFromNumber(Math.round(value) === 0 ? value : wholeNumberOf(value));
+    return decimalFromSheetNumber(value);
   }
   if (typeof value !== "string") throw invalid(`${noun} invalide`, f, value);
   let body = value.trim().replace(CURRENCY, "").replace(SPACES, " ").trim();

@@ -4,23 +4,23 @@
  * Sheets values in (scalars or ranges, blanks as ""), plain numbers and texts out.
  */
 import { type Decimal, toCents } from "../core/decimal";
-import { field, InputError, invalid } from "../core/errors";
+import { field, InputError } from "../core/errors";
 import {
-  addLine,
-  assessLine,
-  type Category,
+  assessedOrThrow,
   categoryMatcher,
-  emptySums,
-  type LineAssessment,
+  DECOMPTE_TOTAL_ROWS,
+  decompteRows,
+  FUNCTION_FIELD_NAMES,
   type LineCeiling,
   lineCeiling,
-  type MissionTotals,
-  missionTotals,
+  type MissionAssessment,
+  type MissionFieldNames,
   parseDays,
-  type RuleSet,
+  type RawMissionLine,
+  readMission,
   ruleSetOf,
 } from "../core/explor";
-import { exceedsMaxAmount, isBlank, MAX_AMOUNT_TEXT, parseAmount } from "../core/money";
+import { isBlank } from "../core/money";
 import { customFunction, ONE_CELL, type ParamSpec } from "./registry";
 import { centsResult } from "./results";
 import { type Cells, cellsOf, inShapeOf, lineOf, type SheetCell, type SheetValue } from "./sheet-values";
@@ -35,10 +35,19 @@ const RULE_PARAM: ParamSpec = {
   optional: true,
 };
 
+const RECEIPTS_PARAM: ParamSpec = {
+  name: "justificatifs",
+  description:
+    "Décompte final : plage de VRAI/FAUX à côté des lignes (justificatif fourni ou non). Une ligne qui exige un justificatif et n'en a pas n'est pas remboursée. Vide : prévisionnel, rien n'est exigé.",
+  example: "D2:D9",
+  optional: true,
+};
+
 function daysParam(example: string): ParamSpec {
   return {
     name: "jours",
-    description: "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage.",
+    description:
+      "Durée en jours (per diem) : vide, un nombre pour toute la mission, ou une plage (la durée de la mission est le plus grand nombre de jours donné).",
     example,
     optional: true,
   };
@@ -69,18 +78,19 @@ function requireSameShape(reference: Cells, referenceName: string, other: Cells,
   );
 }
 
-/** Days of each line: none, the mission's duration for every line, or one value per line. */
-type DaysOf = (index: number) => number | undefined;
+/** Days of each line as given: none, the mission's duration for every line, or one value per line. */
+type DaysOf = (index: number) => SheetValue;
 
-const NO_DAYS: DaysOf = () => undefined;
+const NO_DAYS: DaysOf = () => "";
 
 function daysOf(jours: SheetValue, categories: Cells, categoriesName: string): DaysOf {
   if (Array.isArray(jours)) {
     const days = cellsOf(jours);
     if (days.rows === 1 && days.cols === 1) return daysOf(days.values[0], categories, categoriesName);
     requireSameShape(categories, categoriesName, days, "jours");
-    const parsed: (number | undefined)[] = days.values.map((v, i) =>
-      isBlank(v) ? undefined : parseDays(v, field("jours", lineOf(days, i))),
+    // Every day count given is read, whatever its line: a bad one is an error, never ignored.
+    const parsed = days.values.map((v, i) =>
+      isBlank(v) ? "" : parseDays(v, field("jours", lineOf(days, i))),
     );
     return (i) => parsed[i];
   }
@@ -89,97 +99,99 @@ function daysOf(jours: SheetValue, categories: Cells, categoriesName: string): D
   return () => duration;
 }
 
-interface ParameterNames {
-  readonly category: string;
-  readonly amount: string;
+/** Receipts of each line, or undefined when none is given (Prévisionnel: nothing checked). */
+function receiptsOf(justificatifs: SheetValue, categories: Cells, categoriesName: string): Cells | undefined {
+  const receipts = cellsOf(justificatifs);
+  if (receipts.values.every(isBlank)) return undefined;
+  if (!categories.isRange && !receipts.isRange) return receipts;
+  requireSameShape(categories, categoriesName, receipts, "justificatifs");
+  return receipts;
 }
 
-const LINE_NAMES: ParameterNames = { category: "categorie", amount: "montant" };
-const MISSION_NAMES: ParameterNames = { category: "categories", amount: "montants" };
+const LINE_NAMES: MissionFieldNames = {
+  ...FUNCTION_FIELD_NAMES,
+  category: "categorie",
+  amount: "montant",
+};
+const MISSION_NAMES: MissionFieldNames = FUNCTION_FIELD_NAMES;
 
-/** What each cell of a mission's ranges holds, once read and assessed. */
-interface MissionLines {
-  readonly ruleSet: RuleSet;
+/** A mission's ranges read once by the core: which cell is which line, and the assessment. */
+interface MissionCells {
   readonly categories: Cells;
-  /** Per cell: undefined for a blank row or a line with nothing to count. */
-  readonly assessments: (LineAssessment | undefined)[];
-  /** Per cell: the category found, undefined when blank or unknown. */
-  readonly found: (Category | undefined)[];
-  /** The amounts as given, and the argument names, for errors on the totals. */
-  readonly amounts: Cells;
-  readonly names: ParameterNames;
+  /** Cell index → index of its line in the assessment (undefined: blank or nothing to count). */
+  readonly lineOfCell: (number | undefined)[];
+  readonly assessment: MissionAssessment;
+  readonly ruleSet: ReturnType<typeof ruleSetOf>;
 }
 
-function readMission(
+function readMissionCells(
   categorie: SheetValue,
   montant: SheetValue,
   jours: SheetValue,
   regle: SheetValue,
-  names: ParameterNames,
-): MissionLines {
+  justificatifs: SheetValue,
+  names: MissionFieldNames,
+): MissionCells {
   const ruleSet = ruleSetOf(regle);
   const categories = cellsOf(categorie);
   const amounts = cellsOf(montant);
   requireSameShape(categories, names.category, amounts, names.amount);
   const days = daysOf(jours, categories, names.category);
-  const matchCategory = categoryMatcher(ruleSet);
+  const receipts = receiptsOf(justificatifs, categories, names.category);
   const n = categories.values.length;
-  const assessments = new Array<LineAssessment | undefined>(n);
-  const found = new Array<Category | undefined>(n);
-  for (let i = 0; i < n; i++) {
+  // One object for every line: the reader keeps nothing of it (10 000 rows, 10 000 fewer objects).
+  const raw: { category: unknown; amount: unknown; days: unknown; receipt: unknown } = {
+    category: "",
+    amount: "",
+    days: "",
+    receipt: undefined,
+  };
+  const rawAt = (i: number): RawMissionLine => {
     const c = categories.values[i];
     const a = amounts.values[i];
-    const blankCategory = isBlank(c);
-    const blankAmount = isBlank(a);
-    if (blankCategory && blankAmount) continue;
-    const amountField = field(names.amount, lineOf(categories, i));
-    const category = blankCategory ? undefined : matchCategory(String(c));
-    const amount = blankAmount ? undefined : parseAmount(a, amountField);
-    found[i] = category;
-    assessments[i] = assessLine(
-      ruleSet,
-      category,
-      amount,
-      category?.daily ? days(i) : undefined,
-      amountField,
-    );
-  }
-  return { ruleSet, categories, assessments, found, amounts, names };
-}
-
-function totalsOf(mission: MissionLines): MissionTotals {
-  const sums = emptySums();
-  mission.assessments.forEach((line, i) => {
-    if (!line) return;
-    addLine(sums, line);
-    if (exceedsMaxAmount(sums.real)) {
-      throw invalid(
-        "Total trop grand",
-        field(mission.names.amount, lineOf(mission.categories, i)),
-        mission.amounts.values[i],
-        `la somme des montants dépasse ${MAX_AMOUNT_TEXT}`,
-      );
-    }
+    // Days alone on a line without a category or amount say nothing.
+    const blank = isBlank(c) && isBlank(a);
+    raw.category = blank ? "" : c;
+    raw.amount = blank ? "" : a;
+    raw.days = blank ? "" : days(i);
+    raw.receipt = blank ? undefined : receipts?.values[i];
+    return raw;
+  };
+  const reading = readMission(
+    ruleSet,
+    { count: n, at: rawAt },
+    {
+      names,
+      stage: receipts ? "final" : "previsionnel",
+      rowOf: (i) => lineOf(categories, i),
+    },
+  );
+  const assessment = assessedOrThrow(reading);
+  const lineOfCell = new Array<number | undefined>(n);
+  let next = 0;
+  reading.lines.forEach((l, i) => {
+    if (l.line) lineOfCell[i] = next++;
   });
-  return missionTotals(mission.ruleSet, sums);
+  return { categories, lineOfCell, assessment, ruleSet };
 }
 
 export const EXPLOR_PLAFOND = customFunction({
   name: "EXPLOR_PLAFOND",
   summary:
-    "Plafond EXPLOR d'une catégorie de dépense (par jour pour le per diem) ; 0 si la catégorie n'est pas prise en charge.",
+    "Plafond EXPLOR d'une catégorie de dépense pour une mission (pour le per diem : par jour × jours) ; 0 si la catégorie n'est pas prise en charge.",
   params: [
     {
       name: "categorie",
-      description: "Catégorie (ex. Avion, Per diem, Hébergement) ou plage de catégories.",
+      description: "Catégorie (ex. Avion, Per diem, Hébergement, Taxi, Vaccin) ou plage de catégories.",
       example: '"Per diem"',
     },
     daysParam("10"),
     RULE_PARAM,
   ],
-  returns: "Plafond en euros, ou le texte « sans plafond » ; même forme que categorie.",
+  returns: "Plafond en euros par mission, ou le texte « sans plafond » ; même forme que categorie.",
   examples: [
     '=EXPLOR_PLAFOND("Avion") → 1500',
+    '=EXPLOR_PLAFOND("Hôtel") → 300 (Hébergement, par mission)',
     '=EXPLOR_PLAFOND("Per diem"; 10) → 150',
     '=EXPLOR_PLAFOND("Visa"; ; "EXPLOR-AURA") → sans plafond',
   ],
@@ -202,7 +214,9 @@ export const EXPLOR_PLAFOND = customFunction({
         continue;
       }
       const category = matchCategory(String(c));
-      results[i] = ceilingResult(lineCeiling(category, category?.daily ? days(i) : undefined));
+      const given = category?.daily ? days(i) : "";
+      const d = isBlank(given) ? undefined : parseDays(given, field("jours", lineOf(categories, i)));
+      results[i] = ceilingResult(lineCeiling(category, d));
     }
     return inShapeOf(categories, results);
   },
@@ -211,11 +225,11 @@ export const EXPLOR_PLAFOND = customFunction({
 export const EXPLOR_ELIGIBLE = customFunction({
   name: "EXPLOR_ELIGIBLE",
   summary:
-    "Montant éligible EXPLOR d'une dépense : le montant dans la limite du plafond de sa catégorie (0 si non prise en charge).",
+    "Montant éligible EXPLOR de chaque dépense : le plafond de sa catégorie vaut pour toute la mission et se répartit sur ses lignes de haut en bas (0 si non prise en charge).",
   params: [
     {
       name: "categorie",
-      description: "Catégorie de la dépense, ou plage de catégories.",
+      description: "Catégorie de la dépense, ou plage des catégories de la mission.",
       example: '"Avion"',
     },
     {
@@ -225,21 +239,29 @@ export const EXPLOR_ELIGIBLE = customFunction({
     },
     daysParam("18"),
     RULE_PARAM,
+    RECEIPTS_PARAM,
   ],
-  returns: "Montant éligible en euros ; même forme que categorie, vide pour une ligne sans montant.",
-  examples: ['=EXPLOR_ELIGIBLE("Avion"; 1720) → 1500', '=EXPLOR_ELIGIBLE("Per diem"; ; 10) → 150'],
+  returns:
+    "Montant éligible en euros ; même forme que categorie, vide pour une ligne sans montant. Les lignes s'additionnent au montant éligible de leur catégorie.",
+  examples: [
+    '=EXPLOR_ELIGIBLE("Avion"; 1720) → 1500',
+    '=EXPLOR_ELIGIBLE("Per diem"; ; 10) → 150',
+    "=EXPLOR_ELIGIBLE(A2:A3; B2:B3) → 200 puis 100 (deux hôtels de 200 € et 150 € : 300 € par mission)",
+  ],
   errors: [
     "Montant invalide (montant, ligne 2) : « abc »",
     "Montant négatif non accepté (montant) : « -5 »",
     "Montant ambigu (montant) : « 1.500 » — écrivez 1500 ou 1,5",
     "Formes différentes : montant (1 ligne × 1 colonne) doit avoir la forme de categorie (2 lignes × 1 colonne)",
+    "Justificatif invalide (justificatifs, ligne 2) : « peut-être » — VRAI si le justificatif est fourni, FAUX sinon",
   ],
-  run(categorie, montant, jours, regle) {
-    const mission = readMission(categorie, montant, jours, regle, LINE_NAMES);
-    const n = mission.assessments.length;
+  run(categorie, montant, jours, regle, justificatifs) {
+    const mission = readMissionCells(categorie, montant, jours, regle, justificatifs, LINE_NAMES);
+    const n = mission.lineOfCell.length;
     const results = new Array<SheetCell>(n);
     for (let i = 0; i < n; i++) {
-      const line = mission.assessments[i];
+      const index = mission.lineOfCell[i];
+      const line = index === undefined ? undefined : mission.assessment.lines[index];
       results[i] = line ? euros(line.eligible) : "";
     }
     return inShapeOf(mission.categories, results);
@@ -249,7 +271,8 @@ export const EXPLOR_ELIGIBLE = customFunction({
 const MISSION_PARAMS = [
   {
     name: "categories",
-    description: "Plage des catégories des dépenses de la mission.",
+    description:
+      "Plage des catégories des dépenses de la mission (libellés de l'Annexe 2 ou noms courants : Taxi, Hôtel, Vaccin…).",
     example: "A2:A9",
   },
   {
@@ -259,24 +282,38 @@ const MISSION_PARAMS = [
   },
   daysParam("10"),
   RULE_PARAM,
+  RECEIPTS_PARAM,
 ] as const;
+
+function missionTotals(
+  categories: SheetValue,
+  montants: SheetValue,
+  jours: SheetValue,
+  regle: SheetValue,
+  justificatifs: SheetValue,
+): MissionAssessment {
+  return readMissionCells(categories, montants, jours, regle, justificatifs, MISSION_NAMES).assessment;
+}
 
 export const EXPLOR_PRISE_EN_CHARGE = customFunction({
   name: "EXPLOR_PRISE_EN_CHARGE",
   spill: ONE_CELL,
   summary:
-    "Participation du programme EXPLOR à une mission : part × total éligible plafonné, arrondie au centime.",
+    "Participation du programme EXPLOR à une mission : chaque catégorie dans la limite de son plafond par mission, le total dans la limite du plafond de la mission, puis la part, arrondie une fois au centime.",
   params: MISSION_PARAMS,
   returns: "Montant en euros.",
-  examples: ["=EXPLOR_PRISE_EN_CHARGE(A2:A9; B2:B9; C2:C9) → 1000 (mission B)"],
+  examples: [
+    "=EXPLOR_PRISE_EN_CHARGE(A2:A9; B2:B9; C2:C9) → 1000 (mission B)",
+    "=EXPLOR_PRISE_EN_CHARGE(A2:A3; B2:B3) → 150 (deux hôtels de 200 € et 150 € : 300 € éligibles)",
+    "=EXPLOR_PRISE_EN_CHARGE(A2:A6; B2:B6) → 50,33 (cinq nuitées de 20,13 € : 100,65 €)",
+  ],
   errors: [
     "Formes différentes : montants (1 ligne × 1 colonne) doit avoir la forme de categories (2 lignes × 1 colonne)",
     "Total trop grand (montants, ligne 2) : « 1000000000000 » — la somme des montants dépasse 1 000 000 000 000 €",
     "Montant manquant (montants, ligne 1) : « » (vide) — la règle EXPLOR-AURA n'a pas de taux journalier pour « Per diem » : indiquez le montant",
   ],
-  run(categories, montants, jours, regle) {
-    const totals = totalsOf(readMission(categories, montants, jours, regle, MISSION_NAMES));
-    return centsResult(totals.contribution);
+  run(categories, montants, jours, regle, justificatifs) {
+    return centsResult(missionTotals(categories, montants, jours, regle, justificatifs).contribution);
   },
 });
 
@@ -287,56 +324,58 @@ export const EXPLOR_RESTE_A_CHARGE = customFunction({
     "Reste à charge de l'association pour une mission EXPLOR : total réel − participation du programme + frais fixes de la règle.",
   params: MISSION_PARAMS,
   returns: "Montant en euros.",
-  examples: ["=EXPLOR_RESTE_A_CHARGE(A2:A9; B2:B9; C2:C9) → 1997 (mission B)"],
+  examples: [
+    "=EXPLOR_RESTE_A_CHARGE(A2:A9; B2:B9; C2:C9) → 1997 (mission B)",
+    "=EXPLOR_RESTE_A_CHARGE(A2:A3; B2:B3) → 200 (deux hôtels de 200 € et 150 €)",
+  ],
   errors: [
     "Montant invalide (montants, ligne 3) : « abc »",
     "Nombre de jours invalide (jours) : « -1 » — un nombre entier de jours, 0 ou plus",
   ],
-  run(categories, montants, jours, regle) {
-    const totals = totalsOf(readMission(categories, montants, jours, regle, MISSION_NAMES));
-    return centsResult(totals.remainder);
+  run(categories, montants, jours, regle, justificatifs) {
+    return centsResult(missionTotals(categories, montants, jours, regle, justificatifs).remainder);
   },
 });
 
-export const DECOMPTE_HEADER = ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"];
+export const EXPLOR_TOTAL_ELIGIBLE = customFunction({
+  name: "EXPLOR_TOTAL_ELIGIBLE",
+  spill: ONE_CELL,
+  summary:
+    "Total éligible EXPLOR d'une mission retenu après le plafond de la mission (2 000 € pour EXPLOR-HDF-2025) : la base de la prise en charge.",
+  params: MISSION_PARAMS,
+  returns: "Montant en euros.",
+  examples: ["=EXPLOR_TOTAL_ELIGIBLE(A2:A9; B2:B9; C2:C9) → 2000 (mission B : 2 417 € avant plafond)"],
+  errors: ["Montant invalide (montants, ligne 3) : « abc »"],
+  run(categories, montants, jours, regle, justificatifs) {
+    return euros(missionTotals(categories, montants, jours, regle, justificatifs).eligible);
+  },
+});
+
+export { DECOMPTE_HEADER } from "../core/explor";
 
 export const EXPLOR_DECOMPTE = customFunction({
   name: "EXPLOR_DECOMPTE",
-  // Header, at most one row per line (a row or a column of lines), then three total rows.
-  spill: ([lines]) => ({ rows: 4 + Math.max(lines?.rows ?? 1, lines?.columns ?? 1), columns: 5 }),
+  // Header, at most one row per line (a row or a column of lines), then the total rows.
+  spill: ([lines]) => ({
+    rows: 1 + DECOMPTE_TOTAL_ROWS + Math.max(lines?.rows ?? 1, lines?.columns ?? 1),
+    columns: 5,
+  }),
   summary:
-    "Décompte EXPLOR d'une mission : chaque dépense avec son plafond et son montant éligible, puis le total, la prise en charge et le reste à charge.",
+    "Décompte EXPLOR d'une mission : chaque dépense avec le plafond de sa catégorie, son montant éligible et une observation (plafond atteint, libellé hors Annexe 2 avec une suggestion, justificatif manquant), puis le total, le total retenu après le plafond de la mission, la prise en charge et le reste à charge.",
   params: MISSION_PARAMS,
   returns: "Un tableau de 5 colonnes (Catégorie, Montant réel, Plafond, Montant éligible, Observation).",
   examples: [
-    "=EXPLOR_DECOMPTE(A2:A9; B2:B9; C2:C9) → tableau ; Total 2997, éligible 2000, prise en charge 1000",
+    "=EXPLOR_DECOMPTE(A2:A9; B2:B9; C2:C9) → tableau ; Total 2997, éligible 2417, retenu 2000 (plafond de la mission), prise en charge 1000",
+    "=EXPLOR_DECOMPTE(A2:A3; B2:B3) → Hébergement 200 / 200, Hébergement 150 / 100 « plafond de la catégorie atteint : 300,00 € par mission »",
+    "=EXPLOR_DECOMPTE(A2:A4; B2:B4) avec Vaccin 30, Trasnport 40, Cadeaux 50 → Vaccins et médicaments 30 ; Trasnport 0 « non pris en charge — libellé hors Annexe 2 ; voulez-vous dire « Avion + transport du domicile à l'aéroport » ou « Transports locaux » ? » ; Cadeaux 0 « non pris en charge — libellé hors Annexe 2 »",
   ],
   errors: [
     "Nombre de jours invalide (jours) : « -1 » — un nombre entier de jours, 0 ou plus",
     "Règle EXPLOR inconnue (regle) : « X » — règles connues : EXPLOR-HDF-2025, EXPLOR-AURA",
   ],
-  run(categories, montants, jours, regle) {
-    const mission = readMission(categories, montants, jours, regle, MISSION_NAMES);
-    const rows: SheetCell[][] = [[...DECOMPTE_HEADER]];
-    mission.assessments.forEach((line, i) => {
-      if (!line) return;
-      const text = mission.categories.values[i];
-      const label = mission.found[i]?.label ?? (isBlank(text) ? "Sans catégorie" : String(text));
-      rows.push([
-        label,
-        euros(line.real),
-        ceilingResult(line.ceiling),
-        euros(line.eligible),
-        line.observation,
-      ]);
-    });
-    const totals = totalsOf(mission);
-    rows.push(
-      ["Total", euros(totals.real), "", euros(totals.eligible), ""],
-      ["Prise en charge", "", "", centsResult(totals.contribution), ""],
-      ["Reste à charge association", "", "", centsResult(totals.remainder), ""],
-    );
-    return rows;
+  run(categories, montants, jours, regle, justificatifs) {
+    const mission = readMissionCells(categories, montants, jours, regle, justificatifs, MISSION_NAMES);
+    return decompteRows(mission.ruleSet, mission.assessment);
   },
 });
 
@@ -345,5 +384,6 @@ export const explorFunctions = [
   EXPLOR_ELIGIBLE,
   EXPLOR_PRISE_EN_CHARGE,
   EXPLOR_RESTE_A_CHARGE,
+  EXPLOR_TOTAL_ELIGIBLE,
   EXPLOR_DECOMPTE,
 ];

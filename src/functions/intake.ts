@@ -22,16 +22,22 @@ export const PAYS_APD = customFunction({
   params: [
     {
       name: "pays",
-      description: "Nom du pays en français ou en anglais, ou code ISO à 2 ou 3 lettres (ou une plage).",
+      description:
+        "Nom du pays en français (usuel ou officiel) ou en anglais (dont les noms de la liste CAD), ou code ISO à 2 ou 3 lettres (ou une plage).",
       example: '"Maroc"',
     },
   ],
-  returns: "VRAI ou FAUX ; même forme que pays.",
+  returns:
+    "VRAI ou FAUX (tout pays ou territoire réel hors liste) ; même forme que pays, vide pour une cellule vide d'une plage. « Pays inconnu » seulement pour un texte qui ne nomme aucun pays.",
   examples: [
     '=PAYS_APD("Maroc") → VRAI',
     '=PAYS_APD("MAR") → VRAI',
     '=PAYS_APD("cote d ivoire") → VRAI',
-    '=PAYS_APD("Chili") → FAUX',
+    '=PAYS_APD("Chili") → FAUX (un pays réel hors liste CAD)',
+    '=PAYS_APD("Moldova") → VRAI (le nom de la liste CAD elle-même)',
+    '=PAYS_APD("République arabe syrienne") → VRAI',
+    '=PAYS_APD("Iran (République islamique d\')") → VRAI',
+    '=PAYS_APD({"Maroc";"";"France"}) → VRAI ; vide ; FAUX',
   ],
   errors: ["Pays inconnu (pays) : « Atlantide »", "Pays manquant (pays) : « » (vide)"],
   run(pays) {
@@ -39,7 +45,10 @@ export const PAYS_APD = customFunction({
     const cells = cellsOf(pays);
     return inShapeOf(
       cells,
-      cells.values.map((v, i) => list.codes.has(parseCountry(v, field("pays", lineOf(cells, i))))),
+      cells.values.map((v, i) =>
+        // In a range, a blank cell gives a blank result, as in the other functions.
+        cells.isRange && isBlank(v) ? "" : list.codes.has(parseCountry(v, field("pays", lineOf(cells, i)))),
+      ),
     );
   },
 });

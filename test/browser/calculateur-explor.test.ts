@@ -108,7 +108,9 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     );
 
     await typeLine(page, 0, MISSION_B[0] as TypedLine);
-    expect(await lineResult(page, 0)).toBe("Plafond : 1 500,00 € · Éligible : 1 500,00 € (plafonné)");
+    expect(await lineResult(page, 0)).toBe(
+      "Plafond : 1 500,00 € · Éligible : 1 500,00 € (plafond de la catégorie atteint : 1 500,00 € par mission)",
+    );
     expect(await totals(page)).toEqual({
       reel: "1 720,00 €",
       eligible: "1 500,00 €",
@@ -117,9 +119,13 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     });
 
     for (const [i, line] of MISSION_B.entries()) await typeLine(page, i, line);
-    expect(await lineResult(page, 2)).toBe("Plafond : 225,00 € · Éligible : 225,00 € (plafonné)");
+    expect(await lineResult(page, 2)).toBe(
+      "Plafond : 225,00 € · Éligible : 225,00 € (plafond de la catégorie atteint : 225,00 € par mission (15,00 € × 15 jours))",
+    );
     expect(await lineResult(page, 6)).toBe("Plafond : 52,00 € · Éligible : 52,00 €");
-    expect(await lineResult(page, 7)).toBe("Plafond : 0,00 € · Éligible : 0,00 € (non pris en charge)");
+    expect(await lineResult(page, 7)).toBe(
+      "Plafond : 0,00 € · Éligible : 0,00 € (non pris en charge — libellé hors Annexe 2)",
+    );
     expect(await totals(page)).toEqual({
       reel: "2 997,00 €",
       eligible: "2 000,00 €",
@@ -138,25 +144,64 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it("shares a category's ceiling over the mission, shows the total before and after the mission cap, and refuses a missing receipt in the final décompte (issue 12)", async () => {
+    const host = createHost();
+    activate(host, "Calcul", "A1");
+    const { page, watch } = await openCalculator(host);
+    await typeLine(page, 0, { categorie: "hebergement", montant: "200" });
+    await typeLine(page, 1, { categorie: "hebergement", montant: "150" });
+    expect(await lineResult(page, 1)).toBe(
+      "Plafond : 300,00 € · Éligible : 100,00 € (plafond de la catégorie atteint : 300,00 € par mission)",
+    );
+    expect(await text(page, "#total-eligible-avant")).toBe("300,00 €");
+    expect((await totals(page)).priseEnCharge).toBe("150,00 €");
+
+    for (const [i, line] of MISSION_B.entries()) await typeLine(page, i + 2, line);
+    expect(await text(page, "#total-eligible-avant")).toBe("2 417,00 €");
+    expect((await totals(page)).eligible).toBe("2 000,00 €");
+    expect(await text(page, "#totaux-etat")).toBe(
+      "Plafond de la mission : 2 000,00 € éligibles sur 2 417,00 €.",
+    );
+
+    // Décompte final: the hotels have no receipt, so they are not reimbursed; the flight needs none.
+    await page.selectOption("#etape", "final");
+    expect(await lineResult(page, 0)).toBe(
+      "Plafond : 300,00 € · Éligible : 0,00 € (justificatif incomplet — non remboursable)",
+    );
+    expect(await lineResult(page, 2)).toBe(
+      "Plafond : 1 500,00 € · Éligible : 1 500,00 € (plafond de la catégorie atteint : 1 500,00 € par mission)",
+    );
+    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!A1:E15.");
+    expect(watch).toEqual({ dialogs: [], errors: [] });
+  });
+
   it("inserts Mission B's décompte at the selected cell, as values in euro formats, and refuses to overwrite it", async () => {
     const host = createHost();
     const sheet = activate(host, "Calcul", "B3");
     const { page, watch } = await openCalculator(host);
     for (const [i, line] of MISSION_B.entries()) await typeLine(page, i, line);
 
-    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!B3:F14.");
-    const range = sheet.getRange("B3:F14");
-    expect(range.getValues()).toEqual([
+    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!B3:F15.");
+    const range = sheet.getRange("B3:F15");
+    const atCeiling = (euros: string) => `plafond de la catégorie atteint : ${euros} par mission`;
+    expect(range.getValues().map((row) => row.map((v) => (typeof v === "string" ? spaces(v) : v)))).toEqual([
       ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"],
-      ["Avion + transport du domicile à l'aéroport", 1720, 1500, 1500, "plafonné"],
-      ["Transports locaux", 260, 200, 200, "plafonné"],
-      ["Per diem", 270, 225, 225, "plafonné"],
-      ["Visa", 80, 60, 60, "plafonné"],
-      ["Hébergement", 420, 300, 300, "plafonné"],
-      ["Vaccins et médicaments", 95, 80, 80, "plafonné"],
+      ["Avion + transport du domicile à l'aéroport", 1720, 1500, 1500, atCeiling("1 500,00 €")],
+      ["Transports locaux", 260, 200, 200, atCeiling("200,00 €")],
+      ["Per diem", 270, 225, 225, `${atCeiling("225,00 €")} (15,00 € × 15 jours)`],
+      ["Visa", 80, 60, 60, atCeiling("60,00 €")],
+      ["Hébergement", 420, 300, 300, atCeiling("300,00 €")],
+      ["Vaccins et médicaments", 95, 80, 80, atCeiling("80,00 €")],
       ["Assurance Assur Travel", 52, 52, 52, ""],
-      ["Cadeaux partenaires", 100, 0, 0, "non pris en charge"],
-      ["Total", 2997, "", 2000, ""],
+      ["Cadeaux partenaires", 100, 0, 0, "non pris en charge — libellé hors Annexe 2"],
+      ["Total", 2997, "", 2417, ""],
+      [
+        "Total éligible retenu",
+        "",
+        2000,
+        2000,
+        "plafond de la mission : 2 000,00 € éligibles sur 2 417,00 €",
+      ],
       ["Prise en charge", "", "", 1000, ""],
       ["Reste à charge association", "", "", 1997, ""],
     ]);
@@ -168,16 +213,16 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     ).toBe(true);
     expect(
       sheet
-        .getRange("C4:E14")
+        .getRange("C4:E15")
         .getNumberFormats()
         .flat()
         .every((f) => f === EUROS),
     ).toBe(true);
 
     expect(await statusAfter(page, "#inserer")).toBe(
-      "Le décompte occuperait B3:F14, qui contient déjà des données : sélectionnez une cellule libre (12 lignes × 5 colonnes)",
+      "Le décompte occuperait B3:F15, qui contient déjà des données : sélectionnez une cellule libre (13 lignes × 5 colonnes)",
     );
-    expect(range.getValues()[9]).toEqual(["Total", 2997, "", 2000, ""]);
+    expect(range.getValues()[9]).toEqual(["Total", 2997, "", 2417, ""]);
     expect(watch).toEqual({ dialogs: [], errors: [] });
   });
 
@@ -253,14 +298,15 @@ describe("Calculateur EXPLOR sidebar, in Chromium on the local host", () => {
     await typeLine(page, 0, { categorie: "autre", libelle: HOSTILE, montant: "10", fournisseur: HOSTILE });
     await typeLine(page, 1, { categorie: "visa", montant: "60" });
     expect(await lineResult(page, 0)).toBe(
-      "Plafond : 0,00 € · Éligible : 0,00 € (non pris en charge ; justificatif incomplet) — manque : date, prestation, montant",
+      // Not covered, so no receipt is asked for.
+      "Plafond : 0,00 € · Éligible : 0,00 € (non pris en charge — libellé hors Annexe 2)",
     );
     expect(await page.locator(".ligne [name=libelle]").first().inputValue()).toBe(HOSTILE);
     expect(await page.locator("img").count()).toBe(0);
 
-    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!A1:E6.");
+    expect(await statusAfter(page, "#inserer")).toBe("Décompte inséré en Calcul!A1:E7.");
     expect(sheet.getRange("A2:E2").getValues()).toEqual([
-      [HOSTILE, 10, 0, 0, "non pris en charge ; justificatif incomplet"],
+      [HOSTILE, 10, 0, 0, "non pris en charge — libellé hors Annexe 2"],
     ]);
     expect(await statusAfter(page, "#remplir")).toBe("Feuille « Mission EXPLOR » créée.");
     const mission = host.values("Mission EXPLOR");

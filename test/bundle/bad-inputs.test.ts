@@ -301,6 +301,32 @@ const CASES: readonly Case[] = [
     err(`Règle EXPLOR inconnue (regle) : « Bidon » — ${HDF}`, { arg: "regle", value: "Bidon" }),
   ],
 
+  // EXPLOR_TOTAL_ELIGIBLE(categories; montants; [jours]; [regle]; [justificatifs])
+  [
+    "deux hôtels : le plafond de 300 € vaut pour la mission",
+    "EXPLOR_TOTAL_ELIGIBLE",
+    [col("Hébergement", "Hôtel"), col(200, 150)],
+    ok(300),
+  ],
+  [
+    "justificatif ni VRAI ni FAUX à la ligne 2",
+    "EXPLOR_TOTAL_ELIGIBLE",
+    [col("Visa", "Taxi"), col(50, 20), "", "", col(true, "peut-être")],
+    err(
+      "Justificatif invalide (justificatifs, ligne 2) : « peut-être » — VRAI si le justificatif est fourni, FAUX sinon",
+      { arg: "justificatifs", row: 2, value: "peut-être" },
+    ),
+  ],
+  [
+    "somme des montants au-delà du maximum",
+    "EXPLOR_TOTAL_ELIGIBLE",
+    [col("Visa", "Avion"), col(999_999_999_999, 999_999_999_999)],
+    err(
+      "Total trop grand (montants, ligne 2) : « 999999999999 » — la somme des montants dépasse 1 000 000 000 000 €",
+      { arg: "montants", row: 2, value: "999999999999" },
+    ),
+  ],
+
   // EXPLOR_RESTE_A_CHARGE(categories; montants; [jours]; [regle])
   [
     "plages avec une ligne vide au milieu",
@@ -354,9 +380,10 @@ const CASES: readonly Case[] = [
     [col("Licorne", ""), col(100, 50)],
     ok([
       ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"],
-      ["Licorne", 100, 0, 0, "non pris en charge"],
-      ["Sans catégorie", 50, 0, 0, "non pris en charge"],
+      ["Licorne", 100, 0, 0, "non pris en charge — libellé hors Annexe 2"],
+      ["Sans catégorie", 50, 0, 0, "non pris en charge — catégorie manquante"],
       ["Total", 150, "", 0, ""],
+      ["Total éligible retenu", "", 2000, 0, ""],
       ["Prise en charge", "", "", 0, ""],
       ["Reste à charge association", "", "", 150, ""],
     ]),
@@ -367,9 +394,16 @@ const CASES: readonly Case[] = [
     [col("Avion", "", "Visa"), col(2000, "", 100)],
     ok([
       ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"],
-      ["Avion + transport du domicile à l'aéroport", 2000, 1500, 1500, "plafonné"],
-      ["Visa", 100, 60, 60, "plafonné"],
+      [
+        "Avion + transport du domicile à l'aéroport",
+        2000,
+        1500,
+        1500,
+        "plafond de la catégorie atteint : 1\u202f500,00\u00a0€ par mission",
+      ],
+      ["Visa", 100, 60, 60, "plafond de la catégorie atteint : 60,00\u00a0€ par mission"],
       ["Total", 2100, "", 1560, ""],
+      ["Total éligible retenu", "", 2000, 1560, ""],
       ["Prise en charge", "", "", 780, ""],
       ["Reste à charge association", "", "", 1320, ""],
     ]),
@@ -774,12 +808,6 @@ const CASES: readonly Case[] = [
       ],
     ],
     err("Pays inconnu (pays, ligne 2) : « Atlantide »", { arg: "pays", row: 2, value: "Atlantide" }),
-  ],
-  [
-    "cellule vide au milieu d'une plage",
-    "PAYS_APD",
-    [col("Maroc", "", "Chili")],
-    err("Pays manquant (pays, ligne 2) : « » (vide)", { arg: "pays", row: 2, value: "" }),
   ],
   [
     "cellule d'espaces seulement : montrée vide",

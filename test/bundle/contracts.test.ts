@@ -168,9 +168,9 @@ describe("EXPLOR_ELIGIBLE(categorie, montant, [jours], [regle]) — issue 3 §4"
     ["AURA: no per-category ceiling", ["Avion", 1720, "", "EXPLOR-AURA"], 1720],
     ["AURA: vaccins not covered → 0", ["Vaccins", 95, "", "EXPLOR-AURA"], 0],
     [
-      "per-diem lines with days and no amount count at their ceiling, row by row",
+      "per-diem lines with days and no amount count at their ceiling; the mission's ceiling (18 days → 225) is shared top down",
       [col("Per diem", "Per diem"), col("", ""), col(10, 18)],
-      [[150], [225]],
+      [[150], [75]],
     ],
     [
       "a row range gives a row (Mission B, 18 days)",
@@ -258,12 +258,13 @@ describe("EXPLOR_DECOMPTE(categories, montants, [jours], [regle]) — issue 3 §
       DECOMPTE_HEADER,
       ["Per diem", 150, 150, 150, ""],
       ["Total", 150, "", 150, ""],
+      ["Total éligible retenu", "", 2000, 150, ""],
       ["Prise en charge", "", "", 75, ""],
       ["Reste à charge association", "", "", 75, ""],
     ]);
   });
 
-  it('`Observation`: `""` exactly at the ceiling, `plafonné` one cent over', () => {
+  it('`Observation`: `""` exactly at the ceiling, « plafond de la catégorie atteint » one cent over', () => {
     const atCeiling = call("EXPLOR_DECOMPTE", col("Avion", "Visa"), col(1500, 60)) as unknown[][];
     const oneCentOver = call("EXPLOR_DECOMPTE", col("Avion", "Visa"), col(1500.01, 60)) as unknown[][];
     expect(atCeiling.slice(1, 3).map((row) => row.slice(1))).toEqual([
@@ -271,11 +272,12 @@ describe("EXPLOR_DECOMPTE(categories, montants, [jours], [regle]) — issue 3 §
       [60, 60, 60, ""],
     ]);
     expect(oneCentOver.slice(1, 3).map((row) => row.slice(1))).toEqual([
-      [1500.01, 1500, 1500, "plafonné"],
+      [1500.01, 1500, 1500, "plafond de la catégorie atteint : 1\u202f500,00\u00a0€ par mission"],
       [60, 60, 60, ""],
     ]);
-    expect(oneCentOver.slice(-3)).toEqual([
+    expect(oneCentOver.slice(-4)).toEqual([
       ["Total", 1560.01, "", 1560, ""],
+      ["Total éligible retenu", "", 2000, 1560, ""],
       ["Prise en charge", "", "", 780, ""],
       ["Reste à charge association", "", "", 780.01, ""],
     ]);
@@ -283,8 +285,8 @@ describe("EXPLOR_DECOMPTE(categories, montants, [jours], [regle]) — issue 3 §
 
   it("an amount with a blank category is a line `non pris en charge` (0 eligible)", () => {
     const table = call("EXPLOR_DECOMPTE", col("Visa", ""), col(40, 40)) as unknown[][];
-    expect(table).toHaveLength(1 + 2 + 3);
-    expect(table[2]?.slice(1)).toEqual([40, 0, 0, "non pris en charge"]);
+    expect(table).toHaveLength(1 + 2 + 4);
+    expect(table[2]?.slice(1)).toEqual([40, 0, 0, "non pris en charge — catégorie manquante"]);
     expect(table[3]).toEqual(["Total", 80, "", 40, ""]);
   });
 
@@ -292,18 +294,26 @@ describe("EXPLOR_DECOMPTE(categories, montants, [jours], [regle]) — issue 3 §
     const table = call("EXPLOR_DECOMPTE", col("Avion"), col(1500), "", "EXPLOR-AURA") as unknown[][];
     expect(table[0]).toEqual(DECOMPTE_HEADER);
     expect(table[1]?.slice(1)).toEqual([1500, "sans plafond", 1500, ""]);
-    expect(table.slice(-3)).toEqual([
+    expect(table.slice(-4)).toEqual([
       ["Total", 1500, "", 1500, ""],
+      ["Total éligible retenu", "", "sans plafond", 1500, ""],
       ["Prise en charge", "", "", 750, ""],
       ["Reste à charge association", "", "", 950, ""],
     ]);
   });
 
-  it("per diem 16 days paid 300 → 225, `plafonné` (scalar form)", () => {
+  it("per diem 16 days paid 300 → 225, its ceiling reached (scalar form)", () => {
     expect(call("EXPLOR_DECOMPTE", "Per diem", 300, 16)).toEqual([
       DECOMPTE_HEADER,
-      ["Per diem", 300, 225, 225, "plafonné"],
+      [
+        "Per diem",
+        300,
+        225,
+        225,
+        "plafond de la catégorie atteint : 225,00\u00a0€ par mission (15,00\u00a0€ × 15 jours)",
+      ],
       ["Total", 300, "", 225, ""],
+      ["Total éligible retenu", "", 2000, 225, ""],
       ["Prise en charge", "", "", 112.5, ""],
       ["Reste à charge association", "", "", 187.5, ""],
     ]);
@@ -643,14 +653,14 @@ describe("PAYS_APD(pays) — issue 5 §2", () => {
     ["FALSE for a known country not on the list (France)", ["France"], false],
     ["FALSE for a known country not on the list (Uruguay)", ["Uruguay"], false],
     ["a row range answers cell by cell", [[["Maroc", "Chili"]]], [[true, false]]],
+    [
+      "a blank cell in a range gives a blank result (issue 12 §4)",
+      [col("Maroc", "", "Chili")],
+      [[true], [""], [false]],
+    ],
   ]);
   expectErrors("PAYS_APD", [
     ["`Autre pays` is no country", ["Autre pays"], "Pays inconnu (pays) : « Autre pays »"],
-    [
-      "an empty cell in a range names the row",
-      [col("Maroc", "")],
-      "Pays manquant (pays, ligne 2) : « » (vide)",
-    ],
   ]);
 });
 

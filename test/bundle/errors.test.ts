@@ -34,6 +34,8 @@ const CASES: [string, unknown[]][] = [
   ["EXPLOR_PRISE_EN_CHARGE", [col("Per diem"), col(""), 10, "EXPLOR-AURA"]],
   ["EXPLOR_RESTE_A_CHARGE", [col("Avion", "Visa", "Per diem"), col(100, 60, "abc")]],
   ["EXPLOR_RESTE_A_CHARGE", [col("Avion"), col(100), -1]],
+  ["EXPLOR_ELIGIBLE", [col("Visa", "Taxi"), col(50, 20), "", "", col(true, "peut-être")]],
+  ["EXPLOR_TOTAL_ELIGIBLE", [col("Avion", "Visa", "Per diem"), col(100, 60, "abc")]],
   ["EXPLOR_DECOMPTE", [col("Avion"), col(100), -1]],
   ["EXPLOR_DECOMPTE", [col("Avion"), col(100), "", "X"]],
   ["COUT_UNITAIRE", [100, 0]],

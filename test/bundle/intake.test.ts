@@ -34,6 +34,44 @@ describe("PAYS_APD through the bundle", () => {
     );
   });
 
+  it("knows the DAC list's own names, official French names, common short names (issue 12 §4)", () => {
+    expect(call("PAYS_APD", "Moldova")).toBe(true);
+    expect(call("PAYS_APD", "Micronesia")).toBe(true);
+    expect(call("PAYS_APD", "État de Palestine")).toBe(true);
+    expect(call("PAYS_APD", "République arabe syrienne")).toBe(true);
+    expect(call("PAYS_APD", "Iran (République islamique d')")).toBe(true);
+    expect(call("PAYS_APD", "Salvador")).toBe(true);
+    expect(call("PAYS_APD", "Congo (RDC)")).toBe(true);
+    // A real country off the list is FAUX, never « Pays inconnu ».
+    expect(call("PAYS_APD", [["Fédération de Russie"], ["Saint-Siège"], ["Tchéquie"]])).toEqual([
+      [false],
+      [false],
+      [false],
+    ]);
+    // In a range, a blank cell gives a blank result.
+    expect(call("PAYS_APD", [["Maroc"], [""], ["France"]])).toEqual([[true], [""], [false]]);
+  });
+
+  it("EXPLOR_ELIGIBILITE: a partner in a real country off the DAC list is « hors liste CAD »", () => {
+    expect(call("EXPLOR_ELIGIBILITE", "62", "Moldova", "Non", "", 10, "")).toBe("Éligible");
+    expect(call("EXPLOR_ELIGIBILITE", "62", "Fédération de Russie", "Non", "", 10, "")).toBe(
+      "Non éligible : pays partenaire hors liste CAD",
+    );
+  });
+
+  it("reads a duration with Sheets' float noise as the whole number of days (issue 12 §5)", () => {
+    expect(call("EXPLOR_ELIGIBILITE", "62", "Maroc", "Non", "", 8.000000000000002, "")).toBe("Éligible");
+  });
+
+  it("reads text dates written with a no-break or narrow no-break space (issue 12 §5)", () => {
+    expect(call("EXPLOR_ELIGIBILITE", "62", "Maroc", "Non", "", 10, "15/06/2025\u202f23:59:59")).toBe(
+      "Éligible",
+    );
+    expect(call("EXPLOR_ELIGIBILITE", "62", "Maroc", "Non", "", 10, "16/06/2025\u00a000:00:00")).toBe(
+      "Non éligible : candidature hors délai",
+    );
+  });
+
   it("touches no service", () => {
     expect(touched).toEqual([]);
   });

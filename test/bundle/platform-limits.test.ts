@@ -18,6 +18,7 @@ const CALLS: Record<string, unknown[]> = {
   EXPLOR_ELIGIBLE: [categories, amounts, 10],
   EXPLOR_PRISE_EN_CHARGE: [categories, amounts, 10],
   EXPLOR_RESTE_A_CHARGE: [categories, amounts, 10],
+  EXPLOR_TOTAL_ELIGIBLE: [categories, amounts, 10],
   EXPLOR_DECOMPTE: [categories.slice(0, 50), amounts.slice(0, 50), 10],
   CONVERTIR_EUR: [amounts, 10.5866],
   COUT_UNITAIRE: [amounts, column(() => 4)],

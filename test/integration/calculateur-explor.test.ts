@@ -66,12 +66,13 @@ describe("Calculateur EXPLOR: server entry points on the local host", () => {
     const host = hostAt("C5");
     expect(host.call("serverInsererDecompte", request(MISSION_A))).toEqual({
       sheet: "Calcul",
-      range: "C5:G14",
+      range: "C5:G15",
     });
-    const values = host.spreadsheet.getSheetByName("Calcul")?.getRange("C5:G14").getValues();
+    const values = host.spreadsheet.getSheetByName("Calcul")?.getRange("C5:G15").getValues();
     expect(values?.[3]).toEqual(["Per diem", 150, 150, 150, ""]);
     expect(values?.slice(7)).toEqual([
       ["Total", 1497, "", 1497, ""],
+      ["Total éligible retenu", "", 2000, 1497, ""],
       ["Prise en charge", "", "", 748.5, ""],
       ["Reste à charge association", "", "", 748.5, ""],
     ]);
@@ -84,7 +85,7 @@ describe("Calculateur EXPLOR: server entry points on the local host", () => {
     ];
     host.call("serverInsererDecompte", request(lines));
     expect(host.spreadsheet.getSheetByName("Calcul")?.getRange("A2:E2").getValues()).toEqual([
-      ["Visa", 100, 60, 60, "plafonné"],
+      ["Visa", 100, 60, 60, "plafond de la catégorie atteint : 60,00\u00a0€ par mission"],
     ]);
     expect(host.call("serverRemplirFeuilleMission", request(lines))).toEqual({ sheet: "Mission EXPLOR" });
     expect(host.values("Mission EXPLOR")[2]?.slice(0, 6)).toEqual([
@@ -177,9 +178,9 @@ describe("Calculateur EXPLOR: server entry points on the local host", () => {
   it("refuses to write over a cell that holds a value or a formula", () => {
     const host = hostAt("B2");
     const sheet = host.spreadsheet.getSheetByName("Calcul");
-    sheet?.getRange("F11").setValue('=""');
+    sheet?.getRange("F12").setValue('=""');
     expect(insert(host, request(MISSION_A))).toThrow(
-      "Le décompte occuperait B2:F11, qui contient déjà des données : sélectionnez une cellule libre (10 lignes × 5 colonnes)",
+      "Le décompte occuperait B2:F12, qui contient déjà des données : sélectionnez une cellule libre (11 lignes × 5 colonnes)",
     );
     sheet?.getRange("Z1").activate();
     expect(insert(host, request(MISSION_A))).toThrow(
@@ -195,5 +196,56 @@ describe("Calculateur EXPLOR: server entry points on the local host", () => {
     );
     const row = host.values("Mission EXPLOR")[2];
     expect([row?.[0], row?.[8]]).toEqual(["Autre dépense : Visa", 0]);
+  });
+
+  it("in the final décompte, refuses a hotel without its receipt; two hotels share the 300 € of the mission", () => {
+    const host = hostAt("A1");
+    const full = { date: "2025-07-12", fournisseur: "Hôtel", prestation: "2 nuits", montant: "200" };
+    host.call(
+      "serverInsererDecompte",
+      request(
+        [
+          line({ categorie: "hebergement", montant: "200", justificatif: full }),
+          line({ categorie: "hebergement", montant: "150", justificatif: { ...full, montant: "150" } }),
+          line({ categorie: "hebergement", montant: "90" }),
+        ],
+        { etape: "final" },
+      ),
+    );
+    expect(host.spreadsheet.getSheetByName("Calcul")?.getRange("A2:E4").getValues()).toEqual([
+      ["Hébergement", 200, 300, 200, ""],
+      ["Hébergement", 150, 300, 100, "plafond de la catégorie atteint : 300,00\u00a0€ par mission"],
+      ["Hébergement", 90, 300, 0, "justificatif incomplet — non remboursable"],
+    ]);
+    expect(host.spreadsheet.getSheetByName("Calcul")?.getRange("D7").getValue()).toBe(150);
+
+    // The mission sheet it fills is in its final décompte too, and its formulas agree.
+    host.call(
+      "serverRemplirFeuilleMission",
+      request(
+        [
+          line({ categorie: "hebergement", montant: "200", justificatif: full }),
+          line({ categorie: "hebergement", montant: "150", justificatif: { ...full, montant: "150" } }),
+          line({ categorie: "hebergement", montant: "90" }),
+        ],
+        { etape: "final" },
+      ),
+    );
+    const mission = host.values("Mission EXPLOR");
+    expect(mission[1]?.slice(3, 5)).toEqual(["Étape :", "Décompte final"]);
+    expect(mission.slice(2, 5).map((r) => [r[8], r[13]])).toEqual([
+      [200, true],
+      [100, true],
+      [0, false],
+    ]);
+    expect(mission.find((r) => r[0] === "Prise en charge EXPLOR")?.[8]).toBe(150);
+  });
+
+  it("answers « Total trop grand » in French for 200 lines of 999 999 999 999 €", () => {
+    const host = hostAt("A1");
+    const lines = Array.from({ length: 200 }, () => line({ categorie: "visa", montant: "999999999999" }));
+    expect(insert(host, request(lines))).toThrow(
+      "Total trop grand (montant, ligne 2) : « 999999999999 » — la somme des montants dépasse 1 000 000 000 000 €",
+    );
   });
 });

@@ -36,6 +36,20 @@ describe("Lianes › Budget de convention… on the local host (CD62 2024)", () 
     expect(budget?.getFrozenRows()).toBe(1);
   });
 
+  it("updates the plan when the budget changes: the tools line's staff part and the programme's share (issue 12 §6)", () => {
+    const host = withConvention();
+    const budget = host.spreadsheet.getSheetByName("Budget CD62");
+    const tools = host.values("Budget CD62").findIndex((r) => r[0] === "Développement d'outils PAM") + 1;
+    budget?.getRange(tools, 5).setValue(3600);
+    const plan = host.values("Plan de financement");
+    const line = (label: string) => plan.find((r) => r.includes(label)) ?? [];
+    // 200 € more of staff time on the tools: Coûts RH 8 339,54 €, total 12 079,54 €, CD62 the balance.
+    expect(line("Coûts RH").slice(0, 5)).toEqual(["Coûts RH", 8339.54, 0.69, "CD62", 10079.54]);
+    expect(line("dont CD62").slice(0, 3)).toEqual(["dont CD62", 10079.54, 0.014]);
+    expect(line("dont programme CD62").slice(0, 3)).toEqual(["dont programme CD62", 12079.54, 0.016]);
+    expect(line("dont résultat programme CD62")[1]).toBe(0);
+  });
+
   it("balances the financing plan: CD62 9 879,54 € (83 %) and RECITAL 2 000 € (17 %)", () => {
     const host = withConvention();
     const plan = host.values("Plan de financement");

@@ -1,10 +1,27 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { demoSummary, runDemo } from "../../dev/demo";
 import { writeXlsx } from "../../dev/host/xlsx";
+
+/** The cells of an A1 range (`C2:C12`, `E15`), as "column,row" keys. */
+function cellsOf(sqref: string): string[] {
+  const [from = "", to = from] = sqref.split(":");
+  const parse = (a: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a);
+    if (!m) throw new Error(`adresse ${a}`);
+    const column = [...(m[1] ?? "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return [column, Number(m[2])] as const;
+  };
+  const [c1, r1] = parse(from);
+  const [c2, r2] = parse(to);
+  const out: string[] = [];
+  for (let c = c1; c <= c2; c++) for (let r = r1; r <= r2; r++) out.push(`${c},${r}`);
+  return out;
+}
 
 describe("the npm start demonstration, on the built bundle", () => {
   const demo = runDemo();
@@ -25,11 +42,66 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(demo.host.log.lines.filter((l) => l.startsWith("ERREUR"))).toEqual([]);
   });
 
+  it("shows issue 12's cases in the EXPLOR sheet: two hotels, a Vaccin line, a suggestion, a missing receipt", () => {
+    const cells = demo.host
+      .values("EXPLOR")
+      .flat()
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.replace(/[\u202f\u00a0]/g, " "));
+    expect(cells).toContain("plafond de la catégorie atteint : 300,00 € par mission");
+    expect(cells).toContain("Vaccins et médicaments");
+    expect(cells).toContain(
+      "non pris en charge — libellé hors Annexe 2 ; voulez-vous dire « Avion + transport du domicile à l'aéroport » ou « Transports locaux » ?",
+    );
+    expect(cells).toContain("justificatif incomplet — non remboursable");
+    expect(cells).toContain("plafond de la mission : 2 000,00 € éligibles sur 2 417,00 €");
+    expect(cells).toContain("Décompte final");
+  });
+
+  it("writes out/demo.xlsx in French, with one data-validation rule per range, never two overlapping", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "demo-")), "demo.xlsx");
+    await writeXlsx(demo.host.spreadsheet, path);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const overlaps: string[] = [];
+    for (const name of sheets) {
+      const xml = (await zip.file(name)?.async("string")) ?? "";
+      const seen = new Map<string, string>();
+      for (const [, sqref = ""] of xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)) {
+        for (const cell of sqref.split(" ").flatMap(cellsOf)) {
+          const other = seen.get(cell);
+          if (other) overlaps.push(`${name}: ${other} / ${sqref}`);
+          seen.set(cell, sqref);
+        }
+      }
+    }
+    expect(overlaps).toEqual([]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const english: string[] = [];
+    for (const ws of workbook.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (
+            typeof cell.value === "string" &&
+            /\b(the|and|chart|pie|bar|yes|no|true|false|error)\b/i.test(cell.value)
+          ) {
+            english.push(`${ws.name}!${cell.address}: ${cell.value}`);
+          }
+        }),
+      );
+    }
+    expect(english).toEqual([]);
+  });
+
   it("shows the seed's figures", () => {
     const summary = demoSummary(demo)
       .join("\n")
       .replace(/[\u202f\u00a0]/g, " ");
-    expect(summary).toContain("prise en charge mission A 748,50 €, mission B 1 000,00 €");
+    expect(summary).toContain(
+      "prise en charge mission A 748,50 €, mission B 1 000,00 €, mission C (décompte final) 637,50 €",
+    );
     expect(summary).toContain("total 11 879,54 €, CD62 9 879,54 €, RECITAL 2 000,00 €");
     expect(summary).toContain("subvention due (article 5) 8 316,43 €");
     expect(summary).toContain("10 dépôts (dont un événement reçu deux fois) → 10 lignes, 5 éligibles");

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MISSION_A, MISSION_B, sheetLines } from "../../dev/fixtures/explor-missions";
-import {
-  INCOMPLETE_RECEIPT,
-  type MissionLineInput,
-  missionSheetLayout,
-} from "../../src/addon/mission-layout";
+import { type MissionLineInput, missionSheetLayout } from "../../src/addon/mission-layout";
 import { tripwireServices } from "../support/bundle";
 import { evaluateWorkbook } from "../support/workbook";
 
@@ -24,6 +20,23 @@ const missionA: MissionLineInput[] = sheetLines(MISSION_A).map((line) =>
     : line,
 );
 
+const receipt = (supplier: string, amount: number) => ({
+  date: "12/07/2025",
+  supplier,
+  service: "Mission",
+  amount,
+});
+
+// A final décompte: two hotels (the second without its receipt), a vaccine, a label off
+// Annexe 2, and the flight Lianes bought itself (no receipt needed).
+const finalLines: MissionLineInput[] = [
+  { category: "Hébergement", amount: 200, receipt: receipt("Hôtel du Port", 200) },
+  { category: "Hôtel", amount: 150 },
+  { category: "Vaccin", amount: 30, receipt: receipt("Pharmacie", 30) },
+  { category: "Trasport", amount: 40, receipt: receipt("Car", 40) },
+  { category: "Avion", amount: 800 },
+];
+
 describe("the EXPLOR sheet with Missions A and B, computed by a formula engine with the built bundle", () => {
   const workbook = evaluateWorkbook(
     [
@@ -38,6 +51,7 @@ describe("the EXPLOR sheet with Missions A and B, computed by a formula engine w
             lines: sheetLines(MISSION_B),
             blankRows: 0,
           },
+          { title: "Décompte final", stage: "Décompte final", lines: finalLines, blankRows: 0 },
         ],
       }),
     ],
@@ -46,44 +60,69 @@ describe("the EXPLOR sheet with Missions A and B, computed by a formula engine w
   const value = (address: string) => workbook("EXPLOR", address);
 
   it("Mission A: amounts in euros, ceilings, eligible amounts, 748,50 / 748,50", () => {
-    // Lines 3–8 (Avion … Assurance), totals 9–11.
+    // Lines 3–8 (Avion … Assurance), totals 9–13.
+    expect(value("E2")).toBe("Prévisionnel");
     expect(value("F6")).toBe(280);
     expect(value("H5")).toBe(150);
     expect(value("I5")).toBe(150);
     expect(value("F9")).toBe(1497);
-    expect(value("I10")).toBe(748.5);
-    expect(value("I11")).toBe(748.5);
+    expect(value("I10")).toBe(1497);
+    expect(value("I11")).toBe(1497);
+    expect(value("I12")).toBe(748.5);
+    expect(value("I13")).toBe(748.5);
   });
 
-  it("flags lines whose receipt is incomplete, not the one with a full receipt", () => {
-    expect(value("N3")).toBe(INCOMPLETE_RECEIPT);
+  it("checks no receipt while Prévisionnel", () => {
+    expect(value("N3")).toBe("");
     expect(value("N6")).toBe("");
   });
 
-  it("Mission B: capped lines, 1 000,00 / 1 997,00, and its décompte beside it", () => {
-    // Title row 13, lines 14–22 (8 + 1 blank), totals 23–25.
-    expect(value("H14")).toBe(1500);
-    expect(value("I14")).toBe(1500);
-    expect(value("I21")).toBe(0);
-    expect(value("I22")).toBe("");
-    expect(value("F23")).toBe(2997);
-    expect(value("I24")).toBe(1000);
-    expect(value("I25")).toBe(1997);
-    expect(value("P13")).toBe("Catégorie");
-    expect(value("T21")).toBe("non pris en charge");
-    expect(value("P22")).toBe("Total");
-    expect(value("S22")).toBe(2000);
-    expect(value("S24")).toBe(1997);
+  it("Mission B: capped lines, the total before and after the mission cap, 1 000,00 / 1 997,00", () => {
+    // Title row 15, lines 16–24 (8 + 1 blank), totals 25–29.
+    expect(value("H16")).toBe(1500);
+    expect(value("I16")).toBe(1500);
+    expect(value("I23")).toBe(0);
+    expect(value("I24")).toBe("");
+    expect(value("F25")).toBe(2997);
+    expect(value("A26")).toBe("Total éligible avant plafond de la mission");
+    expect(value("I26")).toBe(2417);
+    expect(value("I27")).toBe(2000);
+    expect(value("I28")).toBe(1000);
+    expect(value("I29")).toBe(1997);
+    expect(value("P15")).toBe("Catégorie");
+    expect(value("T23")).toBe("non pris en charge — libellé hors Annexe 2");
+    expect(value("P24")).toBe("Total");
+    expect(value("S24")).toBe(2417);
+    expect(value("P25")).toBe("Total éligible retenu");
+    expect(value("S25")).toBe(2000);
+    expect(value("T25")).toBe(
+      "plafond de la mission : 2\u202f000,00\u00a0€ éligibles sur 2\u202f417,00\u00a0€",
+    );
+    expect(value("S27")).toBe(1997);
   });
 
   it("Mission B under EXPLOR-AURA: sans plafond, 1 401,00 / 1 796,00", () => {
-    // Title row 27, lines 28–35, totals 36–38.
-    expect(value("C27")).toBe("EXPLOR-AURA");
-    expect(value("H28")).toBe("sans plafond");
-    expect(value("I28")).toBe(1720);
-    expect(value("I33")).toBe(0);
-    expect(value("I37")).toBe(1401);
-    expect(value("I38")).toBe(1796);
+    // Title row 31, lines 32–39, totals 40–44.
+    expect(value("C31")).toBe("EXPLOR-AURA");
+    expect(value("H32")).toBe("sans plafond");
+    expect(value("I32")).toBe(1720);
+    expect(value("I37")).toBe(0);
+    expect(value("I43")).toBe(1401);
+    expect(value("I44")).toBe(1796);
+  });
+
+  it("Décompte final: two hotels share 300 €, no receipt no refund, the flight needs none, no silent zero", () => {
+    // Title row 46, lines 47–51, totals 52–56.
+    expect(value("E46")).toBe("Décompte final");
+    expect([47, 48, 49, 50, 51].map((r) => value(`N${r}`))).toEqual([true, false, true, true, false]);
+    expect([47, 48, 49, 50, 51].map((r) => value(`I${r}`))).toEqual([200, 0, 30, 0, 800]);
+    expect(value("I55")).toBe(515);
+    expect([48, 50, 51].map((r) => value(`T${r}`))).toEqual([
+      "justificatif incomplet — non remboursable",
+      "non pris en charge — libellé hors Annexe 2 ; voulez-vous dire « Avion + transport du domicile à l'aéroport » ou « Transports locaux » ?",
+      "",
+    ]);
+    expect(value("P49")).toBe("Vaccins et médicaments");
   });
 
   it("touches no Apps Script service", () => {

@@ -189,7 +189,9 @@ describe("Lianes › Effacer les données d'un candidat…", () => {
     expect(String(after[col("Clé")])).not.toBe(before[col("Clé")]);
     expect(String(after[col("Clé")])).not.toContain("@");
     expect(String(after[col("Réponses")])).toContain("Titre du projet : Données effacées le");
-    expect(String(after[col("Réponses")])).toContain("Budget total indicatif de la mission (€) : 1497");
+    expect(String(after[col("Réponses")])).toContain(
+      "Budget total indicatif de la mission (€) : 1\u202f497\u00a0€",
+    );
     expect(host.values("Candidatures")).toHaveLength(4);
 
     // The summary still counts the retained application, under the mention.

@@ -98,17 +98,22 @@ describe("Plan de financement layout", () => {
     const tools = [...cells.entries()].filter(
       ([a, c]) => a.startsWith("H") && c.value === "Développement d'outils PAM",
     );
+    // The external part is typed; the staff time is what the budget line leaves.
     expect(tools.map(([a]) => [at(`I${a.slice(1)}`), at(`J${a.slice(1)}`)])).toEqual([
-      ["Coûts RH", 2000],
+      ["Coûts RH", "='Budget CD62'!E8-SUM(J22)"],
       ["Graphisme et fabrication des outils PAM (prestation externe)", 1400],
     ]);
     expect(at("J23")).toBe("='Budget CD62'!E11");
   });
 
   it("part du programme block below the plan, shares to a tenth of a percent", () => {
-    expect([at("A13"), at("B13"), at("C13")]).toEqual(["dont CD62", 9879.54, 0.014]);
+    // Formulas on the plan above and on the network's figures typed in B12 and B15.
+    expect([at("A12"), at("B12")]).toEqual(["Produits", 702190]);
+    expect([at("A13"), at("B13"), at("C13")]).toEqual(["dont CD62", "=E4", "=ROUND(B13/B12,3)"]);
     expect(cells.get("C13")?.format).toBe(FORMAT.percentOneDecimal);
-    expect([at("A17"), at("B17")]).toEqual(["Résultat budgété 2024", -40445]);
+    expect([at("A16"), at("B16"), at("C16")]).toEqual(["dont programme CD62", "=B8", "=ROUND(B16/B15,3)"]);
+    expect([at("A17"), at("B17")]).toEqual(["Résultat budgété 2024", "=B12-B15"]);
+    expect([at("A18"), at("B18")]).toEqual(["dont résultat programme CD62", "=E8-B8"]);
   });
 
   it("a pie chart of receipts by funder from the spilled receipts", () => {

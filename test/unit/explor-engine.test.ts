@@ -1,68 +1,84 @@
 import { describe, expect, it } from "vitest";
 import { MISSION_A, MISSION_B, type WorkedMission } from "../../dev/fixtures/explor-missions";
-import { type Decimal, decimalFromNumber, decimalFromPlainText, toNumber } from "../../src/core/decimal";
+import { type Decimal, toNumber } from "../../src/core/decimal";
 import { field, InputError } from "../../src/core/errors";
 import {
-  addLine,
-  assessLine,
+  assessedOrThrow,
   DEFAULT_RULE_SET_ID,
-  emptySums,
   findCategory,
   type LineCeiling,
   lineCeiling,
   loadRuleSet,
-  missionTotals,
+  type MissionFieldNames,
   parseDays,
+  type RawMissionLine,
   RULE_SET_IDS,
   type RuleSet,
   type RuleSetDefinition,
+  readMission,
   ruleSetById,
   ruleSetOf,
+  type Stage,
+  suggestCategories,
 } from "../../src/core/explor";
 import { EXPLOR_HDF_2025 } from "../../src/core/explor/hdf-2025";
 
 const hdf = ruleSetById("EXPLOR-HDF-2025");
 const aura = ruleSetById("EXPLOR-AURA");
-const AMOUNT = field("montant", 1);
+const NAMES: MissionFieldNames = {
+  category: "categorie",
+  amount: "montant",
+  currency: "devise",
+  rate: "taux",
+  month: "mois",
+  days: "jours",
+  receipt: "justificatif",
+  receiptDate: "date du justificatif",
+  receiptAmount: "montant du justificatif",
+};
 
 function euros(d: Decimal | LineCeiling): number | string {
   return d === "none" ? "none" : toNumber(d);
 }
 
-function line(ruleSet: RuleSet, name: string, amount?: number | string, days?: number) {
-  const category = findCategory(ruleSet, name);
-  const value =
-    amount === undefined
-      ? undefined
-      : typeof amount === "number"
-        ? decimalFromNumber(amount)
-        : decimalFromPlainText(amount);
-  const assessed = assessLine(ruleSet, category, value, category?.daily ? days : undefined, AMOUNT);
-  return (
-    assessed && {
-      ...assessed,
-      real: euros(assessed.real),
-      eligible: euros(assessed.eligible),
-      ceiling: euros(assessed.ceiling),
-    }
-  );
+function amountOf(amount: number | string | undefined): unknown {
+  return amount === undefined ? "" : amount;
 }
 
-function totals(ruleSet: RuleSet, mission: WorkedMission) {
-  const sums = emptySums();
-  for (const l of mission.lines) {
-    const category = findCategory(ruleSet, l.category);
-    const assessed = assessLine(ruleSet, category, decimalFromNumber(l.amount), mission.days, AMOUNT);
-    if (assessed) addLine(sums, assessed);
-  }
-  const t = missionTotals(ruleSet, sums);
+/** A mission of raw lines through the core's one reader, line by line and its totals. */
+function mission(ruleSet: RuleSet, raws: readonly RawMissionLine[], stage: Stage = "previsionnel") {
+  const a = assessedOrThrow(readMission(ruleSet, raws, { names: NAMES, stage }));
   return {
-    real: toNumber(t.real),
-    eligible: toNumber(t.eligible),
-    contribution: t.contribution / 100,
-    remainder: t.remainder / 100,
+    lines: a.lines.map((l) => ({
+      real: euros(l.real),
+      ceiling: euros(l.ceiling),
+      eligible: euros(l.eligible),
+      observation: l.observation,
+    })),
+    real: toNumber(a.real),
+    eligibleBeforeCap: toNumber(a.eligibleBeforeCap),
+    eligible: toNumber(a.eligible),
+    capObservation: a.capObservation,
+    contribution: a.contribution / 100,
+    remainder: a.remainder / 100,
   };
 }
+
+/** One line alone in its mission (a single cell): min(amount, ceiling). */
+function line(ruleSet: RuleSet, name: string, amount?: number | string, days?: number) {
+  return mission(ruleSet, [{ category: name, amount: amountOf(amount), days: days ?? "" }]).lines[0];
+}
+
+function totals(ruleSet: RuleSet, worked: WorkedMission) {
+  const t = mission(
+    ruleSet,
+    worked.lines.map((l) => ({ category: l.category, amount: amountOf(l.amount), days: worked.days })),
+  );
+  return { real: t.real, eligible: t.eligible, contribution: t.contribution, remainder: t.remainder };
+}
+
+const atCeiling = (amount: string) => `plafond de la catégorie atteint : ${amount} par mission`;
+const NBSP = "\u00a0";
 
 describe("the shipped rule sets", () => {
   it("are EXPLOR-HDF-2025 (the default) and EXPLOR-AURA", () => {
@@ -142,7 +158,7 @@ describe("category matching", () => {
       real: 100,
       ceiling: 0,
       eligible: 0,
-      observation: "non pris en charge",
+      observation: "non pris en charge — libellé hors Annexe 2",
     });
   });
 });
@@ -176,15 +192,18 @@ describe("eligible amount of a line", () => {
     expect(line(hdf, "Avion", 1500.01)).toMatchObject({
       real: 1500.01,
       eligible: 1500,
-      observation: "plafonné",
+      observation: atCeiling(`1\u202f500,00${NBSP}€`),
     });
     expect(line(hdf, "Assurance", 52)).toMatchObject({ eligible: 52, observation: "" });
-    expect(line(hdf, "Assurance", 52.01)).toMatchObject({ eligible: 52, observation: "plafonné" });
+    expect(line(hdf, "Assurance", 52.01)).toMatchObject({
+      eligible: 52,
+      observation: atCeiling(`52,00${NBSP}€`),
+    });
     expect(line(hdf, "Visa", 59.99)).toMatchObject({ eligible: 59.99, observation: "" });
   });
 
   it("keeps the amount exactly as given", () => {
-    expect(line(hdf, "Visa", "12.345")).toMatchObject({ real: 12.345, eligible: 12.345 });
+    expect(line(hdf, "Visa", "12,345")).toMatchObject({ real: 12.345, eligible: 12.345 });
   });
 
   it("per diem: 15 or 16 days, 0 days", () => {
@@ -192,9 +211,13 @@ describe("eligible amount of a line", () => {
     expect(line(hdf, "Per diem", 240, 16)).toMatchObject({
       ceiling: 225,
       eligible: 225,
-      observation: "plafonné",
+      observation: `${atCeiling(`225,00${NBSP}€`)} (15,00${NBSP}€ × 15 jours)`,
     });
-    expect(line(hdf, "Per diem", 30, 0)).toMatchObject({ ceiling: 0, eligible: 0, observation: "plafonné" });
+    expect(line(hdf, "Per diem", 30, 0)).toMatchObject({
+      ceiling: 0,
+      eligible: 0,
+      observation: `${atCeiling(`0,00${NBSP}€`)} (15,00${NBSP}€ × 0 jour)`,
+    });
   });
 
   it("per diem with days and no amount counts at its ceiling", () => {
@@ -313,5 +336,162 @@ describe("days", () => {
     expect(() => parseDays(value, field("jours", 3))).toThrow(
       /^Nombre de jours invalide \(jours, ligne 3\) : « .* » — un nombre entier de jours, 0 ou plus$/,
     );
+  });
+});
+
+describe("category names as people type them (issue 12 §2)", () => {
+  it.each([
+    ["Vaccin", "vaccins"],
+    ["Médicaments", "vaccins"],
+    ["medicament", "vaccins"],
+    ["Vaccins & médicaments", "vaccins"],
+    ["Avion", "avion"],
+    ["transport du domicile à l’aéroport", "avion"],
+    ["Billets d'avion", "avion"],
+    ["Taxi", "transports_locaux"],
+    ["taxis", "transports_locaux"],
+    ["Location de véhicule", "transports_locaux"],
+    ["Chauffeur", "transports_locaux"],
+    ["Transport en commun", "transports_locaux"],
+    ["transport local", "transports_locaux"],
+    ["Nuitée", "hebergement"],
+    ["nuitees", "hebergement"],
+    ["Hôtel", "hebergement"],
+    ["Per-diem", "per_diem"],
+    ["« Visa »", "visa"],
+    ["Visas", "visa"],
+    ["Assurance voyage", "assurance"],
+  ])("« %s » is %s", (name, key) => {
+    expect(findCategory(hdf, name)?.key).toBe(key);
+  });
+
+  it("ignores the Unicode form: Hébergement composed (NFC) or decomposed (NFD)", () => {
+    expect(findCategory(hdf, "Hébergement".normalize("NFD"))?.key).toBe("hebergement");
+    expect(findCategory(hdf, "HÉBERGEMENTS".normalize("NFC"))?.key).toBe("hebergement");
+  });
+
+  it("suggests a close category without applying it: a typo, or a shared word", () => {
+    expect(suggestCategories(hdf, "Vsia")).toEqual(["Visa"]);
+    expect(suggestCategories(hdf, "Hebergment")).toEqual(["Hébergement"]);
+    expect(suggestCategories(hdf, "Transport")).toEqual([
+      "Avion + transport du domicile à l'aéroport",
+      "Transports locaux",
+    ]);
+    expect(suggestCategories(hdf, "Cadeaux partenaires")).toEqual([]);
+    expect(line(hdf, "Vsia", 50)).toEqual({
+      real: 50,
+      ceiling: 0,
+      eligible: 0,
+      observation: "non pris en charge — libellé hors Annexe 2 ; voulez-vous dire « Visa » ?",
+    });
+  });
+
+  it("reads « Autre dépense (non prise en charge) », the dropdown's last choice, as not covered", () => {
+    expect(line(hdf, "Autre dépense (non prise en charge)", 40)).toMatchObject({
+      eligible: 0,
+      observation: "non pris en charge — libellé hors Annexe 2",
+    });
+  });
+});
+
+describe("ceilings per category and per mission (issue 12 §1)", () => {
+  it("two hotel receipts 200 + 150 € → 300 € eligible → 150,00 € paid, the ceiling used up top down", () => {
+    const m = mission(hdf, [
+      { category: "Hébergement", amount: 200 },
+      { category: "Hôtel", amount: 150 },
+    ]);
+    expect(m.lines.map((l) => l.eligible)).toEqual([200, 100]);
+    expect(m.lines[1]?.observation).toBe(atCeiling(`300,00${NBSP}€`));
+    expect(m).toMatchObject({ real: 350, eligible: 300, contribution: 150, remainder: 200 });
+  });
+
+  it("per diem: 15 € × min(days, 15) for the mission; days line by line do not add up", () => {
+    const m = mission(hdf, [
+      { category: "Per diem", amount: 90, days: 6 },
+      { category: "Per diem", amount: 90, days: 10 },
+    ]);
+    expect(m.lines.map((l) => l.eligible)).toEqual([90, 60]);
+    expect(m.eligible).toBe(150);
+  });
+
+  it("says where the mission cap applies", () => {
+    const m = totals(hdf, MISSION_B);
+    expect(m.eligible).toBe(2000);
+    const full = mission(
+      hdf,
+      MISSION_B.lines.map((l) => ({ category: l.category, amount: l.amount, days: MISSION_B.days })),
+    );
+    expect(full.eligibleBeforeCap).toBe(2417);
+    expect(full.capObservation).toBe(
+      `plafond de la mission : 2\u202f000,00${NBSP}€ éligibles sur 2\u202f417,00${NBSP}€`,
+    );
+  });
+
+  it("5 × 20,13 € of hotel as Sheets adds it (100.64999999999999) → 50,33 € paid", () => {
+    expect(5 * 20.13).toBe(100.64999999999999);
+    expect(mission(hdf, [{ category: "Hébergement", amount: 5 * 20.13 }]).contribution).toBe(50.33);
+  });
+
+  it("a sum over 1 000 000 000 000 € is a French error naming the line, not a RangeError", () => {
+    const lines = Array.from({ length: 200 }, () => ({ category: "Visa", amount: 999_999_999_999 }));
+    expect(() => mission(hdf, lines)).toThrow(
+      "Total trop grand (montant, ligne 2) : « 999999999999 » — la somme des montants dépasse 1\u00a0000\u00a0000\u00a0000\u00a0000 €".replace(
+        /\u00a0/g,
+        " ",
+      ),
+    );
+  });
+});
+
+describe("receipts: who must prove what (issue 12 §3)", () => {
+  it("is data: Lianes buys the flight and the insurance, the per diem is flat, the rest needs a receipt", () => {
+    expect(Object.fromEntries(hdf.categories.map((c) => [c.key, c.proof]))).toEqual({
+      avion: "programme",
+      transports_locaux: "receipt",
+      per_diem: "flat",
+      visa: "receipt",
+      hebergement: "receipt",
+      vaccins: "receipt",
+      assurance: "programme",
+    });
+  });
+
+  it("in the final décompte, a line that needs a receipt and lacks one is not reimbursed", () => {
+    const raws: RawMissionLine[] = [
+      { category: "Avion", amount: 800, receipt: false },
+      { category: "Taxi", amount: 50, receipt: false },
+      { category: "Taxi", amount: 30, receipt: true },
+      { category: "Per diem", amount: 150, days: 10, receipt: "" },
+    ];
+    const final = mission(hdf, raws, "final");
+    expect(final.lines.map((l) => [l.eligible, l.observation])).toEqual([
+      [800, ""],
+      [0, "justificatif incomplet — non remboursable"],
+      [30, ""],
+      [150, ""],
+    ]);
+    expect(mission(hdf, raws).lines.map((l) => l.eligible)).toEqual([800, 50, 30, 150]);
+  });
+
+  it("refuses a receipt cell that is neither VRAI nor FAUX", () => {
+    expect(() => mission(hdf, [{ category: "Visa", amount: 50, receipt: "peut-être" }], "final")).toThrow(
+      "Justificatif invalide (justificatif, ligne 1) : « peut-être » — VRAI si le justificatif est fourni, FAUX sinon",
+    );
+  });
+});
+
+describe("a mission of many different labels off Annexe 2", () => {
+  it("flags each one quickly: suggestions for the first 500 labels, the flag for all", () => {
+    const raws = Array.from({ length: 10_000 }, (_, i) => ({
+      category: `Dépense diverse n°${i}`,
+      amount: 1,
+    }));
+    const start = performance.now();
+    const m = mission(hdf, raws);
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(m.lines.every((l) => l.observation.startsWith("non pris en charge — libellé hors Annexe 2"))).toBe(
+      true,
+    );
+    expect(m.eligible).toBe(0);
   });
 });

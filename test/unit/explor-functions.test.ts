@@ -7,6 +7,7 @@ import {
   EXPLOR_PLAFOND,
   EXPLOR_PRISE_EN_CHARGE,
   EXPLOR_RESTE_A_CHARGE,
+  EXPLOR_TOTAL_ELIGIBLE,
 } from "../../src/functions/explor";
 
 const A = columns(MISSION_A);
@@ -147,18 +148,27 @@ describe("EXPLOR_PRISE_EN_CHARGE and EXPLOR_RESTE_A_CHARGE", () => {
 });
 
 describe("EXPLOR_DECOMPTE", () => {
-  it("Mission B, line by line, then the totals", () => {
+  const atCeiling = (euros: string) => `plafond de la catégorie atteint : ${euros} par mission`;
+
+  it("Mission B, line by line: where each category's ceiling bites, then the mission cap", () => {
     expect(EXPLOR_DECOMPTE.run(B.categories, B.amounts, MISSION_B.days)).toEqual([
       DECOMPTE_HEADER,
-      ["Avion + transport du domicile à l'aéroport", 1720, 1500, 1500, "plafonné"],
-      ["Transports locaux", 260, 200, 200, "plafonné"],
-      ["Per diem", 270, 225, 225, "plafonné"],
-      ["Visa", 80, 60, 60, "plafonné"],
-      ["Hébergement", 420, 300, 300, "plafonné"],
-      ["Vaccins et médicaments", 95, 80, 80, "plafonné"],
+      ["Avion + transport du domicile à l'aéroport", 1720, 1500, 1500, atCeiling("1\u202f500,00\u00a0€")],
+      ["Transports locaux", 260, 200, 200, atCeiling("200,00\u00a0€")],
+      ["Per diem", 270, 225, 225, `${atCeiling("225,00\u00a0€")} (15,00\u00a0€ × 15 jours)`],
+      ["Visa", 80, 60, 60, atCeiling("60,00\u00a0€")],
+      ["Hébergement", 420, 300, 300, atCeiling("300,00\u00a0€")],
+      ["Vaccins et médicaments", 95, 80, 80, atCeiling("80,00\u00a0€")],
       ["Assurance Assur Travel", 52, 52, 52, ""],
-      ["cadeaux partenaires", 100, 0, 0, "non pris en charge"],
-      ["Total", 2997, "", 2000, ""],
+      ["cadeaux partenaires", 100, 0, 0, "non pris en charge — libellé hors Annexe 2"],
+      ["Total", 2997, "", 2417, ""],
+      [
+        "Total éligible retenu",
+        "",
+        2000,
+        2000,
+        "plafond de la mission : 2\u202f000,00\u00a0€ éligibles sur 2\u202f417,00\u00a0€",
+      ],
       ["Prise en charge", "", "", 1000, ""],
       ["Reste à charge association", "", "", 1997, ""],
     ]);
@@ -176,6 +186,7 @@ describe("EXPLOR_DECOMPTE", () => {
       ["Vaccins et médicaments", 45, 0, 0, "non pris en charge"],
       ["Assurance", 52, "sans plafond", 52, ""],
       ["Total", 1497, "", 1452, ""],
+      ["Total éligible retenu", "", "sans plafond", 1452, ""],
       ["Prise en charge", "", "", 726, ""],
       ["Reste à charge association", "", "", 971, ""],
     ]);
@@ -184,11 +195,45 @@ describe("EXPLOR_DECOMPTE", () => {
   it("shows an amount without category as not covered, and a per-diem line given only days", () => {
     expect(EXPLOR_DECOMPTE.run([[""], ["per_diem"]], [[30], [""]], [[""], [16]])).toEqual([
       DECOMPTE_HEADER,
-      ["Sans catégorie", 30, 0, 0, "non pris en charge"],
+      ["Sans catégorie", 30, 0, 0, "non pris en charge — catégorie manquante"],
       ["Per diem", 225, 225, 225, ""],
       ["Total", 255, "", 225, ""],
+      ["Total éligible retenu", "", 2000, 225, ""],
       ["Prise en charge", "", "", 112.5, ""],
       ["Reste à charge association", "", "", 142.5, ""],
     ]);
+  });
+
+  it("two hotel receipts share the 300 € of the mission: 200 + 150 → 300 eligible, 150 paid", () => {
+    const hotels = [["Hébergement"], ["Hôtel"]];
+    expect(EXPLOR_DECOMPTE.run(hotels, [[200], [150]])).toEqual([
+      DECOMPTE_HEADER,
+      ["Hébergement", 200, 300, 200, ""],
+      ["Hébergement", 150, 300, 100, atCeiling("300,00\u00a0€")],
+      ["Total", 350, "", 300, ""],
+      ["Total éligible retenu", "", 2000, 300, ""],
+      ["Prise en charge", "", "", 150, ""],
+      ["Reste à charge association", "", "", 200, ""],
+    ]);
+    expect(EXPLOR_ELIGIBLE.run(hotels, [[200], [150]])).toEqual([[200], [100]]);
+    expect(EXPLOR_PRISE_EN_CHARGE.run(hotels, [[200], [150]])).toBe(150);
+    expect(EXPLOR_RESTE_A_CHARGE.run(hotels, [[200], [150]])).toBe(200);
+    expect(EXPLOR_TOTAL_ELIGIBLE.run(hotels, [[200], [150]])).toBe(300);
+  });
+
+  it("the flight and the train to the airport share the 1 500 € of « Avion + transport … »", () => {
+    expect(EXPLOR_ELIGIBLE.run([["Billet d'avion"], ["Train pour l'aéroport"]], [[1450], [120]])).toEqual([
+      [1450],
+      [50],
+    ]);
+  });
+
+  it("per diem: the mission's duration is the largest day count, two lines share its ceiling", () => {
+    // 10 days → 150 € for the mission, however many per-diem payments.
+    expect(EXPLOR_ELIGIBLE.run([["Per diem"], ["Per diem"]], [[100], [100]], [[10], [4]])).toEqual([
+      [100],
+      [50],
+    ]);
+    expect(EXPLOR_ELIGIBLE.run([["Per diem"], ["Per diem"]], [[100], [100]], 20)).toEqual([[100], [100]]);
   });
 });

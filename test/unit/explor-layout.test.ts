@@ -3,10 +3,10 @@ import { MISSION_A, MISSION_B, sheetLines } from "../../dev/fixtures/explor-miss
 import {
   columnLetter,
   DECOMPTE_COLUMN,
-  INCOMPLETE_RECEIPT,
   MISSION_SHEET_NAME,
   missionSheetLayout,
   RULE_COLUMN,
+  STAGE_COLUMN,
   uniqueSheetName,
 } from "../../src/addon/mission-layout";
 import { menuNouvelleMissionExplor } from "../../src/addon/mission-sheet";
@@ -52,9 +52,10 @@ describe("the mission sheet layout", () => {
     "Fournisseur",
     "Prestation",
     "Montant du justificatif",
-    "Justificatif",
+    "Justificatif complet (décompte final)",
   ].map((t) => col(cells, t));
   const rule = `$${columnLetter(RULE_COLUMN)}$2`;
+  const stage = `$${columnLetter(STAGE_COLUMN)}$2`;
   const first = 3;
   const last = first + EXPLOR_HDF_2025.categories.length + 5 - 1;
 
@@ -82,25 +83,51 @@ describe("the mission sheet layout", () => {
       `=EXPLOR_PLAFOND(${category}${first}:${category}${last},${days}${first}:${days}${last},${rule})`,
     );
     expect(cells.get(`${eligible}${first}`)).toBe(
-      `=EXPLOR_ELIGIBLE(${category}${first}:${category}${last},${euros}${first}:${euros}${last},${days}${first}:${days}${last},${rule})`,
+      `=EXPLOR_ELIGIBLE(${category}${first}:${category}${last},${euros}${first}:${euros}${last},${days}${first}:${days}${last},${rule},${check}${first}:${check}${last})`,
     );
     expect(cells.get(`${ceiling}${first + 1}`)).toBe("");
   });
 
-  it("flags a line with an amount whose receipt lacks a field", () => {
+  it("starts as Prévisionnel: the stage cell is a dropdown of the two stages", () => {
+    expect(cells.get(`${columnLetter(STAGE_COLUMN)}2`)).toBe("Prévisionnel");
+    expect(layout.validations).toContainEqual({
+      row: 2,
+      column: STAGE_COLUMN,
+      rows: 1,
+      columns: 1,
+      rule: { list: ["Prévisionnel", "Décompte final"], strict: true, help: expect.any(String) },
+    });
+  });
+
+  it("offers the rule set's categories and « Autre dépense » in a dropdown that warns on other text", () => {
+    const rule = layout.validations?.find((v) => v.column === 1)?.rule;
+    expect(rule).toEqual({
+      list: [...EXPLOR_HDF_2025.categories.map((c) => c.label), "Autre dépense (non prise en charge)"],
+      strict: false,
+      help: "Une catégorie de Annexe 2. Tout autre libellé est une dépense non prise en charge.",
+    });
+  });
+
+  it("checks receipts only in the final décompte: VRAI when date, supplier, service and amount are there", () => {
     expect(cells.get(`${check}5`)).toBe(
-      `=IF(${amount}5="","",IF(OR(${receiptDate}5="",${supplier}5="",${service}5="",${receiptAmount}5=""),"${INCOMPLETE_RECEIPT}",""))`,
+      `=IF(OR(${euros}5="",${stage}<>"Décompte final"),"",NOT(OR(${receiptDate}5="",${supplier}5="",${service}5="",${receiptAmount}5="")))`,
     );
   });
 
   it("totals the mission with the EXPLOR functions and spills the décompte beside it", () => {
-    const args = `${category}${first}:${category}${last},${euros}${first}:${euros}${last},${days}${first}:${days}${last},${rule}`;
+    const args = `${category}${first}:${category}${last},${euros}${first}:${euros}${last},${days}${first}:${days}${last},${rule},${check}${first}:${check}${last}`;
     expect(cells.get(`A${last + 1}`)).toBe("Total des dépenses");
     expect(cells.get(`${euros}${last + 1}`)).toBe(`=SUM(${euros}${first}:${euros}${last})`);
-    expect(cells.get(`A${last + 2}`)).toBe("Prise en charge EXPLOR");
-    expect(cells.get(`${eligible}${last + 2}`)).toBe(`=EXPLOR_PRISE_EN_CHARGE(${args})`);
-    expect(cells.get(`A${last + 3}`)).toBe("Reste à charge association");
-    expect(cells.get(`${eligible}${last + 3}`)).toBe(`=EXPLOR_RESTE_A_CHARGE(${args})`);
+    expect(cells.get(`A${last + 2}`)).toBe("Total éligible avant plafond de la mission");
+    expect(cells.get(`${eligible}${last + 2}`)).toBe(`=SUM(${eligible}${first}:${eligible}${last})`);
+    expect(cells.get(`A${last + 3}`)).toBe(
+      "Total éligible retenu (plafond de la mission : 2\u202f000,00\u00a0€)",
+    );
+    expect(cells.get(`${eligible}${last + 3}`)).toBe(`=EXPLOR_TOTAL_ELIGIBLE(${args})`);
+    expect(cells.get(`A${last + 4}`)).toBe("Prise en charge EXPLOR");
+    expect(cells.get(`${eligible}${last + 4}`)).toBe(`=EXPLOR_PRISE_EN_CHARGE(${args})`);
+    expect(cells.get(`A${last + 5}`)).toBe("Reste à charge association");
+    expect(cells.get(`${eligible}${last + 5}`)).toBe(`=EXPLOR_RESTE_A_CHARGE(${args})`);
     expect(cells.get(`${columnLetter(DECOMPTE_COLUMN)}2`)).toBe(`=EXPLOR_DECOMPTE(${args})`);
   });
 
@@ -132,21 +159,21 @@ describe("a sheet with Missions A and B", () => {
 
   it("stacks the sections, each with its own rule cell and line range", () => {
     expect(layout.name).toBe("EXPLOR");
-    // Mission A: title row 2, six lines 3–8, totals 9–11; Mission B starts after one empty row.
+    // Mission A: title row 2, six lines 3–8, totals 9–13; Mission B starts after one empty row.
     expect(cells.get("A2")).toBe(MISSION_A.title);
     expect(cells.get("A3")).toBe("Avion");
     expect(cells.get("B5")).toBe(150);
     expect(cells.get("G5")).toBe(10);
-    expect(cells.get("I11")).toBe("=EXPLOR_RESTE_A_CHARGE(A3:A8,F3:F8,G3:G8,$C$2)");
-    expect(cells.get("A13")).toBe(MISSION_B.title);
-    expect(cells.get("C13")).toBe("EXPLOR-AURA");
-    expect(cells.get("I14")).toBe("=EXPLOR_ELIGIBLE(A14:A23,F14:F23,G14:G23,$C$13)");
-    expect(cells.get("P13")).toBe("=EXPLOR_DECOMPTE(A14:A23,F14:F23,G14:G23,$C$13)");
-    expect(cells.get("I25")).toBe("=EXPLOR_PRISE_EN_CHARGE(A14:A23,F14:F23,G14:G23,$C$13)");
+    expect(cells.get("I13")).toBe("=EXPLOR_RESTE_A_CHARGE(A3:A8,F3:F8,G3:G8,$C$2,N3:N8)");
+    expect(cells.get("A15")).toBe(MISSION_B.title);
+    expect(cells.get("C15")).toBe("EXPLOR-AURA");
+    expect(cells.get("I16")).toBe("=EXPLOR_ELIGIBLE(A16:A25,F16:F25,G16:G25,$C$15,N16:N25)");
+    expect(cells.get("P15")).toBe("=EXPLOR_DECOMPTE(A16:A25,F16:F25,G16:G25,$C$15,N16:N25)");
+    expect(cells.get("I29")).toBe("=EXPLOR_PRISE_EN_CHARGE(A16:A25,F16:F25,G16:G25,$C$15,N16:N25)");
   });
 
   it("keeps text that looks like a formula as text", () => {
-    expect(cells.get("A22")).toBe('\'=HYPERLINK("x")');
+    expect(cells.get("A24")).toBe('\'=HYPERLINK("x")');
   });
 
   it("refuses an unknown rule set", () => {
@@ -192,7 +219,17 @@ describe("Lianes › Nouvelle mission EXPLOR", () => {
       setFrozenRows: (n: number) => calls.push(`setFrozenRows(${n})`),
       activate: () => calls.push("activate"),
     };
+    const builder: Record<string, unknown> = new Proxy(
+      {},
+      {
+        get: (_t, method) => () => {
+          if (method === "build") calls.push("validation");
+          return builder;
+        },
+      },
+    );
     globals.SpreadsheetApp = {
+      newDataValidation: () => builder,
       getActiveSpreadsheet: () => ({
         getSheets: () => [{ getName: () => "Mission EXPLOR" }],
         insertSheet: (name: string) => {
@@ -206,6 +243,8 @@ describe("Lianes › Nouvelle mission EXPLOR", () => {
     const writes = calls.filter((c) => c === "range.setValues").length;
     expect(writes).toBe(missionSheetLayout().blocks.length);
     expect(calls).toContain("setFrozenRows(1)");
+    // The stage dropdown and the category dropdown.
+    expect(calls.filter((c) => c === "validation")).toHaveLength(2);
     expect(calls.at(-1)).toBe("activate");
   });
 });

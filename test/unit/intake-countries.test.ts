@@ -1,7 +1,10 @@
 import countries from "i18n-iso-countries/index";
+import en from "i18n-iso-countries/langs/en.json";
+import fr from "i18n-iso-countries/langs/fr.json";
 import { describe, expect, it } from "vitest";
 import { field } from "../../src/core/errors";
 import { dacListById, findCountry, frenchCountryName, parseCountry } from "../../src/core/intake";
+import { CAD_2024_2025 } from "../../src/core/intake/dac-lists";
 
 const dac = () => dacListById("CAD-2024-2025");
 const onDacList = (name: string) => dac().codes.has(parseCountry(name, field("pays")));
@@ -110,5 +113,59 @@ describe("DAC list CAD-2024-2025", () => {
 
   it("is unknown by another id", () => {
     expect(() => dacListById("CAD-2026-2027")).toThrow(/Liste CAD inconnue.*CAD-2026-2027.*CAD-2024-2025/);
+  });
+});
+
+describe("every real name is known, and a real country is never « inconnu » (issue 12 §4)", () => {
+  it.each(Object.entries(CAD_2024_2025.countries))("%s: the DAC list's own name « %s »", (code, name) => {
+    expect(findCountry(name)).toBe(code);
+  });
+
+  it.each([
+    ["Moldova", "MDA"],
+    ["Micronesia", "FSM"],
+    ["Democratic People's Republic of Korea", "PRK"],
+    ["République arabe syrienne", "SYR"],
+    ["État de Palestine", "PSE"],
+    ["Iran (République islamique d')", "IRN"],
+    ["Bolivie (État plurinational de)", "BOL"],
+    ["Venezuela (République bolivarienne du)", "VEN"],
+    ["Tanzanie (République-Unie de)", "TZA"],
+    ["République de Moldova", "MDA"],
+    ["République démocratique populaire lao", "LAO"],
+    ["Micronésie (États fédérés de)", "FSM"],
+    ["Corée (République populaire démocratique de)", "PRK"],
+    ["Salvador", "SLV"],
+    ["Congo (RDC)", "COD"],
+    ["Congo (Brazzaville)", "COG"],
+    ["Nioué", "NIU"],
+    ["Palaos", "PLW"],
+    ["Tokélaou", "TKL"],
+    ["Bélarus", "BLR"],
+    ["Fédération de Russie", "RUS"],
+    ["Tchéquie", "CZE"],
+    ["Saint-Siège", "VAT"],
+    ["République de Corée", "KOR"],
+  ])("« %s » is %s", (name, code) => {
+    expect(findCountry(name)).toBe(code);
+  });
+
+  it("knows every country and territory of ISO 3166 by each of its French and English names", () => {
+    countries.registerLocale(fr);
+    countries.registerLocale(en);
+    const unknown: string[] = [];
+    for (const alpha2 of Object.keys(countries.getAlpha2Codes())) {
+      for (const lang of ["fr", "en"]) {
+        for (const name of countries.getName(alpha2, lang, { select: "all" }) ?? []) {
+          if (!findCountry(name)) unknown.push(name);
+        }
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it("keeps « Pays inconnu » for text that names no country", () => {
+    expect(findCountry("Atlantide")).toBeUndefined();
+    expect(findCountry("Autre pays")).toBeUndefined();
   });
 });

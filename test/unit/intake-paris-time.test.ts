@@ -62,7 +62,11 @@ describe("reading a date-time", () => {
     ["2025-06-15T21:59:59Z", "2025-06-15T21:59:59.000Z"],
     ["2025-06-16T00:00:00+02:00", "2025-06-15T22:00:00.000Z"],
     ["2025-12-01T10:00:00-0500", "2025-12-01T15:00:00.000Z"],
-  ])("%s → %s", (text, iso) => {
+    // French Sheets separates date and time with a no-break or a narrow no-break space.
+    ["15/06/2025\u00a023:59:59", "2025-06-15T21:59:59.000Z"],
+    ["15/06/2025\u202f23:59:59", "2025-06-15T21:59:59.000Z"],
+    ["\u00a015/06/2025\u00a0", "2025-06-14T22:00:00.000Z"],
+  ])("%j → %s", (text, iso) => {
     expect(parseDateTime(text, at).toISOString()).toBe(iso);
   });
 

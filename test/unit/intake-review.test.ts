@@ -4,6 +4,7 @@ import {
   callById,
   computedColumns,
   defaultStatus,
+  formatAnswer,
   looksLikeFormula,
   parseSubmission,
   reviewerColumns,
@@ -93,7 +94,7 @@ describe("a review row", () => {
         "Objet de la mission : Mise en œuvre d'un projet",
         "Date de début prévue : 06/10/2025",
         "Date de fin prévue : 15/10/2025",
-        "Budget total indicatif de la mission (€) : 1497",
+        "Budget total indicatif de la mission (€) : 1\u202f497\u00a0€",
       ].join("\n"),
     );
   });
@@ -233,5 +234,13 @@ describe("the weighted score", () => {
       '=IF(COUNT(M2,N2,O2,P2)<4,"",ROUND((M2*2+N2*1+O2*1+P2*1)/5,2))',
     );
     expect(() => weightedScoreFormula(criteria(), ["M2"])).toThrow(/une cellule de note par critère/);
+  });
+});
+
+describe("answers in euros (issue 12 §6)", () => {
+  it("shows an amount question as euros: 1 497 €, 1 497,50 € with cents; other numbers as they are", () => {
+    expect(formatAnswer(1497, { unit: "euros" })).toBe("1\u202f497\u00a0€");
+    expect(formatAnswer(1497.5, { unit: "euros" })).toBe("1\u202f497,50\u00a0€");
+    expect(formatAnswer(12)).toBe("12");
   });
 });

@@ -8,7 +8,13 @@ import {
   toCents,
 } from "../../src/core/decimal";
 import { field } from "../../src/core/errors";
-import { formatEuros, formatPercent, parseAmount } from "../../src/core/money";
+import {
+  decimalFromSheetNumber,
+  formatEuros,
+  formatPercent,
+  parseAmount,
+  wholeNumberOf,
+} from "../../src/core/money";
 
 const montant = field("montant");
 const euros = (value: unknown) => toCents(parseAmount(value, montant)) / 100;
@@ -119,5 +125,31 @@ describe("fr-FR formatting", () => {
   it("writes percentages with a space before %", () => {
     expect(formatPercent(0.83)).toBe("83\u00a0%");
     expect(formatPercent(0.014)).toBe("1,4\u00a0%");
+  });
+});
+
+describe("numbers as Sheets holds them (issue 12 §5)", () => {
+  const text = (d: { units: bigint; scale: number }) => `${d.units}e-${d.scale}`;
+
+  it("reads a number within a millionth of a euro of a whole cent as that cent", () => {
+    expect(5 * 20.13).toBe(100.64999999999999);
+    expect(text(decimalFromSheetNumber(5 * 20.13))).toBe("10065e-2");
+    expect(text(decimalFromSheetNumber(0.1 + 0.2))).toBe("30e-2");
+    expect(text(parseAmount(5 * 20.13, field("montant")))).toBe("10065e-2");
+  });
+
+  it("keeps any other number exactly: 0,125 stays 0,125, 100,6499 stays 100,6499", () => {
+    expect(text(decimalFromSheetNumber(0.125))).toBe("125e-3");
+    expect(text(decimalFromSheetNumber(100.6499))).toBe("1006499e-4");
+    expect(text(decimalFromSheetNumber(12.0000011))).toBe("120000011e-7");
+  });
+
+  it("reads counts the same way: 8.000000000000002 is 8; a rate is kept exactly", () => {
+    expect(wholeNumberOf(8.000000000000002)).toBe(8);
+    expect(wholeNumberOf(7.5)).toBe(7.5);
+    expect(text(parseAmount(8.000000000000002, field("quantite"), { noun: "Nombre" }))).toBe("800e-2");
+    expect(text(parseAmount(10.97180000000001, field("taux"), { noun: "Taux" }))).toBe(
+      "1097180000000001e-14",
+    );
   });
 });

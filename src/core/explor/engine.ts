@@ -1,7 +1,7 @@
 /**
- * The EXPLOR computation, the same for every rule set: a line's ceiling and eligible amount,
- * then the mission's contribution and what the association bears. Amounts are exact decimals;
- * only the contribution and the rest are rounded, once, to the cent.
+ * The EXPLOR computation, the same for every rule set. Ceilings are per category and per
+ * mission: a category's eligible amount is min(Σ its lines, its ceiling), used up from the top
+ * line down; then the mission cap, then the share, rounded once to the cent at the end.
  */
 import {
   add,
@@ -15,28 +15,20 @@ import {
   toCents,
   ZERO,
 } from "../decimal";
-import { type Field, invalid } from "../errors";
-import { normalizeCategoryName } from "./category-names";
+import { type Field, field, invalid } from "../errors";
+import { exceedsMaxAmount, formatEuros, MAX_AMOUNT_TEXT } from "../money";
+import { categoryWords, editDistance, normalizeCategoryName } from "./category-names";
 import type { Category, RuleSet } from "./rule-set";
 
-/** A line's ceiling: an amount (0 when not covered), or none ("sans plafond"). */
+/** A ceiling: an amount (0 when not covered), or none ("sans plafond"). */
 export type LineCeiling = Decimal | "none";
-
-export type Observation = "plafonné" | "non pris en charge" | "";
-
-export interface LineAssessment {
-  readonly real: Decimal;
-  readonly ceiling: LineCeiling;
-  readonly eligible: Decimal;
-  readonly observation: Observation;
-}
 
 const MATCH_CACHE_LIMIT = 10_000;
 const matchCache = new WeakMap<RuleSet, Map<string, Category | null>>();
 
 /**
- * The category a name designates (key, label or alias, ignoring case, accents and spacing);
- * undefined for a name the rule set does not know — such a line is simply not covered.
+ * The category a name designates (key, label, alias or a part of a joined label, ignoring case,
+ * accents, spacing, plural…); undefined for a name the rule set does not know.
  */
 export function findCategory(ruleSet: RuleSet, name: string): Category | undefined {
   return categoryMatcher(ruleSet)(name);
@@ -59,9 +51,66 @@ export function categoryMatcher(ruleSet: RuleSet): (name: string) => Category | 
   };
 }
 
+/** Words too common to say two names are about the same thing. */
+const COMMON_WORDS = new Set([
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "les",
+  "l",
+  "d",
+  "a",
+  "au",
+  "et",
+  "en",
+  "pour",
+  "par",
+  "sur",
+  "vers",
+  "frai",
+  "autre",
+  "divers",
+  "mission",
+  "depense",
+]);
+
 /**
- * The ceiling of a line: per day, rate × min(days, max days), or rate × max days when no
- * duration is given; 0 for an unknown or not-covered category.
+ * The categories a label not found is probably meant for, by their labels: a typo of a
+ * letter or two in one of its names, or a word it shares with one (`Transport`). At most two;
+ * never applied, only suggested.
+ */
+export function suggestCategories(ruleSet: RuleSet, label: string): string[] {
+  const key = normalizeCategoryName(label);
+  if (key === "") return [];
+  const limit = key.length <= 4 ? 1 : 2;
+  const found: Category[] = [];
+  const keep = (c: Category) => {
+    if (!found.includes(c)) found.push(c);
+  };
+  for (const name of ruleSet.names) if (editDistance(key, name.key, limit) <= limit) keep(name.category);
+  if (found.length === 0) {
+    const words = categoryWords(label).filter((w) => w.length > 2 && !COMMON_WORDS.has(w));
+    for (const name of ruleSet.names) {
+      if (
+        words.some((w) => name.words.some((n) => n === w || (w.length > 4 && editDistance(w, n, 1) <= 1)))
+      ) {
+        keep(name.category);
+      }
+    }
+  }
+  return found.slice(0, 2).map((c) => c.label);
+}
+
+/** `voulez-vous dire « Visa » ?`, or `« A » ou « B »`. */
+export function suggestionText(labels: readonly string[]): string {
+  return labels.length === 0 ? "" : `voulez-vous dire ${labels.map((l) => `« ${l} »`).join(" ou ")} ?`;
+}
+
+/**
+ * The ceiling of one line, as EXPLOR_PLAFOND shows it: per day, rate × min(days, max days),
+ * or rate × max days when no duration is given; 0 for an unknown or not-covered category.
  */
 export function lineCeiling(category: Category | undefined, days: number | undefined): LineCeiling {
   if (!category) return ZERO;
@@ -78,71 +127,299 @@ export function lineCeiling(category: Category | undefined, days: number | undef
   }
 }
 
-/**
- * One expense line. No amount: nothing to count (undefined), except a daily line given days,
- * which counts at its ceiling — an error when the rule set has no daily rate for it.
- */
-export function assessLine(
-  ruleSet: RuleSet,
-  category: Category | undefined,
-  amount: Decimal | undefined,
-  days: number | undefined,
-  amountField: Field,
-): LineAssessment | undefined {
-  const ceiling = lineCeiling(category, days);
-  if (amount === undefined) {
-    if (!category?.daily || days === undefined) return undefined;
-    if (ceiling === "none") {
-      throw invalid(
-        "Montant manquant",
-        amountField,
-        "",
-        `la règle ${ruleSet.id} n'a pas de taux journalier pour « ${category.label} » : indiquez le montant`,
-      );
-    }
-    return { real: ceiling, ceiling, eligible: ceiling, observation: "" };
-  }
-  if (ceiling === "none") return { real: amount, ceiling, eligible: amount, observation: "" };
-  const covered = category !== undefined && category.ceiling.kind !== "notCovered";
-  const capped = compare(amount, ceiling) > 0;
-  return {
-    real: amount,
-    ceiling,
-    eligible: capped ? ceiling : amount,
-    observation: !covered ? "non pris en charge" : capped ? "plafonné" : "",
-  };
+/** A mission's line, once read: its category (or what was typed) and its amount in euros. */
+export interface MissionLine {
+  /** The category found; undefined for a blank or unknown label. */
+  readonly category: Category | undefined;
+  /** The label as typed ("" when blank). */
+  readonly text: string;
+  /** The user said the expense is not covered ("Autre dépense"): never matched to a category. */
+  readonly other?: boolean;
+  /** In euros; for a daily line given days and no amount, the reader puts its ceiling here. */
+  readonly amount: Decimal;
+  /** Days, for a daily category. */
+  readonly days: number | undefined;
+  /** The receipt: true when given, false when missing; undefined when not checked (Prévisionnel). */
+  readonly receipt: boolean | undefined;
+  /** Where the amount came from, for a "Total trop grand" error: its argument, row and value. */
+  readonly amountName: string;
+  readonly row: number | undefined;
+  readonly amountValue: unknown;
 }
 
-export interface MissionTotals {
+export type LineStatus =
+  | "covered"
+  | "categoryCeiling"
+  | "notCovered"
+  | "unknownLabel"
+  | "noCategory"
+  | "missingReceipt";
+
+export interface AssessedLine {
+  /** The category's label, or the label as typed. */
+  readonly label: string;
+  readonly category: Category | undefined;
+  readonly real: Decimal;
+  /** The category's ceiling for this mission (0 when not covered). */
+  readonly ceiling: LineCeiling;
+  readonly eligible: Decimal;
+  readonly status: LineStatus;
+  /** What to tell the user about this line, in French; "" when nothing. */
+  readonly observation: string;
+}
+
+export interface MissionAssessment {
+  readonly lines: readonly AssessedLine[];
   /** Σ actual amounts, lines not covered included. */
   readonly real: Decimal;
-  /** Σ eligible lines, after the mission cap. */
+  /** Σ eligible amounts of the categories, before the mission cap. */
+  readonly eligibleBeforeCap: Decimal;
+  /** After the mission cap. */
   readonly eligible: Decimal;
+  /** "" or `plafond de la mission : 2 000,00 € éligibles sur 2 417,00 €`. */
+  readonly capObservation: string;
   /** share × eligible, capped by the maximum contribution, rounded once to the cent. */
   readonly contribution: Cents;
   /** real − contribution + the fixed fee, to the cent. */
   readonly remainder: Cents;
 }
 
-/** Running sums of a mission's lines. */
-export interface MissionSums {
-  real: Decimal;
-  eligible: Decimal;
+/** One object shape for every line (a spread per line costs more than the arithmetic). */
+function assessedLine(
+  label: string,
+  category: Category | undefined,
+  real: Decimal,
+  ceiling: LineCeiling,
+  eligible: Decimal,
+  status: LineStatus,
+  observation: string,
+): AssessedLine {
+  return { label, category, real, ceiling, eligible, status, observation };
 }
 
-export function emptySums(): MissionSums {
-  return { real: ZERO, eligible: ZERO };
+export const NOT_COVERED = "non pris en charge";
+const MAX_SUGGESTED_LABELS = 500;
+export const MISSING_RECEIPT = "justificatif incomplet — non remboursable";
+
+function euroText(d: Decimal): string {
+  return formatEuros(toCents(d));
 }
 
-export function addLine(sums: MissionSums, line: LineAssessment): void {
-  sums.real = add(sums.real, line.real);
-  sums.eligible = add(sums.eligible, line.eligible);
+/** True when the line needs a receipt from the association under its category. */
+export function needsReceipt(category: Category | undefined): boolean {
+  return category !== undefined && category.ceiling.kind !== "notCovered" && category.proof === "receipt";
 }
 
-export function missionTotals(ruleSet: RuleSet, sums: MissionSums): MissionTotals {
-  const eligible = ruleSet.missionCap ? min(sums.eligible, ruleSet.missionCap) : sums.eligible;
+/** The mission's ceiling of a category: per day, the rate × min(the mission's duration, max). */
+function missionCeiling(category: Category, duration: number | undefined): LineCeiling {
+  return lineCeiling(category, category.daily ? duration : undefined);
+}
+
+function ceilingObservation(category: Category, ceiling: Decimal, duration: number | undefined): string {
+  const c = category.ceiling;
+  if (c.kind === "perDay") {
+    const days = Math.min(duration ?? c.maxDays, c.maxDays);
+    return `plafond de la catégorie atteint : ${euroText(ceiling)} par mission (${euroText(c.rate)} × ${days} jour${days > 1 ? "s" : ""})`;
+  }
+  return `plafond de la catégorie atteint : ${euroText(ceiling)} par mission`;
+}
+
+function guard(total: Decimal, line: MissionLine): void {
+  if (exceedsMaxAmount(total)) {
+    throw invalid(
+      "Total trop grand",
+      field(line.amountName, line.row),
+      line.amountValue,
+      `la somme des montants dépasse ${MAX_AMOUNT_TEXT}`,
+    );
+  }
+}
+
+/**
+ * A mission: each category's ceiling used up from the top line down, lines without a receipt
+ * (when receipts are checked) or outside the rule set at 0 with their reason, then the mission
+ * cap, the share and the rest. Throws "Total trop grand" naming the line where Σ amounts goes
+ * over 1 000 000 000 000 €.
+ */
+export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): MissionAssessment {
+  let real: Decimal = ZERO;
+  for (const line of lines) real = add(real, line.amount);
+  if (exceedsMaxAmount(real)) {
+    // Name the line where the sum goes over.
+    let running: Decimal = ZERO;
+    for (const line of lines) {
+      running = add(running, line.amount);
+      guard(running, line);
+    }
+  }
+  // A mission's duration is the largest day count given on its daily lines.
+  let duration: number | undefined;
+  for (const line of lines) {
+    if (line.category?.daily && line.days !== undefined) duration = Math.max(duration ?? 0, line.days);
+  }
+  const left = new Map<Category, Decimal>();
+  const ceilings = new Map<Category, LineCeiling>();
+  const ceilingOf = (category: Category) => {
+    let c = ceilings.get(category);
+    if (c === undefined) {
+      c = missionCeiling(category, duration);
+      ceilings.set(category, c);
+    }
+    return c;
+  };
+  const reached = new Map<Category, string>();
+  const reachedText = (category: Category, ceiling: Decimal) => {
+    let text = reached.get(category);
+    if (text === undefined) {
+      text = ceilingObservation(category, ceiling, duration);
+      reached.set(category, text);
+    }
+    return text;
+  };
+  const suggested = new Map<string, string>();
+  const suggestionOf = (text: string) => {
+    let observation = suggested.get(text);
+    if (observation === undefined) {
+      // Suggestions for the first labels only: 10 000 different typos must not cost seconds.
+      const hint =
+        suggested.size < MAX_SUGGESTED_LABELS ? suggestionText(suggestCategories(ruleSet, text)) : "";
+      observation = `${NOT_COVERED} — libellé hors ${ruleSet.source}${hint ? ` ; ${hint}` : ""}`;
+      suggested.set(text, observation);
+    }
+    return observation;
+  };
+  let eligibleBeforeCap: Decimal = ZERO;
+  const assessed = new Array<AssessedLine>(lines.length);
+  lines.forEach((line, i) => {
+    const category = line.other ? undefined : line.category;
+    const real = line.amount;
+    if (!category) {
+      const blank = line.text.trim() === "";
+      assessed[i] = assessedLine(
+        blank ? "Sans catégorie" : line.text,
+        category,
+        real,
+        ZERO,
+        ZERO,
+        blank ? "noCategory" : "unknownLabel",
+        blank ? `${NOT_COVERED} — catégorie manquante` : suggestionOf(line.text),
+      );
+      return;
+    }
+    const ceiling = ceilingOf(category);
+    if (category.ceiling.kind === "notCovered") {
+      assessed[i] = assessedLine(category.label, category, real, ceiling, ZERO, "notCovered", NOT_COVERED);
+      return;
+    }
+    if (line.receipt === false && needsReceipt(category)) {
+      assessed[i] = assessedLine(
+        category.label,
+        category,
+        real,
+        ceiling,
+        ZERO,
+        "missingReceipt",
+        MISSING_RECEIPT,
+      );
+      return;
+    }
+    if (ceiling === "none") {
+      eligibleBeforeCap = add(eligibleBeforeCap, real);
+      assessed[i] = assessedLine(category.label, category, real, ceiling, real, "covered", "");
+      return;
+    }
+    const available = left.get(category) ?? ceiling;
+    const capped = compare(real, available) > 0;
+    const eligible = capped ? available : real;
+    left.set(category, capped ? ZERO : subtract(available, real));
+    eligibleBeforeCap = add(eligibleBeforeCap, eligible);
+    assessed[i] = capped
+      ? assessedLine(
+          category.label,
+          category,
+          real,
+          ceiling,
+          eligible,
+          "categoryCeiling",
+          reachedText(category, ceiling),
+        )
+      : assessedLine(category.label, category, real, ceiling, eligible, "covered", "");
+  });
+  const cap = ruleSet.missionCap;
+  const capped = cap !== undefined && compare(eligibleBeforeCap, cap) > 0;
+  const eligible = capped ? cap : eligibleBeforeCap;
   const share = multiply(ruleSet.shareRate, eligible);
   const contribution = toCents(ruleSet.maxContribution ? min(share, ruleSet.maxContribution) : share);
-  const remainder = toCents(add(subtract(sums.real, centsToDecimal(contribution)), ruleSet.fixedFee));
-  return { real: sums.real, eligible, contribution, remainder };
+  const remainder = toCents(add(subtract(real, centsToDecimal(contribution)), ruleSet.fixedFee));
+  return {
+    lines: assessed,
+    real,
+    eligibleBeforeCap,
+    eligible,
+    capObservation: capped
+      ? `plafond de la mission : ${euroText(cap)} éligibles sur ${euroText(eligibleBeforeCap)}`
+      : "",
+    contribution,
+    remainder,
+  };
+}
+
+/** The amount a daily line given days and no amount counts: its ceiling; an error without a daily rate. */
+export function dailyAmount(ruleSet: RuleSet, category: Category, days: number, amountField: Field): Decimal {
+  const ceiling = lineCeiling(category, days);
+  if (ceiling === "none" || category.ceiling.kind === "notCovered") {
+    throw invalid(
+      "Montant manquant",
+      amountField,
+      "",
+      `la règle ${ruleSet.id} n'a pas de taux journalier pour « ${category.label} » : indiquez le montant`,
+    );
+  }
+  return ceiling;
+}
+
+/** The décompte's columns. */
+export const DECOMPTE_HEADER = ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"];
+/** Rows after the lines: Total, Total éligible retenu, Prise en charge, Reste à charge. */
+export const DECOMPTE_TOTAL_ROWS = 4;
+const NO_CEILING = "sans plafond";
+
+/** Euros as a plain number for a sheet, rounded to the cent. */
+export function eurosNumber(d: Decimal): number {
+  return toCents(d) / 100;
+}
+
+function ceilingCell(c: LineCeiling): number | string {
+  return c === "none" ? NO_CEILING : eurosNumber(c);
+}
+
+/**
+ * A mission's décompte as a table: the header, one row per counted line (category, actual,
+ * ceiling, eligible, observation), then the total before the mission cap, the total kept after
+ * it (with the cap's observation), the contribution and what the association bears.
+ */
+export function decompteRows(ruleSet: RuleSet, a: MissionAssessment): (string | number)[][] {
+  const rows: (string | number)[][] = [[...DECOMPTE_HEADER]];
+  for (const line of a.lines) {
+    rows.push([
+      line.label,
+      eurosNumber(line.real),
+      ceilingCell(line.ceiling),
+      eurosNumber(line.eligible),
+      line.observation,
+    ]);
+  }
+  rows.push(
+    ["Total", eurosNumber(a.real), "", eurosNumber(a.eligibleBeforeCap), ""],
+    [
+      "Total éligible retenu",
+      "",
+      ruleSet.missionCap ? eurosNumber(ruleSet.missionCap) : NO_CEILING,
+      eurosNumber(a.eligible),
+      a.capObservation,
+    ],
+    ["Prise en charge", "", "", a.contribution / 100, ""],
+    ["Reste à charge association", "", "", a.remainder / 100, ""],
+  );
+  return rows;
 }

@@ -3,7 +3,7 @@
  * decimals and its category names indexed for matching.
  */
 import { type Decimal, decimalFromNumber } from "../decimal";
-import { normalizeCategoryName } from "./category-names";
+import { categoryWords, nameParts, normalizeCategoryName } from "./category-names";
 import type { CategoryDefinition, CeilingDefinition, RuleSetDefinition } from "./schema";
 
 export type Ceiling =
@@ -18,19 +18,32 @@ export interface Category {
   readonly aliases: readonly string[];
   readonly daily: boolean;
   readonly ceiling: Ceiling;
+  /** Who provides the proof (see the schema); `receipt` lines need one in the final décompte. */
+  readonly proof: "receipt" | "programme" | "flat";
+}
+
+/** A name of a category, normalised, with its words: what suggestions compare a label with. */
+export interface CategoryName {
+  readonly key: string;
+  readonly words: readonly string[];
+  readonly category: Category;
 }
 
 export interface RuleSet {
   readonly id: string;
   readonly label: string;
+  /** `Annexe 2`, or the rule set's id: where a label not covered is "hors". */
+  readonly source: string;
   readonly categories: readonly Category[];
   readonly missionCap: Decimal | undefined;
   readonly shareRate: Decimal;
   readonly maxContribution: Decimal | undefined;
   readonly fixedFee: Decimal;
   readonly durationDays: { readonly min: number; readonly max: number };
-  /** Normalised key, label and aliases → category. */
+  /** Normalised key, label, aliases and label parts → category. */
   readonly byName: ReadonlyMap<string, Category>;
+  /** Every name (label, aliases, parts), for suggestions. */
+  readonly names: readonly CategoryName[];
 }
 
 function ceilingOf(c: CeilingDefinition): Ceiling {
@@ -51,6 +64,7 @@ function categoryOf(c: CategoryDefinition): Category {
     aliases: c.aliases,
     daily: c.daily ?? false,
     ceiling: ceilingOf(c.ceiling),
+    proof: c.proof ?? "receipt",
   };
 }
 
@@ -68,10 +82,31 @@ export function compileRuleSet(definition: RuleSetDefinition): RuleSet {
       byName.set(normalized, category);
     }
   }
+  // The parts of a joined label ("Vaccins et médicaments") name it too, unless a part is
+  // already another category's name or a part of two labels: then it names neither.
+  const partOwner = new Map<string, Category | null>();
+  for (const category of categories) {
+    for (const part of [category.label, ...category.aliases].flatMap(nameParts)) {
+      const normalized = normalizeCategoryName(part);
+      const owner = partOwner.get(normalized);
+      partOwner.set(normalized, owner === undefined || owner === category ? category : null);
+    }
+  }
+  for (const [normalized, owner] of partOwner) {
+    if (owner && !byName.has(normalized)) byName.set(normalized, owner);
+  }
+  const names: CategoryName[] = [];
+  for (const category of categories) {
+    const all = [category.label, ...category.aliases];
+    for (const name of [...all, ...all.flatMap(nameParts)]) {
+      names.push({ key: normalizeCategoryName(name), words: categoryWords(name), category });
+    }
+  }
   const optional = (v: number | undefined) => (v === undefined ? undefined : decimalFromNumber(v));
   return {
     id: definition.id,
     label: definition.label,
+    source: definition.source ?? `la règle ${definition.id}`,
     categories,
     missionCap: optional(definition.missionCap),
     shareRate: decimalFromNumber(definition.shareRate),
@@ -79,5 +114,6 @@ export function compileRuleSet(definition: RuleSetDefinition): RuleSet {
     fixedFee: decimalFromNumber(definition.fixedFee),
     durationDays: definition.durationDays,
     byName,
+    names,
   };
 }

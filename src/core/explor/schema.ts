@@ -16,9 +16,9 @@ const euros = z.number().check(
 const days = z.int().check(z.positive());
 
 export const ceilingSchema = z.discriminatedUnion("kind", [
-  /** At most `amount` per line. */
+  /** At most `amount` for the category over the whole mission, however many lines it has. */
   z.object({ kind: z.literal("fixed"), amount: euros }),
-  /** `rate` per day, for at most `maxDays` days. */
+  /** `rate` per day of the mission, for at most `maxDays` days, however many lines it has. */
   z.object({ kind: z.literal("perDay"), rate: euros, maxDays: days }),
   /** Covered in full ("sans plafond"). */
   z.object({ kind: z.literal("none") }),
@@ -30,8 +30,19 @@ export const categorySchema = z.object({
   key: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/)),
   /** The French label, as in the call's text (Annexe 2). */
   label: z.string().check(z.minLength(1)),
-  /** Other accepted names: the short forms users type. */
+  /**
+   * Everyday names of the category: the words of the call's own comments and what a finance
+   * manager writes on a receipt line (taxi, nuitée…). Each part of a label joining several with
+   * "et", "&" or "+" is a name too, without being listed here.
+   */
   aliases: z.array(z.string().check(z.minLength(1))),
+  /**
+   * Who provides the proof: `receipt` — the association, with a receipt (date, supplier,
+   * service, amount), without which the line is not reimbursed in the final décompte;
+   * `programme` — the programme buys it itself (no receipt from the association);
+   * `flat` — a flat allowance, no receipt. Default `receipt`.
+   */
+  proof: z.optional(z.enum(["receipt", "programme", "flat"])),
   /** A daily allowance: `jours` applies to it, and a line with days but no amount counts at its ceiling. */
   daily: z.optional(z.boolean()),
   ceiling: ceilingSchema,
@@ -41,6 +52,8 @@ export const ruleSetSchema = z
   .object({
     id: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]*$/)),
     label: z.string().check(z.minLength(1)),
+    /** Where the categories are listed, in messages: `libellé hors Annexe 2`. */
+    source: z.optional(z.string().check(z.minLength(1))),
     categories: z.array(categorySchema).check(z.minLength(1)),
     /** Σ eligible lines of a mission is capped at this amount. */
     missionCap: z.optional(euros),

@@ -69,6 +69,8 @@ export const questionSchema = z.object({
    * The respondent e-mail Forms collects is always personal, whatever the call.
    */
   personal: z.optional(z.boolean()),
+  /** A number answer that is an amount: shown in euros (`1 497 €`) in the review sheet and panel. */
+  unit: z.optional(z.literal("euros")),
   validation: z.optional(validationSchema),
   choices: z.optional(choicesSchema),
   scale: z.optional(

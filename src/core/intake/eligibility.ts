@@ -4,6 +4,7 @@
  * defines are checked.
  */
 import { type Field, field, InputError, invalid } from "../errors";
+import { wholeNumberOf } from "../money";
 import type { CallDefinition } from "./call-schema";
 import { lateFrom } from "./calls";
 import { findCountry } from "./countries";
@@ -95,7 +96,7 @@ export function parseYesNo(value: unknown, where: Field, blank?: boolean): boole
 export function parseDurationDays(value: unknown, where: Field): number {
   const n =
     typeof value === "number"
-      ? value
+      ? wholeNumberOf(value)
       : typeof value === "string" && /^\s*\d+\s*(jours?)?\s*$/i.test(value)
         ? Number.parseInt(value, 10)
         : Number.NaN;

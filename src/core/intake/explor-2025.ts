@@ -206,6 +206,7 @@ export const EXPLOR_2025: CallDefinition = {
       id: "budgetTotal",
       label: "Budget total indicatif de la mission (€)",
       type: "number",
+      unit: "euros",
       required: true,
       validation: { kind: "numberRange", min: 0, message: "Indiquez un montant positif en euros." },
     },

@@ -132,7 +132,8 @@ export function parseDateTime(value: unknown, where: Field): Date {
   if (typeof value === "number" && Number.isFinite(value) && value > 0) {
     return fromParis(wallClockOf(new Date(Math.round((value - SHEETS_EPOCH_DAYS) * 86_400) * 1000)));
   }
-  const text = typeof value === "string" ? value.trim() : "";
+  // French Sheets writes a no-break or narrow no-break space between date and time.
+  const text = typeof value === "string" ? value.replace(/[\u00a0\u202f\u2007\u2009]/g, " ").trim() : "";
   const fr = FRENCH.exec(text);
   if (fr) {
     const p = wallClock([fr[3], fr[2], fr[1], fr[4], fr[5], fr[6]]);

@@ -105,10 +105,23 @@ function formatNumber(n: number): string {
   return String(n).replace(".", ",");
 }
 
-/** An answer as staff read it: Oui/Non, dates as 10/07/2025, boxes separated by commas. */
-export function formatAnswer(value: AnswerValue | undefined): string {
+const WHOLE_EUROS = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+const EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+
+/**
+ * An answer as staff read it: Oui/Non, dates as 10/07/2025, boxes separated by commas, and an
+ * amount (a question in euros) as `1 497 €` (`1 497,50 €` with cents).
+ */
+export function formatAnswer(value: AnswerValue | undefined, question?: { readonly unit?: "euros" }): string {
   if (value === undefined) return "";
   if (typeof value === "boolean") return value ? "Oui" : "Non";
+  if (typeof value === "number" && question?.unit === "euros") {
+    return (Number.isInteger(value) ? WHOLE_EUROS : EUROS).format(value);
+  }
   if (typeof value === "number") return formatNumber(value);
   if (Array.isArray(value)) return value.join(", ");
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value as string);
@@ -138,7 +151,8 @@ export function reviewRow(call: CallDefinition, submission: Submission, n: numbe
   const eligibility = submissionEligibility(call, submission);
   const e = call.eligibility;
   const a = submission.answers;
-  const answerText = (id: string | undefined) => (id === undefined ? "" : formatAnswer(a[id]));
+  const answerText = (id: string | undefined) =>
+    id === undefined ? "" : formatAnswer(a[id], questionOf(call, id));
   const summary = call.review.shownAnswers
     .filter((id) => a[id] !== undefined)
     .map((id) => `${questionOf(call, id).label} : ${answerText(id)}`)

@@ -10,6 +10,7 @@ import {
   RULE_SET_IDS,
   type RuleSet,
   ruleSetById,
+  type Stage,
 } from "../../core/explor";
 import { formatEuros, formatPercent } from "../../core/money";
 import { byId, el, showFieldError } from "../shared/dom";
@@ -59,6 +60,10 @@ interface LineView {
 
 const lines: LineView[] = [];
 let nextUid = 1;
+
+function currentStage(): Stage {
+  return byId<HTMLSelectElement>("etape").value === "final" ? "final" : "previsionnel";
+}
 
 function currentRuleSet(): RuleSet {
   return ruleSetById(byId<HTMLSelectElement>("regle").value || DEFAULT_RULE_SET_ID);
@@ -164,6 +169,7 @@ function update(): void {
   const decompte = computeDecompte(
     ruleSet,
     lines.map((v) => fieldsOf(v)),
+    currentStage(),
   );
   decompte.lines.forEach((result, i) => {
     const view = lines[i];
@@ -171,14 +177,19 @@ function update(): void {
   });
   const totals = decompte.totals;
   byId("total-reel").textContent = totals ? euros(totals.real) : "—";
+  byId("total-eligible-avant").textContent = totals ? euros(totals.eligibleBeforeCap) : "—";
   byId("total-eligible").textContent = totals ? euros(totals.eligible) : "—";
   byId("prise-en-charge").textContent = totals ? formatEuros(totals.contribution) : "—";
   byId("reste").textContent = totals ? formatEuros(totals.remainder) : "—";
-  byId("totaux-etat").textContent = totals
-    ? !isZero(ruleSet.fixedFee)
-      ? `Le reste à charge comprend les frais fixes de ${euros(ruleSet.fixedFee)} par mission.`
-      : ""
-    : "Corrigez les erreurs signalées pour voir les totaux.";
+  const notes = totals
+    ? [
+        totals.capObservation ? `${totals.capObservation.replace(/^p/, "P")}.` : "",
+        !isZero(ruleSet.fixedFee)
+          ? `Le reste à charge comprend les frais fixes de ${euros(ruleSet.fixedFee)} par mission.`
+          : "",
+      ]
+    : [decompte.totalError ?? "Corrigez les erreurs signalées pour voir les totaux."];
+  byId("totaux-etat").textContent = notes.filter((n) => n !== "").join(" ");
 }
 
 function describeRuleSet(): void {
@@ -324,6 +335,7 @@ function addLine(fields: ExpenseFields = emptyExpense()): void {
 function request(): CalculatorRequest {
   return {
     regle: currentRuleSet().id,
+    etape: currentStage(),
     titre: byId<HTMLInputElement>("titre").value,
     lignes: lines.map((v) => fieldsOf(v)),
   };
@@ -368,6 +380,7 @@ function start(): void {
     describeRuleSet();
     update();
   });
+  byId("etape").addEventListener("change", () => update());
   byId("ajouter").addEventListener("click", () => {
     addLine();
     lines[lines.length - 1]?.inputs.categorie.focus();

@@ -8,10 +8,16 @@ import { MISSION_SHEET_NAME, type MissionLineInput } from "../../addon/mission-l
 import { insertMissionSheet } from "../../addon/mission-sheet";
 import { asText, FORMAT, type LayoutCell } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
-import { type Decimal, toCents, toNumber } from "../../core/decimal";
+import { type Decimal, toNumber } from "../../core/decimal";
 import { InputError } from "../../core/errors";
-import { findCategory, type LineCeiling, type RuleSet, ruleSetById } from "../../core/explor";
-import { centsResult } from "../../functions/results";
+import {
+  DECOMPTE_HEADER,
+  DECOMPTE_TOTAL_ROWS,
+  decompteRows,
+  findCategory,
+  type RuleSet,
+  ruleSetById,
+} from "../../core/explor";
 import {
   computeDecompte,
   type Decompte,
@@ -23,8 +29,7 @@ import {
 } from "./expenses";
 
 export const MAX_LINES = 200;
-export const DECOMPTE_HEADER = ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"];
-const NO_CEILING = "sans plafond";
+export { DECOMPTE_HEADER };
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
@@ -48,6 +53,8 @@ const lineSchema = z.strictObject({
 
 export const calculatorRequestSchema = z.strictObject({
   regle: text(40),
+  /** Prévisionnel (default) or Décompte final: then a line lacking its receipt is not reimbursed. */
+  etape: z.optional(z.enum(["previsionnel", "final"])),
   titre: text(200),
   lignes: z.array(lineSchema).check(z.maxLength(MAX_LINES)),
 });
@@ -86,43 +93,22 @@ export function readRequest_(request: unknown): {
     throw new InputError(`Calculateur EXPLOR : ${issue ? frenchIssue(issue) : "données invalides"}`);
   }
   const ruleSet = ruleSetById(parsed.data.regle);
-  const decompte = computeDecompte(ruleSet, parsed.data.lignes);
+  const decompte = computeDecompte(ruleSet, parsed.data.lignes, parsed.data.etape ?? "previsionnel");
   const error = firstError(decompte);
   if (error) throw new InputError(error);
   return { request: parsed.data, ruleSet, decompte };
 }
 
-function euros(d: Decimal): number {
-  return centsResult(toCents(d));
-}
-
-function ceilingCell(c: LineCeiling): number | string {
-  return c === "none" ? NO_CEILING : euros(c);
-}
-
-/** The décompte as values: header, one row per counted line, Total, Prise en charge, Reste à charge. */
-export function decompteRows_(decompte: Decompte): LayoutCell[][] {
-  const rows: LayoutCell[][] = [[...DECOMPTE_HEADER]];
-  for (const result of decompte.lines) {
-    const line = result.line;
-    if (!line?.assessment) continue;
-    const a = line.assessment;
-    rows.push([
-      asText(line.label),
-      euros(a.real),
-      ceilingCell(a.ceiling),
-      euros(a.eligible),
-      line.observation,
-    ]);
-  }
+/** The décompte as values: the core's table, labels kept as text. */
+export function decompteRows_(ruleSet: RuleSet, decompte: Decompte): LayoutCell[][] {
   const totals = decompte.totals;
   if (!totals) throw new Error("décompte sans totaux");
-  rows.push(
-    ["Total", euros(totals.real), "", euros(totals.eligible), ""],
-    ["Prise en charge", "", "", centsResult(totals.contribution), ""],
-    ["Reste à charge association", "", "", centsResult(totals.remainder), ""],
+  const rows = decompteRows(ruleSet, totals);
+  return rows.map((row, i) =>
+    i > 0 && i < rows.length - DECOMPTE_TOTAL_ROWS && typeof row[0] === "string"
+      ? [asText(row[0]), ...row.slice(1)]
+      : row,
   );
-  return rows;
 }
 
 export interface InsertedDecompte {
@@ -137,9 +123,10 @@ function isEmptyCell(value: unknown): boolean {
 
 /** Sidebar: writes the décompte at the selected cell, as values, refusing to cover anything. */
 export function serverInsererDecompte(request: unknown): InsertedDecompte {
-  const { decompte } = readRequest_(request);
-  const rows = decompteRows_(decompte);
-  if (rows.length === 4) throw new InputError("Aucune dépense à inscrire : saisissez au moins un montant");
+  const { ruleSet, decompte } = readRequest_(request);
+  const rows = decompteRows_(ruleSet, decompte);
+  if (rows.length === 1 + DECOMPTE_TOTAL_ROWS)
+    throw new InputError("Aucune dépense à inscrire : saisissez au moins un montant");
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
   const anchor = spreadsheet.getActiveRange() ?? sheet.getRange(1, 1);
@@ -166,7 +153,9 @@ export function serverInsererDecompte(request: unknown): InsertedDecompte {
     rows.map(() => [FORMAT.text, FORMAT.euros, FORMAT.euros, FORMAT.euros, FORMAT.text]),
   );
   sheet.getRange(top, left, 1, width).setFontWeight("bold");
-  sheet.getRange(top + rows.length - 3, left, 3, width).setFontWeight("bold");
+  sheet
+    .getRange(top + rows.length - DECOMPTE_TOTAL_ROWS, left, DECOMPTE_TOTAL_ROWS, width)
+    .setFontWeight("bold");
   return { sheet: sheet.getName(), range: range.getA1Notation() };
 }
 
@@ -183,7 +172,7 @@ function missionLine(ruleSet: RuleSet, fields: ExpenseFields, line: ReadLine): M
   const foreign = line.currency !== "EUR";
   return {
     category: fields.categorie === OTHER ? otherLabel(ruleSet, line.label) : line.label,
-    amount: number(line.amount),
+    amount: number(line.given),
     currency: line.currency,
     ...(foreign ? { rate: number(line.rate), month: line.month ?? "" } : {}),
     ...(line.days === undefined ? {} : { days: line.days }),
@@ -211,7 +200,12 @@ export function serverRemplirFeuilleMission(request: unknown): FilledMissionShee
   if (lines.length === 0) throw new InputError("Aucune dépense à inscrire : saisissez au moins une ligne");
   const title = valid.titre.trim();
   const sheet = insertMissionSheet([
-    { title: title === "" ? MISSION_SHEET_NAME : title, ruleSetId: ruleSet.id, lines },
+    {
+      title: title === "" ? MISSION_SHEET_NAME : title,
+      ruleSetId: ruleSet.id,
+      stage: valid.etape === "final" ? "Décompte final" : "Prévisionnel",
+      lines,
+    },
   ]);
   return { sheet };
 }

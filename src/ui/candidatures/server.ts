@@ -201,8 +201,8 @@ function fullAnswers_(sheet: Sheet, call: CallDefinition, key: string): FullAnsw
       const a = result.submission.answers;
       return {
         answers: call.questions
-          .filter((q) => a[q.id] !== undefined && formatAnswer(a[q.id]) !== "")
-          .map((q) => ({ label: q.label, value: formatAnswer(a[q.id]) })),
+          .filter((q) => a[q.id] !== undefined && formatAnswer(a[q.id], q) !== "")
+          .map((q) => ({ label: q.label, value: formatAnswer(a[q.id], q) })),
         reasons: submissionEligibility(call, result.submission).reasons,
       };
     }
