@@ -74,6 +74,9 @@ export const DEMO_SCENARIOS: Readonly<Record<string, SidebarScenario>> = {
   candidatures: async (page) => {
     await page.locator("#candidat").waitFor();
   },
+  aide: async (page) => {
+    await page.locator("dl dt").first().waitFor();
+  },
 };
 
 /** Before the candidatures sidebar opens, the user selects an application in the review sheet. */

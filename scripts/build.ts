@@ -12,8 +12,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BuildOptions, build } from "esbuild";
 import { entryPoints } from "../src/addon";
+import { MENU } from "../src/addon/menu";
 import { customFunctions } from "../src/functions";
 import { renderGlobals } from "./globals";
+import { guideHtml, menuHelpHtml } from "./help";
 import { buildSidebars } from "./sidebars";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -95,7 +97,8 @@ export async function buildProject(): Promise<void> {
   mkdirSync(out, { recursive: true });
   await build(BUNDLE_OPTIONS);
   writeFileSync(join(out, "functions.js"), renderGlobals(customFunctions, entryPoints));
-  await buildSidebars(root, out);
+  const { homepage } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { homepage?: string };
+  await buildSidebars(root, out, { menu: menuHelpHtml(MENU, entryPoints), guide: guideHtml(homepage) });
   copyFileSync(join(root, "appsscript.json"), join(out, "appsscript.json"));
 }
 

@@ -8,6 +8,7 @@ import { demoSummary, runDemo } from "../dev/demo";
 import { demoDocuments } from "../dev/demo-documents";
 import { writeSentLetters } from "../dev/demo-letters";
 import { printHtmlToPdf } from "../dev/documents-pdf";
+import { writeGuidePictures } from "../dev/guide-pictures";
 import { writeXlsx } from "../dev/host/xlsx";
 import { captureSidebars, DEMO_SCENARIOS, selectApplication } from "../dev/sidebar-shots";
 import { buildProject } from "./build";
@@ -55,7 +56,9 @@ let sidebarsNote: string;
 try {
   selectApplication(demo.host, "Les Amis de Tiassalé");
   const shots = await captureSidebars(demo.host, DEMO_SCENARIOS, join(OUT, "sidebars"));
-  sidebarsNote = `Panneaux : ${shots.length} captures dans ${join(OUT, "sidebars")}`;
+  step("Images du guide : feuilles telles que Sheets les montre, dans docs/images/…");
+  const pictures = await writeGuidePictures(demo.host, join(OUT, "sidebars"));
+  sidebarsNote = `Panneaux : ${shots.length} captures dans ${join(OUT, "sidebars")} ; guide : ${pictures.length} images dans docs/images`;
 } catch (error) {
   const message = (error as Error).message;
   sidebarsNote = /Chromium introuvable/.test(message)

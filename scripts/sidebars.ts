@@ -1,7 +1,8 @@
 /**
  * Builds each sidebar as one self-contained HTML file in build/ (what HtmlService serves):
  * `src/ui/<name>/page.html` with the shared add-on stylesheet and the page's browser code
- * (`src/ui/<name>/client.ts`, bundled by esbuild for the browser) inlined.
+ * (`src/ui/<name>/client.ts`, bundled by esbuild for the browser, when the page has one) inlined,
+ * and any `<!-- name -->` fragment the build makes (the Aide sidebar's menu help).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,32 +22,43 @@ function inlineSafe(code: string): string {
   return code.replace(/<\/(script|style)/gi, "<\\/$1");
 }
 
-export async function buildSidebars(root: string, out: string): Promise<string[]> {
+export async function buildSidebars(
+  root: string,
+  out: string,
+  fragments: Readonly<Record<string, string>> = {},
+): Promise<string[]> {
   const css = readFileSync(join(root, SIDEBAR_DIR, "shared", "addon.css"), "utf8");
   const names = sidebarNames(root);
   for (const name of names) {
     const dir = join(root, SIDEBAR_DIR, name);
-    const result = await build({
-      entryPoints: [join(dir, "client.ts")],
-      bundle: true,
-      write: false,
-      format: "iife",
-      platform: "browser",
-      target: "es2020",
-      minify: true,
-      legalComments: "none",
-      charset: "utf8",
-      logLevel: "warning",
-    });
-    const script = result.outputFiles[0]?.text ?? "";
+    const script = existsSync(join(dir, "client.ts")) ? await bundleClient(dir) : "";
     const page = readFileSync(join(dir, "page.html"), "utf8");
     if (!page.includes("<!-- style -->") || !page.includes("<!-- script -->")) {
       throw new Error(`${name}/page.html: <!-- style --> and <!-- script --> placeholders expected`);
     }
-    const html = page
+    let html = page
       .replace("<!-- style -->", () => `<style>${inlineSafe(css)}</style>`)
-      .replace("<!-- script -->", () => `<script>${inlineSafe(script)}</script>`);
+      .replace("<!-- script -->", () => (script ? `<script>${inlineSafe(script)}</script>` : ""));
+    for (const [fragment, content] of Object.entries(fragments)) {
+      html = html.replace(`<!-- ${fragment} -->`, () => content);
+    }
     writeFileSync(join(out, `${name}.html`), html);
   }
   return names;
+}
+
+async function bundleClient(dir: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(dir, "client.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    logLevel: "warning",
+  });
+  return result.outputFiles[0]?.text ?? "";
 }

@@ -206,6 +206,9 @@ class ChartBuilder {
   setTitle(title: string) {
     return this.setOption("title", title);
   }
+  setNumHeaders(headers: number) {
+    return this.setOption("numHeaders", headers);
+  }
   build() {
     return { spec: { ...this.spec }, sheet: this.sheet, getId: () => `chart-${this.spec.ranges.join()}` };
   }

@@ -21,6 +21,7 @@ import { menuBudgetConvention } from "./convention-sheets";
 import { menuDiagnostic } from "./diagnostic";
 import { menuSyncApplicationsAndJuries, onFormSubmit } from "./dispatch";
 import { menuDecisionLetter, menuFinancialAnnex } from "./documents/actions";
+import { menuHelp } from "./help";
 import { serverTauxInfoEuro } from "./infoeuro";
 import { FORM_SUBMIT_HANDLER, menuCreateForm } from "./intake/actions";
 import { menuEraseApplicant } from "./intake/erase";
@@ -63,7 +64,9 @@ export const entryPoints: readonly EntryPointSpec[] = [
   }),
   entryPoint({
     name: "menuSynchroniserCandidatures",
-    summary: "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction.",
+    summary:
+      "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction, la synthèse et, s'il y a un jury, " +
+      "sa liste de candidatures et ses colonnes.",
     params: [],
     run: menuSyncApplicationsAndJuries,
   }),
@@ -122,6 +125,13 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "avec le texte d'une relance.",
     params: [],
     run: menuMissingEvaluations,
+  }),
+  entryPoint({
+    name: "menuAide",
+    summary:
+      "Lianes › Aide : ouvre le panneau d'aide, ce que fait chaque entrée du menu et le lien vers le guide.",
+    params: [],
+    run: menuHelp,
   }),
   entryPoint({
     name: "menuDiagnostic",

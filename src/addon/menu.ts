@@ -50,6 +50,7 @@ export const MENU: readonly MenuEntry[] = [
   LETTERS_MENU,
   "separator",
   { caption: "Diagnostic", functionName: "menuDiagnostic" },
+  { caption: "Aide", functionName: "menuAide" },
 ];
 
 /** Every clickable item, submenus included, in menu order. */

@@ -40,6 +40,23 @@ export interface ListRule {
   readonly help: string;
 }
 
+/** A chart of a block of the sheet, drawn by Sheets' chart builder and anchored at a cell. */
+export interface ChartLayout {
+  readonly kind: "bar" | "column" | "pie";
+  readonly title: string;
+  /** The data: labels in the first column, a series per other column, headers in the first row. */
+  readonly data: {
+    readonly row: number;
+    readonly column: number;
+    readonly rows: number;
+    readonly columns: number;
+  };
+  /** Top-left cell (1-based) and size in pixels. */
+  readonly anchor: { readonly row: number; readonly column: number };
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface SheetLayout {
   readonly name: string;
   readonly blocks: readonly Block[];
@@ -47,6 +64,8 @@ export interface SheetLayout {
   /** Widths in pixels, from column A. */
   readonly columnWidths?: readonly number[];
   readonly frozenRows?: number;
+  /** The sheet's charts: a sheet written from its layout holds these and no other. */
+  readonly charts?: readonly ChartLayout[];
 }
 
 /** fr-FR formats as Sheets stores them (the spreadsheet locale renders separators). */

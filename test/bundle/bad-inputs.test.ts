@@ -1362,6 +1362,21 @@ const MENU_CASES: readonly MenuCase[] = [
   ...LETTER_CASES(),
   ...JURY_CASES(),
   [
+    "aide : le panneau s'ouvre, rien n'est écrit",
+    nothing,
+    "Aide",
+    [],
+    {
+      alerts: [],
+      unchanged: true,
+      afterwards: (host) => {
+        const sidebar = host.ui.sidebars.at(-1) as { getTitle(): string; getContent(): string };
+        expect(sidebar.getTitle()).toBe("Aide Lianes");
+        expect(sidebar.getContent()).toContain("<dt>Jury › Préparer le jury…</dt>");
+      },
+    },
+  ],
+  [
     "une feuille « Diagnostic » de l'utilisateur : erreur qui le dit, rien n'est écrit ni créé",
     (host) => host.spreadsheet.insertSheet("Diagnostic").getRange(1, 1).setValue("Mes notes"),
     "Diagnostic",

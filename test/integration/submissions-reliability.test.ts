@@ -371,8 +371,9 @@ describe("submissions taken on their own, once the review sheet exists", () => {
       r.flatMap((v, j) => (v === summaryBefore[i]?.[j] ? [] : [[i + 1, j + 1, v]])),
     );
     expect(changed).toEqual([[4, 2, 2]]);
-    // One review row (its width) and one summary cell; no getDataRange on the responses or review sheet.
-    expect(cellsWritten(host)).toBe((host.values(REVIEW)[0] as unknown[]).length + 2);
+    // One review row (its width) and the summary's changed count row (status, count, places);
+    // no getDataRange on the responses or review sheet.
+    expect(cellsWritten(host)).toBe((host.values(REVIEW)[0] as unknown[]).length + 3);
     expect(calls(host)).toBeLessThanOrEqual(60);
     expect(host.counter.counts.get("DeveloperMetadataFinder.find") ?? 0).toBe(0);
     // The new row has the rules and formats the full sync gave the first: status list, scores, dates.

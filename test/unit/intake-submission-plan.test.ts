@@ -173,9 +173,9 @@ describe("patching the decision summary", () => {
     const before = decisionSummaryLayout(call, rowsWith(["À instruire", "Retenue"]));
     const after = decisionSummaryLayout(call, rowsWith(["À instruire", "Retenue", "À instruire"]));
     const writes = summaryPatch(before, after, renderLayout(before) ?? []);
-    expect(writes).toEqual([{ row: 4, column: 1, values: [["À instruire", 2]] }]);
+    expect(writes).toEqual([{ row: 4, column: 1, values: [["À instruire", 2, ""]] }]);
     expect(undoPatch(writes ?? [], before, after)).toEqual([
-      { row: 4, column: 1, values: [["À instruire", 1]] },
+      { row: 4, column: 1, values: [["À instruire", 1, ""]] },
     ]);
   });
 
@@ -189,7 +189,9 @@ describe("patching the decision summary", () => {
       ...sheet,
       ...rowsWith(["À instruire", "À instruire"]).slice(2),
     ]);
-    expect(summaryPatch(before, after, shown)).toEqual([{ row: 4, column: 1, values: [["À instruire", 1]] }]);
+    expect(summaryPatch(before, after, shown)).toEqual([
+      { row: 4, column: 1, values: [["À instruire", 1, ""]] },
+    ]);
   });
 
   it("rewrites the whole summary when the sheet no longer shows the layout before, or the blocks move", () => {

@@ -9,6 +9,7 @@ import { fnv1a } from "../../core/intake/response-key";
 import { askForDefinition } from "../dialogs";
 import { prepareAcknowledgements } from "../letters/actions";
 import { linkToSpreadsheet, openOrCreateForm } from "../linked-form";
+import { replaceSheetContents } from "../sheets";
 import { buildFormItems } from "./form-builder";
 import { pendingOf, pendingProperty, recordPending, settlePending } from "./pending";
 import { findResponsesSheet } from "./responses-sheet";
@@ -22,6 +23,7 @@ import {
   type SubmissionsTaken,
   takeSubmissions,
 } from "./submission-sync";
+import { decisionSummaryLayout, summarySheetName } from "./summary";
 
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
 /** How long a submission waits for another one's sync before leaving its own for later. */
@@ -74,6 +76,11 @@ export function createOrUpdateForm(callId: string): FormCreation {
     ...(responses ? { responsesSheetId: responses.getSheetId() } : {}),
   });
   installFormSubmitTrigger(spreadsheet);
+  // The committee's summary is there from the start (counts at 0, its chart made once: a sync
+  // rewrites the values and the chart follows them).
+  if (!spreadsheet.getSheetByName(summarySheetName(call))) {
+    replaceSheetContents(spreadsheet, decisionSummaryLayout(call, []));
+  }
   return {
     call,
     formId: form.getId(),

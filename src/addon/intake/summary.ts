@@ -3,7 +3,7 @@
  * retained, waiting-list and refused applications, best weighted score first.
  */
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { type Status, statusSummary } from "../../core/intake/review";
+import { RETAINED, type Status, statusSummary } from "../../core/intake/review";
 import { committeeRankingBlocks } from "../jury/review-columns";
 import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "../sheet-layout";
 import { applicationRows, reviewSheetShape } from "./review-plan";
@@ -28,10 +28,11 @@ export function decisionSummaryLayout(
     call,
     body.map((r) => r[shape.statusColumn]),
   );
+  // The places sit beside the retained count, so that the chart shows one against the other.
   const counts: LayoutCell[][] = [
-    ["Statut", "Nombre"],
-    ...summary.counts.map((c) => [c.status, c.count]),
-    ...(summary.other > 0 ? [["Sans statut reconnu", summary.other]] : []),
+    ["Statut", "Nombre", "Places"],
+    ...summary.counts.map((c) => [c.status, c.count, c.status === RETAINED ? summary.capacity : ""]),
+    ...(summary.other > 0 ? [["Sans statut reconnu", summary.other, ""]] : []),
   ];
   const decided = DECIDED.flatMap((status) =>
     body
@@ -53,7 +54,7 @@ export function decisionSummaryLayout(
       row: 4,
       column: 1,
       values: counts.slice(1),
-      numberFormat: [...counts.slice(1).map(() => ["@", FORMAT.integer])],
+      numberFormat: [...counts.slice(1).map(() => ["@", FORMAT.integer, FORMAT.integer])],
     },
     {
       row: counts.length + 3,
@@ -77,6 +78,17 @@ export function decisionSummaryLayout(
   return {
     name: summarySheetName(call),
     blocks,
+    charts: [
+      {
+        kind: "bar",
+        title: `Candidatures par statut (${summary.capacity} places)`,
+        // The statuses only (not a row for unknown ones): a fixed block, so the chart stays right.
+        data: { row: 3, column: 1, rows: summary.counts.length + 1, columns: 3 },
+        anchor: { row: 3, column: 4 },
+        width: 380,
+        height: 210,
+      },
+    ],
     columnWidths: [160, 60, 260, 110, 260, 24, 60, 60, 220, 150, 110, 80, 220],
     frozenRows: 0,
   };
