@@ -12,6 +12,7 @@ import { formatEuros } from "../src/core/money";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
 import { applicationChoices, type Marks, submitEvaluation } from "./fixtures/jury";
+import { mission2026Layout, RECITAL_CELLS, recitalSheetLayout } from "./fixtures/recital-projects";
 import { createHost, type FakeForm, type Host } from "./host";
 import { fakeInfoEuro } from "./host/infoeuro";
 import type { SentMessage } from "./host/mail";
@@ -188,6 +189,64 @@ function instruct(host: Host): void {
   host.runMenuItem("Synchroniser les candidatures");
 }
 
+const ok = (text: string) => ({ kind: "prompt" as const, button: "OK" as const, text });
+
+/** The Récital sheet's figures as first computed, then what one rule-sheet edit changed. */
+export interface RecitalRun {
+  readonly figures: readonly string[];
+  readonly edit: { readonly what: string; readonly before: unknown; readonly after: unknown };
+}
+
+/**
+ * The finance manager sets up the three Récital funds through Lianes › Paramètres, types sample
+ * projects with their aid by formula, then changes the tandem flat rate in its rule sheet.
+ */
+function recital(host: Host): RecitalRun {
+  for (const template of ["RECITAL-FT", "RECITAL-PS", "RECITAL-TANDEM"]) {
+    host.runMenuItem("Paramètres › Nouvelle règle de financement…", ok(template), ok(""));
+  }
+  const sheet = host.spreadsheet.insertSheet("Récital");
+  writeLayout(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, recitalSheetLayout());
+  const figures = recitalFigures(host);
+  const tandem = RECITAL_CELLS.tandems[0];
+  const before = sheet.valueAt(tandem.row, 4);
+  // Next school year, 700 € a tandem: one cell of the rule sheet, and the aid follows.
+  host.spreadsheet.getSheetByName("Règle RECITAL-TANDEM")?.getRange("B4").setValue(700);
+  return {
+    figures,
+    edit: {
+      what: "Forfait des Tandems solidaires 600 € → 700 € (Règle RECITAL-TANDEM, B4), 2 tandems à 1 500 €",
+      before,
+      after: sheet.valueAt(tandem.row, 4),
+    },
+  };
+}
+
+/** A mission computed under a rule sheet (Mission A's lines, the per diem given by its days). */
+export interface RuleMission {
+  readonly sheet: string;
+  readonly contribution: unknown;
+  readonly remainder: unknown;
+}
+
+/**
+ * Next year's EXPLOR ceilings without code: the 2025 rule as a sheet, duplicated as
+ * EXPLOR-HDF-2026, the per diem raised to 20 € a day in its sheet, and Mission A computed under
+ * it by the EXPLOR functions reading the named range REGLE_EXPLOR_HDF_2026.
+ */
+function explor2026(host: Host): RuleMission {
+  host.runMenuItem("Paramètres › Nouvelle règle de financement…", ok("EXPLOR-HDF-2025"), ok(""));
+  host.runMenuItem("Paramètres › Dupliquer une règle…", ok("EXPLOR-HDF-2025"), ok("EXPLOR-HDF-2026"));
+  const rule = host.spreadsheet.getSheetByName("Règle EXPLOR-HDF-2026");
+  if (!rule) throw new Error("Règle EXPLOR-HDF-2026 non créée");
+  const perDiem = host.values("Règle EXPLOR-HDF-2026").findIndex((r) => r[0] === "Per diem") + 1;
+  rule.getRange(perDiem, 2).setValue(20);
+  const name = "Mission EXPLOR 2026";
+  const sheet = host.spreadsheet.insertSheet(name);
+  writeLayout(sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet, mission2026Layout(name));
+  return { sheet: name, contribution: sheet.valueAt(10, 2), remainder: sheet.valueAt(11, 2) };
+}
+
 /** The jury: three members evaluate the applications under review, as the guide describes. */
 function juryDemo(host: Host): void {
   host.runMenuItem("Préparer le jury…", { kind: "prompt", button: "OK", text: "EXPLOR-2025" });
@@ -239,6 +298,10 @@ export interface Demo {
   readonly host: Host;
   /** EXPLOR applications submitted (one of them delivered twice). */
   readonly submitted: number;
+  readonly recital: RecitalRun;
+  readonly explor2026: RuleMission;
+  /** What Lianes › Paramètres › Vérifier les paramètres answered at the end. */
+  readonly verified: string;
 }
 
 /** Runs the demonstration on a fresh host; `step` hears of each stage, in French. */
@@ -304,7 +367,18 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
   review?.activate();
   review?.getRange(2, 1).activate();
   host.runMenuItem("Lettre de décision (ligne sélectionnée)");
-  return { host, submitted };
+
+  step(
+    "Récital : Lianes › Paramètres › Nouvelle règle de financement… (3 fonds), projets et aides par formule…",
+  );
+  const recitalRun = recital(host);
+  step(
+    "EXPLOR 2026 : Lianes › Paramètres › Dupliquer une règle… (per diem à 20 € par jour), une mission sous cette règle…",
+  );
+  const mission2026 = explor2026(host);
+  host.runMenuItem("Paramètres › Vérifier les paramètres");
+  const verified = host.ui.alerts.at(-1) ?? "aucune alerte";
+  return { host, submitted, recital: recitalRun, explor2026: mission2026, verified };
 }
 
 /** The manager prepares the letters, reads them, ticks every one and sends them. */
@@ -371,7 +445,7 @@ function juryLine(host: Host): string {
 }
 
 /** What the demo produced, in French, one line each. */
-export function demoSummary({ host, submitted }: Demo): string[] {
+export function demoSummary({ host, submitted, recital, explor2026, verified }: Demo): string[] {
   const [header = [], ...rows] = host.values("Candidatures");
   const eligibility = header.indexOf("Éligibilité");
   const [contributionA, contributionB, contributionC] = numbersRightOf(
@@ -389,6 +463,12 @@ export function demoSummary({ host, submitted }: Demo): string[] {
     )}`,
     `Candidatures EXPLOR : ${submitted} dépôts (dont un événement reçu deux fois) → ${rows.length} lignes, ` +
       `${rows.filter((r) => r[eligibility] === "Éligible").length} éligibles`,
+    ...recital.figures,
+    `Règle modifiée dans sa feuille — ${recital.edit.what} : ${euros(recital.edit.before)} → ${euros(recital.edit.after)}`,
+    `EXPLOR-HDF-2026 (per diem 20 € par jour) : mission A de 10 jours → prise en charge ${euros(
+      explor2026.contribution,
+    )}, reste à charge ${euros(explor2026.remainder)}`,
+    `Vérifier les paramètres : ${verified}`,
     `Jury EXPLOR-2025 : ${juryLine(host)}`,
     `Courriers : ${host.values("Courriers").length - 1} préparés, ${host.mail.messages.length} envoyés ` +
       `(${host.mail.getRemainingDailyQuota()} restants dans le quota du jour)`,
@@ -397,5 +477,21 @@ export function demoSummary({ host, submitted }: Demo): string[] {
       .getSheets()
       .map((s) => s.getName())
       .join(", ")}`,
+  ];
+}
+
+/** The Récital figures as the sheet shows them: amounts, or the cell's French error. */
+function recitalFigures(host: Host): string[] {
+  const sheet = host.spreadsheet.getSheetByName("Récital");
+  if (!sheet) return ["Récital : feuille absente"];
+  const shown = (row: number, column: number) =>
+    sheet.errorAt(row, column) ?? euros(sheet.valueAt(row, column));
+  const { territorial, structuring, tandems } = RECITAL_CELLS;
+  return [
+    `Récital, fonds territoriaux : ${territorial.map((p) => `${euros(p.cost)} → ${shown(p.row, 3)}`).join(" ; ")}`,
+    `Récital, projet structurant : ${[2, 3, 4]
+      .map((c) => euros(sheet.valueAt(structuring.costsRow, c)))
+      .join(" / ")} → ${[2, 3, 4].map((c) => shown(structuring.aidRow, c)).join(" / ")}`,
+    `Récital, tandems : ${tandems.map((t) => `${t.tandems} × ${euros(t.cost)} → ${shown(t.row, 4)}`).join(" ; ")}`,
   ];
 }

@@ -761,8 +761,47 @@ function isDateFormat(f: CellFormat | undefined): boolean {
   return !!f?.numberFormat && /^[dmy/ :hs]+$/i.test(f.numberFormat);
 }
 
+/** `[A-Za-z_][A-Za-z0-9_]*`, and not a cell reference (A1, R1C1): what Sheets accepts as a range name. */
+const RANGE_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+const CELL_LIKE = /^(?:[A-Za-z]{1,3}\d+|R\d*C\d*)$/i;
+
+/** A named range: a name formulas use for a range, kept by HyperFormula as a named expression. */
+export class FakeNamedRange {
+  constructor(
+    private readonly spreadsheet: FakeSpreadsheet,
+    private readonly name: string,
+  ) {}
+  getName() {
+    return this.name;
+  }
+  getRange() {
+    const target = this.spreadsheet.namedRanges.get(this.name);
+    if (!target) throw new Error(`Named range ${this.name} has been removed`);
+    return target;
+  }
+  setRange(range: FakeRange) {
+    this.spreadsheet.setNamedRange(this.name, range);
+    return this;
+  }
+  remove() {
+    this.spreadsheet.removeNamedRange(this.name);
+  }
+}
+
+function absoluteA1(range: FakeRange): string {
+  const quoted = `'${range.getSheet().getName().replace(/'/g, "''")}'`;
+  const a1 = range
+    .getA1Notation()
+    .split(":")
+    .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+  return `${quoted}!${a1}`;
+}
+
 export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
+  /** Named ranges by name (Sheets matches them ignoring case; names are kept as given). */
+  readonly namedRanges = new Map<string, FakeRange>();
   activeSheet: FakeSheet | undefined;
   private sheetCounter = 0;
   /** Set by the host: the form linked to a sheet, for Sheet.getFormUrl. */
@@ -846,6 +885,35 @@ export class FakeSpreadsheet {
     return sheet.getRange(cells ?? "");
   }
   toast(_message: string, _title?: string) {}
+
+  /** Names a range (or moves an existing name to it); formulas using the name recalculate. */
+  setNamedRange(name: string, range: FakeRange) {
+    if (!RANGE_NAME.test(name) || CELL_LIKE.test(name) || /^(true|false)$/i.test(name)) {
+      throw new Error(`Le nom de plage « ${name} » n'est pas valide.`);
+    }
+    const existing = [...this.namedRanges.keys()].find((n) => n.toUpperCase() === name.toUpperCase());
+    const expression = `=${absoluteA1(range)}`;
+    if (existing) {
+      this.hf.changeNamedExpression(existing, expression);
+      this.namedRanges.set(existing, range);
+    } else {
+      this.hf.addNamedExpression(name, expression);
+      this.namedRanges.set(name, range);
+    }
+  }
+  getRangeByName(name: string) {
+    const key = [...this.namedRanges.keys()].find((n) => n.toUpperCase() === name.toUpperCase());
+    return key ? (this.namedRanges.get(key) ?? null) : null;
+  }
+  getNamedRanges() {
+    return [...this.namedRanges.keys()].map((name) => new FakeNamedRange(this, name));
+  }
+  removeNamedRange(name: string) {
+    const key = [...this.namedRanges.keys()].find((n) => n.toUpperCase() === name.toUpperCase());
+    if (!key) throw new Error(`Named range ${name} not found`);
+    this.hf.removeNamedExpression(key);
+    this.namedRanges.delete(key);
+  }
 }
 
 export function createSpreadsheetApp(spreadsheet: FakeSpreadsheet, ui: unknown) {

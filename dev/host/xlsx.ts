@@ -185,5 +185,16 @@ export async function writeXlsx(spreadsheet: FakeSpreadsheet, path: string): Pro
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Lianes coopération — module Sheets (démo locale)";
   for (const sheet of spreadsheet.getSheets()) addSheet(workbook, sheet);
+  // Named ranges (REGLE_RECITAL_FT…) so the formulas that use them work in the workbook too.
+  for (const named of spreadsheet.getNamedRanges()) {
+    const range = named.getRange();
+    const sheetName = range.getSheet().getName().replace(/'/g, "''");
+    const a1 = range
+      .getA1Notation()
+      .split(":")
+      .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+      .join(":");
+    workbook.definedNames.add(`'${sheetName}'!${a1}`, named.getName());
+  }
   await workbook.xlsx.writeFile(path);
 }

@@ -29,6 +29,7 @@ import { menuMissingEvaluations, menuPrepareJury } from "./jury/actions";
 import { menuPrepareLetters, menuSendLetters } from "./letters/actions";
 import { onOpen } from "./menu";
 import { menuNouvelleMissionExplor } from "./mission-sheet";
+import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./settings/actions";
 
 export const entryPoints: readonly EntryPointSpec[] = [
   entryPoint({
@@ -109,6 +110,28 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "(article 4, budget, plan de financement).",
     params: [],
     run: menuFinancialAnnex,
+  }),
+  entryPoint({
+    name: "menuNouvelleRegle",
+    summary:
+      "Lianes › Paramètres › Nouvelle règle de financement… : écrit une feuille « Règle <identifiant> » " +
+      "depuis un modèle livré ou vierge, et sa plage nommée REGLE_<IDENTIFIANT>.",
+    params: [],
+    run: menuNouvelleRegle,
+  }),
+  entryPoint({
+    name: "menuDupliquerRegle",
+    summary:
+      "Lianes › Paramètres › Dupliquer une règle… : copie une règle du classeur (ou un modèle) sous un autre identifiant.",
+    params: [],
+    run: menuDupliquerRegle,
+  }),
+  entryPoint({
+    name: "menuVerifierParametres",
+    summary:
+      "Lianes › Paramètres › Vérifier les paramètres : liste chaque problème des feuilles de paramètres (feuille, cellule, valeur).",
+    params: [],
+    run: menuVerifierParametres,
   }),
   entryPoint({
     name: "menuPreparerJury",

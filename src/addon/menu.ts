@@ -30,6 +30,20 @@ export const LETTERS_MENU: SubMenu = {
   ],
 };
 
+/**
+ * `Lianes › Paramètres`: the workbook's own definitions (funding rules; calls and conventions
+ * add their items here). `Vérifier les paramètres` stays last.
+ */
+export const SETTINGS_MENU: SubMenu = {
+  caption: "Paramètres",
+  items: [
+    { caption: "Nouvelle règle de financement…", functionName: "menuNouvelleRegle" },
+    { caption: "Dupliquer une règle…", functionName: "menuDupliquerRegle" },
+    "separator",
+    { caption: "Vérifier les paramètres", functionName: "menuVerifierParametres" },
+  ],
+};
+
 export const MENU: readonly MenuEntry[] = [
   { caption: "Nouvelle mission EXPLOR", functionName: "menuNouvelleMissionExplor" },
   { caption: "Calculateur EXPLOR", functionName: "menuCalculateurExplor" },
@@ -49,6 +63,7 @@ export const MENU: readonly MenuEntry[] = [
   },
   LETTERS_MENU,
   "separator",
+  SETTINGS_MENU,
   { caption: "Diagnostic", functionName: "menuDiagnostic" },
   { caption: "Aide", functionName: "menuAide" },
 ];

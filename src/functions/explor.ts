@@ -3,13 +3,15 @@
  * what the association bears, and the décompte, under a rule set given by id.
  * Sheets values in (scalars or ranges, blanks as ""), plain numbers and texts out.
  */
-import { type Decimal, toCents } from "../core/decimal";
+import { type Cents, type Decimal, toCents } from "../core/decimal";
 import { field, InputError } from "../core/errors";
 import {
   assessedOrThrow,
   categoryMatcher,
+  countedLineIndexes,
   DECOMPTE_TOTAL_ROWS,
   decompteRows,
+  eligibleCentsByLine,
   FUNCTION_FIELD_NAMES,
   type LineCeiling,
   lineCeiling,
@@ -30,7 +32,8 @@ const NO_CEILING = "sans plafond";
 /** The optional arguments every EXPLOR function shares. */
 const RULE_PARAM: ParamSpec = {
   name: "regle",
-  description: "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA).",
+  description:
+    "Identifiant de la règle (par défaut EXPLOR-HDF-2025 ; aussi EXPLOR-AURA), ou la table d'une feuille « Règle … » par sa plage nommée (ex. REGLE_EXPLOR_HDF_2026).",
   example: '"EXPLOR-HDF-2025"',
   optional: true,
 };
@@ -118,8 +121,8 @@ const MISSION_NAMES: MissionFieldNames = FUNCTION_FIELD_NAMES;
 /** A mission's ranges read once by the core: which cell is which line, and the assessment. */
 interface MissionCells {
   readonly categories: Cells;
-  /** Cell index → index of its line in the assessment (undefined: blank or nothing to count). */
-  readonly lineOfCell: (number | undefined)[];
+  /** Cell index → index of its line in the assessment (-1: blank or nothing to count). */
+  readonly lineOfCell: Int32Array;
   readonly assessment: MissionAssessment;
   readonly ruleSet: ReturnType<typeof ruleSetOf>;
 }
@@ -167,12 +170,7 @@ function readMissionCells(
     },
   );
   const assessment = assessedOrThrow(reading);
-  const lineOfCell = new Array<number | undefined>(n);
-  let next = 0;
-  reading.lines.forEach((l, i) => {
-    if (l.line) lineOfCell[i] = next++;
-  });
-  return { categories, lineOfCell, assessment, ruleSet };
+  return { categories, lineOfCell: countedLineIndexes(reading), assessment, ruleSet };
 }
 
 export const EXPLOR_PLAFOND = customFunction({
@@ -194,11 +192,14 @@ export const EXPLOR_PLAFOND = customFunction({
     '=EXPLOR_PLAFOND("Hôtel") → 300 (Hébergement, par mission)',
     '=EXPLOR_PLAFOND("Per diem"; 10) → 150',
     '=EXPLOR_PLAFOND("Visa"; ; "EXPLOR-AURA") → sans plafond',
+    '=EXPLOR_PLAFOND("Per diem"; 10; REGLE_EXPLOR_HDF_2026) → 200 (feuille « Règle EXPLOR-HDF-2026 », per diem à 20 € par jour)',
   ],
   errors: [
     "Nombre de jours invalide (jours) : « 1.5 » — un nombre entier de jours, 0 ou plus",
     "Nombre de jours trop grand (jours) : « 1000000000000000 » — au plus 100 000",
     "Règle EXPLOR inconnue (regle) : « X » — règles connues : EXPLOR-HDF-2025, EXPLOR-AURA",
+    "Règle EXPLOR-HDF-2026, B16 : plafond invalide « vingt » — un montant en euros, « sans plafond » ou « non pris en charge »",
+    "Règle EXPLOR invalide (regle) : « RECITAL-FT » — une règle de type « plafonds par catégorie » attendue, pas « taux » : utilisez AIDE_DISPOSITIF",
   ],
   run(categorie, jours, regle) {
     const ruleSet = ruleSetOf(regle);
@@ -258,11 +259,11 @@ export const EXPLOR_ELIGIBLE = customFunction({
   run(categorie, montant, jours, regle, justificatifs) {
     const mission = readMissionCells(categorie, montant, jours, regle, justificatifs, LINE_NAMES);
     const n = mission.lineOfCell.length;
+    const eligible = eligibleCentsByLine(mission.assessment);
     const results = new Array<SheetCell>(n);
     for (let i = 0; i < n; i++) {
-      const index = mission.lineOfCell[i];
-      const line = index === undefined ? undefined : mission.assessment.lines[index];
-      results[i] = line ? euros(line.eligible) : "";
+      const index = mission.lineOfCell[i] as number;
+      results[i] = index < 0 ? "" : centsResult(eligible[index] as Cents);
     }
     return inShapeOf(mission.categories, results);
   },

@@ -1,6 +1,7 @@
 /** Every custom function of the add-on, in the order the README lists them. */
 import { conventionFunctions } from "./convention";
 import { explorFunctions } from "./explor";
+import { fundingFunctions } from "./funding";
 import { infoEuroFunctions } from "./infoeuro";
 import { intakeFunctions } from "./intake";
 import { moneyFunctions } from "./money";
@@ -10,6 +11,7 @@ export const customFunctions: readonly CustomFunctionSpec[] = [
   ...moneyFunctions,
   ...infoEuroFunctions,
   ...explorFunctions,
+  ...fundingFunctions,
   ...conventionFunctions,
   ...intakeFunctions,
 ];

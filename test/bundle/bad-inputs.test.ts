@@ -115,10 +115,16 @@ const CASES: readonly Case[] = [
     err(`Règle EXPLOR inconnue (regle) : « EXPLOR-2020 » — ${HDF}`, { arg: "regle", value: "EXPLOR-2020" }),
   ],
   [
-    "règle donnée par une plage de deux cellules",
+    "règle donnée par une plage de deux identifiants (pas une table de règle)",
     "EXPLOR_PLAFOND",
     ["Avion", "", col("EXPLOR-AURA", "X")],
-    err("Une seule cellule attendue (regle), pas une plage", { arg: "regle" }),
+    err(
+      /^Règle EXPLOR invalide \(regle\) : « EXPLOR-AURA » — une plage doit être la table d'une feuille « Règle … »/,
+      {
+        arg: "regle",
+        value: "EXPLOR-AURA",
+      },
+    ),
   ],
 
   // EXPLOR_ELIGIBLE(categorie; montant; [jours]; [regle])
@@ -744,6 +750,66 @@ const CASES: readonly Case[] = [
     err("Plage invalide (depenses) : 2 colonnes attendues, pas 3", { arg: "depenses" }),
   ],
 
+  // AIDE_DISPOSITIF(dispositif; couts; [unites])
+  ["coût vide : le résultat reste vide", "AIDE_DISPOSITIF", ["RECITAL-FT", ""], ok("")],
+  [
+    "coût négatif",
+    "AIDE_DISPOSITIF",
+    ["RECITAL-FT", -2000],
+    err("Montant négatif non accepté (couts) : « -2000 »", { arg: "couts", value: "-2000" }),
+  ],
+  [
+    "coût en texte à la ligne 2 d'une colonne de projets",
+    "AIDE_DISPOSITIF",
+    ["RECITAL-FT", col(2000, "deux mille")],
+    err("Montant invalide (couts, ligne 2) : « deux mille »", { arg: "couts", row: 2, value: "deux mille" }),
+  ],
+  [
+    "coût absurde (10^15 €)",
+    "AIDE_DISPOSITIF",
+    ["RECITAL-PS", FIFTEEN],
+    err(/^Montant trop grand \(couts\) : « 1000000000000000 »/, { arg: "couts", value: "1000000000000000" }),
+  ],
+  [
+    "zéro tandem",
+    "AIDE_DISPOSITIF",
+    ["RECITAL-TANDEM", 1500, 0],
+    err("Nombre d'unités invalide (unites) : « 0 » — un nombre entier, 1 ou plus", {
+      arg: "unites",
+      value: "0",
+    }),
+  ],
+  [
+    "un million de tandems",
+    "AIDE_DISPOSITIF",
+    ["RECITAL-TANDEM", "", 1_000_000],
+    err("Nombre d'unités trop grand (unites) : « 1000000 » — au plus 100 000", {
+      arg: "unites",
+      value: "1000000",
+    }),
+  ],
+  [
+    "dispositif vide",
+    "AIDE_DISPOSITIF",
+    ["", 2000],
+    err(/^Dispositif manquant \(dispositif\) : « » \(vide\)/, { arg: "dispositif", value: "" }),
+  ],
+  [
+    "un nombre à la place du dispositif",
+    "AIDE_DISPOSITIF",
+    [70, 2000],
+    err(/^Dispositif invalide \(dispositif\) : « 70 »/, { arg: "dispositif", value: "70" }),
+  ],
+  [
+    "une règle EXPLOR à la place d'un dispositif",
+    "AIDE_DISPOSITIF",
+    ["EXPLOR-AURA", 2000],
+    err(
+      "Dispositif inadapté (dispositif) : « EXPLOR-AURA » — règle par catégories : utilisez EXPLOR_PRISE_EN_CHARGE",
+      { arg: "dispositif", value: "EXPLOR-AURA" },
+    ),
+  ],
+
   // PRORATA_SUBVENTION(subvention; cout_previsionnel; depenses_realisees)
   [
     "dépenses réalisées au-delà du prévisionnel : jamais plus que la subvention",
@@ -1140,6 +1206,57 @@ type MenuCase = readonly [
 const nothing = () => {};
 
 const MENU_CASES: readonly MenuCase[] = [
+  [
+    "prompt annulé : aucune règle écrite",
+    nothing,
+    "Nouvelle règle de financement…",
+    [prompt("RECITAL-FT", "CANCEL")],
+    { alerts: [], unchanged: true, sheets: [] },
+  ],
+  [
+    "identifiant déjà pris : alerte qui nomme la feuille, rien n'est écrit",
+    (host) => host.runMenuItem("Nouvelle règle de financement…", prompt(""), prompt("")),
+    "Nouvelle règle de financement…",
+    [prompt("RECITAL-PS"), prompt("RECITAL-FT")],
+    {
+      alerts: [/^Nouvelle règle de financement — La feuille « Règle RECITAL-FT » existe déjà/],
+      unchanged: true,
+      sheets: ["Règle RECITAL-FT"],
+    },
+  ],
+  [
+    "identifiant avec une formule : refusé, rien n'est écrit",
+    nothing,
+    "Nouvelle règle de financement…",
+    [prompt("forfait"), prompt('=HYPERLINK("http://x";"y")')],
+    { alerts: [/Identifiant invalide « =HYPERLINK/], unchanged: true, sheets: [] },
+  ],
+  [
+    "règle à dupliquer avec un problème : alerte qui nomme la cellule et la valeur",
+    (host) => {
+      host.runMenuItem("Nouvelle règle de financement…", prompt(""), prompt(""));
+      host.spreadsheet.getSheetByName("Règle RECITAL-FT")?.getRange("B4").setValue("170 %");
+    },
+    "Dupliquer une règle…",
+    [prompt("RECITAL-FT")],
+    {
+      alerts: [/Règle RECITAL-FT, B4 : taux invalide « 170 % » — un taux entre 0 et 100 %/],
+      unchanged: true,
+      sheets: ["Règle RECITAL-FT"],
+    },
+  ],
+  [
+    "vérification d'une règle vide de valeurs : chaque valeur manquante nommée",
+    (host) => host.runMenuItem("Nouvelle règle de financement…", prompt("taux annuel"), prompt("PS-2027")),
+    "Vérifier les paramètres",
+    [],
+    {
+      alerts: [
+        /^3 problèmes dans les paramètres — 1 feuille vérifiée \(Règle PS-2027\) :\n• Règle PS-2027, B4 : valeur manquante pour « Taux »/,
+      ],
+      unchanged: true,
+    },
+  ],
   [
     "prompt annulé : rien n'est écrit",
     nothing,

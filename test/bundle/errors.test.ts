@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { EXPLOR_HDF_2025 } from "../../src/core/explor/hdf-2025";
+import { explorTableRows } from "../../src/core/explor/rule-table";
 import { customFunctions } from "../../src/functions";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
+import { recitalFtTable, recitalPsTable, withCell } from "../support/funding-tables";
 import { fakeInfoEuro } from "../support/infoeuro-fetch";
 
 const infoEuro = fakeInfoEuro();
@@ -38,6 +41,32 @@ const CASES: [string, unknown[]][] = [
   ["EXPLOR_TOTAL_ELIGIBLE", [col("Avion", "Visa", "Per diem"), col(100, 60, "abc")]],
   ["EXPLOR_DECOMPTE", [col("Avion"), col(100), -1]],
   ["EXPLOR_DECOMPTE", [col("Avion"), col(100), "", "X"]],
+  [
+    "EXPLOR_PLAFOND",
+    [
+      "Avion",
+      "",
+      explorTableRows({ ...EXPLOR_HDF_2025, id: "EXPLOR-HDF-2026" }).map((r) =>
+        r[0] === "Per diem" ? r.map((v, c) => (c === 1 ? "vingt" : v)) : r,
+      ),
+    ],
+  ],
+  ["EXPLOR_PLAFOND", ["Avion", "", recitalFtTable()]],
+  ["AIDE_DISPOSITIF", [recitalFtTable(), 600]],
+  ["AIDE_DISPOSITIF", [withCell(recitalFtTable(), 4, 2, "170 %"), 100]],
+  ["AIDE_DISPOSITIF", [withCell(recitalFtTable(), 8, 1, "Plafond"), 100]],
+  ["AIDE_DISPOSITIF", [recitalFtTable().filter((r) => r[0] !== "Taux"), 100]],
+  ["AIDE_DISPOSITIF", [withCell(recitalFtTable(), 6, 2, 400), 100]],
+  ["AIDE_DISPOSITIF", [withCell(recitalFtTable(), 3, 2, "pourcentage"), 100]],
+  ["AIDE_DISPOSITIF", [withCell(recitalPsTable(), 6, 2, "1,5"), 100]],
+  ["AIDE_DISPOSITIF", ["RECITAL-PS", [[6000, 8000, 10000, 1000]]]],
+  ["AIDE_DISPOSITIF", ["RECITAL-FT", -5]],
+  ["AIDE_DISPOSITIF", ["RECITAL-FT", col(1000, "abc")]],
+  ["AIDE_DISPOSITIF", ["RECITAL-TANDEM", 100, "1,5"]],
+  ["AIDE_DISPOSITIF", ["RECITAL-FT", 100, 2]],
+  ["AIDE_DISPOSITIF", ["EXPLOR-HDF-2025", 100]],
+  ["AIDE_DISPOSITIF", ["RECITAL-FT-2027", 100]],
+  ["AIDE_DISPOSITIF", ["", 100]],
   ["COUT_UNITAIRE", [100, 0]],
   ["COUT_UNITAIRE", ["abc", 2]],
   ["POURCENTAGES", [col(0, 0)]],

@@ -20,6 +20,7 @@ const CALLS: Record<string, unknown[]> = {
   EXPLOR_RESTE_A_CHARGE: [categories, amounts, 10],
   EXPLOR_TOTAL_ELIGIBLE: [categories, amounts, 10],
   EXPLOR_DECOMPTE: [categories.slice(0, 50), amounts.slice(0, 50), 10],
+  AIDE_DISPOSITIF: ["RECITAL-FT", column((i) => 1000 + i)],
   CONVERTIR_EUR: [amounts, 10.5866],
   COUT_UNITAIRE: [amounts, column(() => 4)],
   POURCENTAGES: [amounts],

@@ -150,5 +150,6 @@ describe("onOpen in AuthMode.NONE", () => {
     expect(menus[0]?.items).toContain("Courriers › Préparer les courriers");
     expect(menus[0]?.items).toContain("Courriers › Envoyer les courriers cochés");
     expect(menus[0]?.items).toContain("Courriers › Annexe financière de la convention…");
+    expect(menus[0]?.items).toContain("Paramètres › Vérifier les paramètres");
   });
 });

@@ -182,6 +182,22 @@ describe("the cost of preparing letters", () => {
   });
 });
 
+describe("Lianes › Paramètres › Vérifier les paramètres", () => {
+  it("finds an unknown placeholder in Modèles de courriers, with its cell", () => {
+    const host = explorWith(FOUR);
+    host.runMenuItem("Préparer les courriers");
+    host.runMenuItem("Vérifier les paramètres");
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /^Paramètres en ordre — 1 feuille vérifiée \(Modèles de courriers\)/,
+    );
+    host.spreadsheet.getSheetByName("Modèles de courriers")?.getRange(4, 4).setValue("Bravo {assocation} !");
+    host.runMenuItem("Vérifier les paramètres");
+    expect(host.ui.alerts.at(-1)).toMatch(
+      /• Modèles de courriers, D4 : Modèle « Retenue » \(texte\) : champ inconnu \{assocation\} — /,
+    );
+  });
+});
+
 describe("Lianes › Courriers › Envoyer les courriers cochés", () => {
   it("sends the ticked rows only, stamps each, and never sends a row twice", () => {
     const host = explorWith(FOUR);

@@ -9,10 +9,12 @@ import {
   centsToDecimal,
   compare,
   type Decimal,
+  MAX_CENTS,
   min,
   multiply,
   subtract,
   toCents,
+  cents as wholeCents,
   ZERO,
 } from "../decimal";
 import { type Field, field, invalid } from "../errors";
@@ -345,6 +347,15 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
         )
       : assessedLine(category.label, category, real, ceiling, eligible, "covered", "");
   });
+  return { lines: assessed, ...missionTotals(ruleSet, real, eligibleBeforeCap) };
+}
+
+/** After the lines: the mission cap, the share rounded once to the cent, what the association bears. */
+function missionTotals(
+  ruleSet: RuleSet,
+  real: Decimal,
+  eligibleBeforeCap: Decimal,
+): Omit<MissionAssessment, "lines"> {
   const cap = ruleSet.missionCap;
   const capped = cap !== undefined && compare(eligibleBeforeCap, cap) > 0;
   const eligible = capped ? cap : eligibleBeforeCap;
@@ -352,7 +363,6 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
   const contribution = toCents(ruleSet.maxContribution ? min(share, ruleSet.maxContribution) : share);
   const remainder = toCents(add(subtract(real, centsToDecimal(contribution)), ruleSet.fixedFee));
   return {
-    lines: assessed,
     real,
     eligibleBeforeCap,
     eligible,
@@ -361,6 +371,94 @@ export function assessMission(ruleSet: RuleSet, lines: readonly MissionLine[]): 
       : "",
     contribution,
     remainder,
+  };
+}
+
+/**
+ * A mission whose every amount is a whole number of cents, in columns (one entry per line counted):
+ * what `assessMission` computes, in integer cents, without an object per line.
+ */
+export interface CentsMission {
+  readonly count: number;
+  /** Index of the line's category in `ruleSet.categories`; -1 for a blank or unknown label, or « Autre dépense ». */
+  readonly categories: ArrayLike<number>;
+  /** Whole cents, each at most the largest amount. */
+  readonly cents: ArrayLike<number>;
+  /** Days of the line, -1 when none. */
+  readonly days: ArrayLike<number>;
+  /** 0: not checked (Prévisionnel), 1: receipt given, 2: missing. */
+  readonly receipts: ArrayLike<number>;
+}
+
+/** The totals of `assessMission` and each line's eligible amount in cents, for a CentsMission. */
+export interface CentsAssessment {
+  readonly totals: Omit<MissionAssessment, "lines">;
+  /** Each counted line's eligible amount, in whole cents. */
+  readonly eligibleCents: Float64Array;
+}
+
+/** Whole cents of a ceiling, or undefined when it is not a whole number of cents. */
+function ceilingCents(c: LineCeiling): number | undefined {
+  if (c === "none") return Number.POSITIVE_INFINITY;
+  const cents = toCents(c);
+  return compare(centsToDecimal(wholeCents(cents)), c) === 0 ? cents : undefined;
+}
+
+/** A category's ceiling that counts nothing (not covered, or a receipt missing). */
+const NOTHING = -1;
+
+/**
+ * `assessMission` in integer cents: the same ceilings used up from the top line down, the same
+ * totals (built by the same code from exact sums). Undefined when the integer path cannot say
+ * (Σ over the largest amount: `assessMission` names the line; a ceiling not in whole cents).
+ */
+export function assessCents(ruleSet: RuleSet, m: CentsMission): CentsAssessment | undefined {
+  const { count, categories, cents, days, receipts } = m;
+  const all = ruleSet.categories;
+  let real = 0;
+  let duration = -1;
+  for (let i = 0; i < count; i++) {
+    real += cents[i] as number;
+    // Each term ≤ MAX_CENTS and the sum checked at every step: always an exact integer.
+    if (real > MAX_CENTS) return undefined;
+    const d = days[i] as number;
+    const k = categories[i] as number;
+    if (d > duration && k >= 0 && all[k]?.daily) duration = d;
+  }
+  const missionDays = duration < 0 ? undefined : duration;
+  // Per category: what is left of its ceiling (∞ without one), NaN until first used.
+  const left = new Float64Array(all.length).fill(Number.NaN);
+  const eligibleCents = new Float64Array(count);
+  let eligibleBeforeCap = 0;
+  for (let i = 0; i < count; i++) {
+    const k = categories[i] as number;
+    if (k < 0) continue;
+    let available = left[k] as number;
+    if (Number.isNaN(available)) {
+      const category = all[k] as Category;
+      if (category.ceiling.kind === "notCovered") available = NOTHING;
+      else {
+        const ceiling = ceilingCents(missionCeiling(category, missionDays));
+        if (ceiling === undefined) return undefined;
+        available = ceiling;
+      }
+      left[k] = available;
+    }
+    if (available === NOTHING) continue;
+    if (receipts[i] === 2 && needsReceipt(all[k])) continue;
+    const real = cents[i] as number;
+    const eligible = real > available ? available : real;
+    left[k] = available - eligible;
+    eligibleCents[i] = eligible;
+    eligibleBeforeCap += eligible;
+  }
+  return {
+    totals: missionTotals(
+      ruleSet,
+      centsToDecimal(wholeCents(real)),
+      centsToDecimal(wholeCents(eligibleBeforeCap)),
+    ),
+    eligibleCents,
   };
 }
 

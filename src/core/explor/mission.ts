@@ -13,6 +13,7 @@ import {
   isZero,
   MAX_CENTS,
   multiply,
+  toCents,
 } from "../decimal";
 import { field, InputError, invalid, quote } from "../errors";
 import { monthKey, parseCurrencyCode, parseRateMonth } from "../infoeuro";
@@ -20,6 +21,7 @@ import { decimalFromSheetNumber, isBlank, MAX_AMOUNT, MAX_AMOUNT_TEXT, parseAmou
 import { normalizeCategoryName } from "./category-names";
 import { parseDays } from "./days";
 import {
+  assessCents,
   assessMission,
   categoryMatcher,
   dailyAmount,
@@ -359,14 +361,191 @@ export function readMissionLine(
   };
 }
 
-/** Every line read, and the mission assessed when all of them read. */
+type MissionRaws =
+  | readonly RawMissionLine[]
+  | { readonly count: number; readonly at: (index: number) => RawMissionLine };
+
+/** Readings made by the whole-cents path: every line read, none with an error. */
+const errorFree = new WeakSet<MissionReading>();
+/** Per reading, each line's index among the lines counted, -1 when it counts for nothing. */
+const countedIndexes = new WeakMap<MissionReading, Int32Array>();
+/** Per assessment from the whole-cents path, each counted line's eligible amount in cents. */
+const eligibleCentsOf = new WeakMap<MissionAssessment, Float64Array>();
+
+/**
+ * Every line read, and the mission assessed when all of them read.
+ *
+ * A mission of Sheets numbers in whole cents, in euros, without receipt parts (what the EXPLOR
+ * functions get on a sheet) is read and assessed in integer cents, without an object per line;
+ * its `lines` (and its assessment's) are read by the general path the first time they are
+ * asked for, to the same result. Anything else, or any line that does not read, goes the
+ * general way, which gives every error and observation.
+ */
 export function readMission(
   ruleSet: RuleSet,
-  raws:
-    | readonly RawMissionLine[]
-    | { readonly count: number; readonly at: (index: number) => RawMissionLine },
+  raws: MissionRaws,
   options: MissionReadOptions,
 ): MissionReading {
+  return readMissionInCents(ruleSet, raws, options) ?? readMissionLines(ruleSet, raws, options);
+}
+
+function countOf(raws: MissionRaws): number {
+  return Array.isArray(raws) ? raws.length : (raws as { readonly count: number }).count;
+}
+
+function atOf(raws: MissionRaws): (index: number) => RawMissionLine {
+  if (Array.isArray(raws)) {
+    const list = raws as readonly RawMissionLine[];
+    return (i) => list[i] as RawMissionLine;
+  }
+  return (raws as { readonly at: (index: number) => RawMissionLine }).at;
+}
+
+const RECEIPT_NOT_CHECKED = 0;
+const RECEIPT_GIVEN = 1;
+const RECEIPT_MISSING = 2;
+
+/** Blank as `isBlank` says, decided at once for a number or a text that starts with a letter or digit. */
+function blank(value: unknown): boolean {
+  if (typeof value === "number") return false;
+  if (typeof value === "string" && value.length > 0) {
+    const first = value.charCodeAt(0);
+    if (first > 32 && first < 127) return false;
+  }
+  return isBlank(value);
+}
+
+/** Index of each category in its rule set's list. */
+const categoryIndexes = new WeakMap<RuleSet, Map<Category, number>>();
+
+function indexOfCategory(ruleSet: RuleSet, category: Category): number {
+  let indexes = categoryIndexes.get(ruleSet);
+  if (!indexes) {
+    indexes = new Map(ruleSet.categories.map((c, k) => [c, k]));
+    categoryIndexes.set(ruleSet, indexes);
+  }
+  return indexes.get(category) ?? -1;
+}
+
+/** The whole-cents path of `readMission`, or undefined when the mission needs the general one. */
+function readMissionInCents(
+  ruleSet: RuleSet,
+  raws: MissionRaws,
+  options: MissionReadOptions,
+): MissionReading | undefined {
+  const count = countOf(raws);
+  const at = atOf(raws);
+  const match = categoryMatcher(ruleSet);
+  const final = (options.stage ?? "previsionnel") === "final";
+  const rowOf = options.rowOf ?? ((i: number) => i + 1);
+  const counted = new Int32Array(count);
+  const categories = new Int32Array(count);
+  const cents = new Float64Array(count);
+  const days = new Int32Array(count);
+  const receipts = new Uint8Array(count);
+  // Each label as typed → its category's index (-1: blank, unknown, « Autre dépense »), for this call.
+  const indexOfLabel = new Map<string, number>();
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const raw = at(i);
+    if (raw.receiptParts !== undefined || !blank(raw.rate) || !blank(raw.month)) return undefined;
+    if (raw.currency !== undefined && isForeignCurrency(raw.currency)) return undefined;
+    const amount = raw.amount;
+    const label = raw.category;
+    if (blank(label) && blank(amount) && blank(raw.days)) {
+      counted[i] = -1;
+      continue;
+    }
+    const text = textOf(label);
+    let k = raw.other === true ? -1 : indexOfLabel.get(text);
+    if (k === undefined) {
+      const category = text === "" || isOtherLabel(text) ? undefined : match(text);
+      k = category ? indexOfCategory(ruleSet, category) : -1;
+      indexOfLabel.set(text, k);
+    }
+    const category = k < 0 ? undefined : ruleSet.categories[k];
+    let lineDays = -1;
+    let receipt = RECEIPT_NOT_CHECKED;
+    try {
+      if (category?.daily && !blank(raw.days)) {
+        const d = raw.days;
+        lineDays = parseDays(typeof d === "string" ? d.trim() : d, field(options.names.days, rowOf(i)));
+      }
+      if (final) {
+        const r = raw.receipt;
+        const given = typeof r === "boolean" ? r : parseReceipt(r, field(options.names.receipt, rowOf(i)));
+        receipt = given ? RECEIPT_GIVEN : RECEIPT_MISSING;
+      }
+    } catch (error) {
+      if (error instanceof InputError) return undefined;
+      throw error;
+    }
+    if (typeof amount === "number") {
+      // A Sheets number in whole cents, within bounds: exactly what decimalFromSheetNumber keeps.
+      if (!(amount >= 0 && amount <= MAX_EUROS)) return undefined;
+      const whole = Math.round(amount * 100);
+      if (whole / 100 !== amount) return undefined;
+      counted[i] = n;
+      categories[n] = k;
+      cents[n] = whole === 0 ? 0 : whole; // -0 (=0*-1 in a sheet) is 0 €, as the general path reads it
+      days[n] = lineDays;
+      receipts[n] = receipt;
+      n++;
+    } else if (blank(amount)) {
+      // Days alone on a daily line count its ceiling (the general path says so, or why not).
+      if (lineDays >= 0) return undefined;
+      counted[i] = -1;
+    } else {
+      return undefined;
+    }
+  }
+  const assessed = assessCents(ruleSet, { count: n, categories, cents, days, receipts });
+  if (!assessed) return undefined;
+  let general: MissionReading | undefined;
+  const generalReading = (): MissionReading => {
+    general ??= readMissionLines(ruleSet, raws, options);
+    return general;
+  };
+  const assessment: MissionAssessment = {
+    get lines() {
+      const lines = generalReading().assessment?.lines;
+      if (!lines) throw new Error("Lecture de la mission : les deux chemins de calcul divergent");
+      return lines;
+    },
+    ...assessed.totals,
+  };
+  const reading: MissionReading = {
+    ruleSet,
+    get lines() {
+      return generalReading().lines;
+    },
+    assessment,
+  };
+  errorFree.add(reading);
+  countedIndexes.set(reading, counted);
+  eligibleCentsOf.set(assessment, assessed.eligibleCents);
+  return reading;
+}
+
+/** Each line's index in the assessment's lines, -1 for a line that counts for nothing (blank, no amount). */
+export function countedLineIndexes(reading: MissionReading): Int32Array {
+  const known = countedIndexes.get(reading);
+  if (known) return known;
+  const indexes = new Int32Array(reading.lines.length);
+  let next = 0;
+  reading.lines.forEach((l, i) => {
+    indexes[i] = l.line ? next++ : -1;
+  });
+  return indexes;
+}
+
+/** Each counted line's eligible amount, to the cent (as a cell shows it). */
+export function eligibleCentsByLine(assessment: MissionAssessment): ArrayLike<number> {
+  return eligibleCentsOf.get(assessment) ?? assessment.lines.map((l) => toCents(l.eligible));
+}
+
+/** The general path: every line read with its errors, then the mission assessed. */
+function readMissionLines(ruleSet: RuleSet, raws: MissionRaws, options: MissionReadOptions): MissionReading {
   const match = categoryMatcher(ruleSet);
   const rowOf = options.rowOf ?? ((i: number) => i + 1);
   // A reader given `at` may hand the same object back for every line: nothing here keeps it.
@@ -399,8 +578,9 @@ function firstError(reading: LineReading): string | undefined {
 
 /** The first error of a reading, in line order, then the totals': what a function or a server refuses with. */
 export function firstMissionError(reading: MissionReading): string | undefined {
+  if (errorFree.has(reading)) return reading.totalError;
   for (const l of reading.lines) {
-    const message = Object.values(l.errors)[0];
+    const message = firstError(l);
     if (message) return message;
   }
   return reading.totalError;

@@ -4,6 +4,7 @@ import { type Field, field } from "../errors";
 import { EXPLOR_AURA } from "./aura";
 import { EXPLOR_HDF_2025 } from "./hdf-2025";
 import { compileRuleSet, type RuleSet } from "./rule-set";
+import { explorRuleSetOfTable } from "./rule-table";
 import { ruleSetSchema } from "./schema";
 
 const ruleSets = catalogue({
@@ -31,7 +32,11 @@ export function ruleSetById(id: string, where: Field = field("regle")): RuleSet 
   return ruleSets.byId(id, where);
 }
 
-/** Reads a `regle` argument: blank means the default rule set. */
+/**
+ * Reads a `regle` argument: blank means the default rule set; a range (a `Règle …` sheet's
+ * table, or its named range REGLE_EXPLOR_HDF_2026) is read cell by cell.
+ */
 export function ruleSetOf(value: unknown, where: Field = field("regle")): RuleSet {
+  if (Array.isArray(value)) return explorRuleSetOfTable(value);
   return ruleSets.of(value, where);
 }
