@@ -4,11 +4,11 @@
  * a test runs it and checks that no cell of the result is broken.
  */
 
-import { type MissionLineInput, missionSheetLayout } from "../src/addon/mission-layout";
-import { applyValidations, writeLayout } from "../src/addon/sheet-layout";
+import { applyValidations, writeLayout } from "../src/addon/sheets";
 import type { Cents } from "../src/core/decimal";
 import { callById } from "../src/core/intake/calls";
 import { formatEuros } from "../src/core/money";
+import { type MissionLineInput, missionSheetLayout } from "../src/planning/mission-layout";
 import { MISSION_A, MISSION_B, sheetLines } from "./fixtures/explor-missions";
 import { EXPLOR_ANSWERS, PAM_ANSWERS } from "./fixtures/intake-samples";
 import { applicationChoices, type Marks, submitEvaluation } from "./fixtures/jury";

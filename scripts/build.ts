@@ -11,9 +11,9 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BuildOptions, build } from "esbuild";
-import { entryPoints } from "../src/addon";
-import { MENU } from "../src/addon/menu";
+import { entryPoints } from "../src/entry-points";
 import { customFunctions } from "../src/functions";
+import { MENU } from "../src/menus/menu";
 import { renderGlobals } from "./globals";
 import { guideHtml, menuHelpHtml } from "./help";
 import { buildSidebars } from "./sidebars";

@@ -4,8 +4,8 @@
  * A new menu item appears in the help with no other change.
  */
 
-import type { MenuEntry } from "../src/addon/menu";
 import type { EntryPointSpec } from "../src/functions/registry";
+import type { MenuEntry } from "../src/menus/menu";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

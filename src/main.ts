@@ -2,8 +2,9 @@
  * The bundle's public surface, exposed by esbuild as the global `Lianes`. The generated
  * `functions.js` holds one global per custom function and entry point, each delegating here.
  */
-import { entryPoints } from "./addon";
+
 import { InputError } from "./core/errors";
+import { entryPoints } from "./entry-points";
 import { customFunctions } from "./functions";
 import type { SheetResult, SheetValue } from "./functions/sheet-values";
 

@@ -1,21 +1,8 @@
-/**
- * InfoEuro rates for the add-on: the script cache (a month's whole table, 6 h), then the
- * document's properties (every rate once used, so a converted amount can always be re-checked),
- * then the Commission's endpoint.
- *
- * Custom functions may use Cache, Properties and URL Fetch (Apps Script guide "Custom Functions in
- * Google Sheets", supported services); the document-property steps are still guarded so that a
- * refusal there only costs the record, never the rate.
- */
-import * as z from "zod/mini";
-import { type Decimal, toNumber } from "../core/decimal";
-import { InputError } from "../core/errors";
+import type { Decimal } from "../core/decimal";
 import {
   EURO,
   monthKey,
   monthlyRatesUrl,
-  parseCurrencyCode,
-  parseRateMonth,
   pickRate,
   type RateMonth,
   type RateTable,
@@ -99,28 +86,4 @@ export function infoEuroRate(code: string, m: RateMonth): InfoEuroRate {
   const rate = pickRate(table, code, m);
   keepInDocument(m, code, table[code] as string);
   return { rate, month: m, source: "InfoEuro" };
-}
-
-const serverRequestSchema = z.object({
-  devise: z.string().check(z.maxLength(10)),
-  mois: z.string().check(z.maxLength(40)),
-});
-
-/** What the calculator sidebar receives for a line in a foreign currency. */
-export interface ServerRate {
-  readonly rate: number;
-  /** `2025-07`. */
-  readonly month: string;
-  readonly source: RateSource;
-}
-
-/** Sidebar server call: `mois` crosses the bridge as text (`2025-07`, or a date as ISO text). */
-export function serverTauxInfoEuro(devise: unknown, mois: unknown): ServerRate {
-  const request = z.safeParse(serverRequestSchema, { devise, mois });
-  if (!request.success)
-    throw new InputError("Taux InfoEuro : la devise et le mois doivent être des textes (ex. MAD et 2025-07)");
-  const code = parseCurrencyCode(request.data.devise);
-  const m = parseRateMonth(request.data.mois);
-  const found = infoEuroRate(code, m);
-  return { rate: toNumber(found.rate), month: monthKey(found.month), source: found.source };
 }

@@ -1,6 +1,11 @@
-/** `Lianes › Nouvelle mission EXPLOR`: adds a ready-to-fill mission sheet and opens it. */
-import { MISSION_SHEET_NAME, type MissionInput, missionSheetLayout, uniqueSheetName } from "./mission-layout";
-import { applyValidations, writeLayout } from "./sheet-layout";
+/** A new mission sheet, ready to fill (the menu item and the calculator sidebar add one). */
+import {
+  MISSION_SHEET_NAME,
+  type MissionInput,
+  missionSheetLayout,
+  uniqueSheetName,
+} from "../planning/mission-layout";
+import { applyValidations, writeLayout } from "./sheets";
 
 /** Adds a mission sheet under a free name (`Mission EXPLOR 2`…), opens it and answers its name. */
 export function insertMissionSheet(missions?: readonly MissionInput[]): string {
@@ -13,8 +18,4 @@ export function insertMissionSheet(missions?: readonly MissionInput[]): string {
   applyValidations(sheet, layout);
   sheet.activate();
   return name;
-}
-
-export function menuNouvelleMissionExplor(): void {
-  insertMissionSheet();
 }

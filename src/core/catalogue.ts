@@ -3,6 +3,7 @@
  * Each is validated (and prepared) on first use only, so loading the bundle costs nothing.
  */
 import * as z from "zod/mini";
+import { isBlank } from "./blank";
 import { type Field, invalid, requireSingleCell } from "./errors";
 
 export interface CatalogueWords {
@@ -62,7 +63,7 @@ export function catalogue<S extends z.ZodMiniType<{ id: string }, unknown>, T>(o
 
   function of(value: unknown, where: Field): T {
     requireSingleCell(value, where);
-    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+    if (isBlank(value)) {
       return byId(defaultId, where);
     }
     if (typeof value !== "string") {

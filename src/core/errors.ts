@@ -3,7 +3,7 @@
  * range) and the value, so the cell's error tooltip says what to fix.
  */
 
-import { formatParisDateTime } from "./intake/paris-time";
+import { formatParisDateTime } from "./paris-clock";
 
 /** Where a value came from: an argument name and, for a range, the 1-based row. */
 export interface Field {
@@ -49,14 +49,42 @@ export function quote(value: unknown): string {
   return `« ${text.length > 80 ? `${text.slice(0, 77)}…` : text} »`;
 }
 
-/** An input the user can fix; its message is meant to be shown as is. */
+/** What the user gave and where, and what to do instead: the parts of an input error's message. */
+export interface InputProblem {
+  /** The argument, field, column or sheet, as the user names it (`montant, ligne 3`). */
+  readonly field?: string;
+  /** The value as given (absent when the problem is the field as a whole). */
+  readonly value?: unknown;
+  /** What to do instead, in French. */
+  readonly advice?: string;
+}
+
+/**
+ * The one error a user can cause: French, meant to be shown as is, naming the field and the
+ * value and saying what to do. Every entry point shows its message; anything else thrown is a
+ * bug, logged as one (src/main.ts).
+ */
 export class InputError extends Error {
   override readonly name = "InputError";
+  readonly field: string | undefined;
+  readonly value: unknown;
+  readonly advice: string | undefined;
+
+  constructor(message: string, problem: InputProblem = {}) {
+    super(message);
+    this.field = problem.field;
+    this.value = problem.value;
+    this.advice = problem.advice;
+  }
 }
 
 /** `Montant invalide (montant, ligne 3) : « abc »` */
 export function invalid(what: string, f: Field, value: unknown, hint?: string): InputError {
-  return new InputError(`${what} (${describeField(f)}) : ${quote(value)}${hint ? ` — ${hint}` : ""}`);
+  return new InputError(`${what} (${describeField(f)}) : ${quote(value)}${hint ? ` — ${hint}` : ""}`, {
+    field: describeField(f),
+    value,
+    ...(hint ? { advice: hint } : {}),
+  });
 }
 
 /** `Une seule cellule attendue (taux), pas une plage`: for an argument that is one value. */

@@ -4,6 +4,7 @@
  */
 import {
   type Cents,
+  cents,
   compare,
   type Decimal,
   decimalFromNumber,
@@ -86,6 +87,15 @@ function checkRange(d: Decimal, f: Field, original: unknown, options: AmountOpti
   return d;
 }
 
+/** A non-negative amount in cents; a plain number with at most two decimals skips the text parser (large ranges). */
+export function amountCents(value: unknown, where: Field): Cents {
+  if (typeof value === "number" && value >= 0 && value <= MAX_CENTS / 100) {
+    const whole = Math.round(value * 100);
+    if (whole / 100 === value) return cents(whole);
+  }
+  return toCents(parseAmount(value, where));
+}
+
 /** A millionth of a euro: how far float noise takes a sum of cents in Sheets. */
 const NOISE: Decimal = { units: BigInt(1), scale: 6 };
 
@@ -138,15 +148,8 @@ export function parseAmount(value: unknown, f: Field, options: AmountOptions = {
   return checkRange(parsed, f, value, options);
 }
 
-/** True for what Sheets passes for an empty cell. */
-export function isBlank(value: unknown): boolean {
-  return (
-    value === "" ||
-    value === null ||
-    value === undefined ||
-    (typeof value === "string" && value.trim() === "")
-  );
-}
+/** The blank test every reader uses (core/blank.ts), here for the money readers. */
+export { isBlank } from "./blank";
 
 const EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const PERCENT = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });

@@ -4,30 +4,20 @@
  * as ""), plain numbers and texts out.
  */
 
-import {
-  type FinancingPlan,
-  financingPlan,
-  proratedSubsidy,
-  type ReceiptInput,
-  unitCost,
-  wholePercents,
-} from "../core/convention";
-import { parseShare } from "../core/convention/share";
-import {
-  type Cents,
-  cents,
-  compare,
-  type Decimal,
-  isNegative,
-  isZero,
-  MAX_CENTS,
-  multiply,
-  toCents,
-} from "../core/decimal";
+import { type FinancingPlan, proratedSubsidy, unitCost, wholePercents } from "../core/convention";
+import { type ChargeRow, type ReceiptRow, readFinancingPlan } from "../core/convention/plan-reader";
+import { type Cents, compare, type Decimal, isNegative, isZero, multiply } from "../core/decimal";
 import { type Field, field, InputError, invalid } from "../core/errors";
-import { type AmountOptions, isBlank, MAX_AMOUNT, MAX_AMOUNT_TEXT, parseAmount } from "../core/money";
+import {
+  type AmountOptions,
+  amountCents,
+  isBlank,
+  MAX_AMOUNT,
+  MAX_AMOUNT_TEXT,
+  parseAmount,
+} from "../core/money";
+import { centsResult } from "../planning/results";
 import { customFunction } from "./registry";
-import { centsResult } from "./results";
 import {
   cellsOf,
   inShapeOf,
@@ -38,28 +28,10 @@ import {
   type SheetValue,
 } from "./sheet-values";
 
-/** A non-negative amount in cents; a plain number with at most two decimals skips the text parser (large ranges). */
-function amountCents(value: unknown, name: string, row?: number): Cents {
-  if (typeof value === "number" && value >= 0 && value <= MAX_CENTS / 100) {
-    const whole = Math.round(value * 100);
-    if (whole / 100 === value) return cents(whole);
-  }
-  return toCents(parseAmount(value, field(name, row)));
-}
-
 function positive(value: unknown, where: Field, error: string, noun: AmountOptions["noun"]): Decimal {
   const d = parseAmount(value, where, { allowNegative: true, noun });
   if (isNegative(d) || isZero(d)) throw invalid(error, where, value);
   return d;
-}
-
-/** A running sum of amounts read line by line: an error at the line where it passes the maximum. */
-function addWithin(sum: Cents, amount: Cents, where: Field, original: unknown, what: string): Cents {
-  const total = sum + amount;
-  if (total > MAX_CENTS) {
-    throw invalid("Total trop grand", where, original, `la somme des ${what} dépasse ${MAX_AMOUNT_TEXT}`);
-  }
-  return cents(total);
 }
 
 /** total ÷ quantity, an error naming the quantity when the unit cost would be absurd. */
@@ -154,7 +126,7 @@ export const POURCENTAGES = customFunction({
       const v = values[i];
       if (isBlank(v)) continue;
       filled.push(i);
-      amounts.push(amountCents(v, "montants", shape === "scalar" ? undefined : i + 1));
+      amounts.push(amountCents(v, field("montants", shape === "scalar" ? undefined : i + 1)));
     }
     if (amounts.every((a) => a === 0)) {
       throw new InputError(
@@ -181,8 +153,6 @@ function lineOfCells(value: SheetValue): { values: SheetScalar[]; shape: "column
   );
 }
 
-const SOLDE = "solde";
-
 function rowsOf(value: SheetValue, name: string, minColumns: number, maxColumns: number): SheetScalar[][] {
   if (!isRange(value)) {
     throw new InputError(
@@ -197,52 +167,18 @@ function rowsOf(value: SheetValue, name: string, minColumns: number, maxColumns:
   return value;
 }
 
-function readCharges(depenses: SheetValue): { category: string; amount: Cents }[] {
-  const charges: { category: string; amount: Cents }[] = [];
-  let total = cents(0);
-  rowsOf(depenses, "depenses", 2, 2).forEach(([category, amount], i) => {
-    if (isBlank(category) && isBlank(amount)) return;
-    const where = field("depenses", i + 1);
-    if (isBlank(category)) throw invalid("Catégorie manquante", where, amount);
-    if (isBlank(amount)) throw invalid("Montant manquant", where, category);
-    const line = amountCents(amount, "depenses", i + 1);
-    total = addWithin(total, line, where, amount, "dépenses");
-    charges.push({ category: String(category), amount: line });
-  });
-  return charges;
+/** The charges range reshaped into rows (category, amount) for the core's plan reader. */
+function chargeRows(depenses: SheetValue): ChargeRow[] {
+  return rowsOf(depenses, "depenses", 2, 2).map(([category, amount]) => ({ category, amount }));
 }
 
-function readReceipts(recettes: SheetValue): ReceiptInput[] {
-  const receipts: ReceiptInput[] = [];
-  let fixedTotal = cents(0);
-  rowsOf(recettes, "recettes", 2, 3).forEach(([funder, amount, share = ""], i) => {
-    if (isBlank(funder) && isBlank(amount) && isBlank(share)) return;
-    const where = field("recettes", i + 1);
-    if (isBlank(funder)) throw invalid("Financeur manquant", where, isBlank(amount) ? share : amount);
-    const name = String(funder).trim();
-    if (!isBlank(amount) && !isBlank(share)) {
-      throw invalid(
-        "Montant et part remplis tous les deux",
-        where,
-        name,
-        "indiquez soit un montant, soit une part",
-      );
-    }
-    if (isBlank(amount) && isBlank(share)) {
-      throw invalid("Montant manquant", where, name, "indiquez un montant, « solde » ou une part");
-    }
-    if (typeof amount === "string" && amount.trim().toLowerCase() === SOLDE) {
-      receipts.push({ kind: "solde", name, where });
-    } else if (!isBlank(amount)) {
-      const fixed = amountCents(amount, "recettes", i + 1);
-      fixedTotal = addWithin(fixedTotal, fixed, where, amount, "recettes");
-      receipts.push({ kind: "fixed", name, where, amount: fixed });
-    } else {
-      receipts.push({ kind: "share", name, where, share: parseShare(share, where) });
-    }
-  });
-  return receipts;
+/** The receipts range reshaped into rows (funder, amount or « solde », share). */
+function receiptRows(recettes: SheetValue): ReceiptRow[] {
+  return rowsOf(recettes, "recettes", 2, 3).map(([name, amount, share = ""]) => ({ name, amount, share }));
 }
+
+/** The functions name the lists by their argument. */
+const PLAN_ARGUMENTS = { charges: "depenses", receipts: "recettes" } as const;
 
 export const PLAN_HEADER: SheetCell[] = ["Dépenses", "Montant", "%", "Recettes", "Montant", "%"];
 
@@ -299,7 +235,7 @@ export const PLAN_FINANCEMENT = customFunction({
     "Catégorie manquante (depenses, ligne 1) : « 100 »",
   ],
   run(depenses, recettes) {
-    return planTable(financingPlan(readCharges(depenses), readReceipts(recettes)));
+    return planTable(readFinancingPlan(chargeRows(depenses), receiptRows(recettes), PLAN_ARGUMENTS));
   },
 });
 

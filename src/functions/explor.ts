@@ -23,8 +23,8 @@ import {
   ruleSetOf,
 } from "../core/explor";
 import { isBlank } from "../core/money";
+import { centsResult } from "../planning/results";
 import { customFunction, ONE_CELL, type ParamSpec } from "./registry";
-import { centsResult } from "./results";
 import { type Cells, cellsOf, inShapeOf, lineOf, type SheetCell, type SheetValue } from "./sheet-values";
 
 const NO_CEILING = "sans plafond";

@@ -16,8 +16,8 @@ import {
   readRuleTable,
 } from "../core/funding";
 import { isBlank, parseAmount } from "../core/money";
+import { centsResult } from "../planning/results";
 import { customFunction } from "./registry";
-import { centsResult } from "./results";
 import {
   type Cells,
   cellsOf,

@@ -1,8 +1,8 @@
 import { compare, type Decimal, divideToCents, isNegative, isZero, multiply } from "../core/decimal";
 import { type Field, field, InputError, invalid, quote } from "../core/errors";
 import { isBlank, MAX_AMOUNT, MAX_AMOUNT_TEXT, parseAmount } from "../core/money";
+import { centsResult } from "../planning/results";
 import { customFunction } from "./registry";
-import { centsResult } from "./results";
 import { cellsOf, inShapeOf, lineOf } from "./sheet-values";
 
 /** amount ÷ rate to the cent, an error naming the amount when the result would be absurd. */

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDemo } from "../../dev/demo";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import type { FakeForm, Host } from "../../dev/host";
-import { reviewSheetShape } from "../../src/addon/intake/review-plan";
 import { callById } from "../../src/core/intake/calls";
 import { statusSummary, weightedScore } from "../../src/core/intake/review";
+import { reviewSheetShape } from "../../src/planning/intake/review-plan";
 import { launchBrowser, openSidebar } from "../support/browser";
 
 const call = callById("EXPLOR-2025");
@@ -204,91 +204,14 @@ describe("Tableau des candidatures (Chromium)", () => {
     await page.fill("#note-0", "7");
     await page.fill("#note-1", "2,5");
     await page.click("#enregistrer");
-    expect(await text(page, "#note-0-erreur")).toBe("Note entière de 0 à 5 attendue : « 7 ».");
-    expect(await text(page, "#note-1-erreur")).toBe("Note entière de 0 à 5 attendue : « 2,5 ».");
+    expect(await text(page, "#note-0-erreur")).toBe(
+      "Note invalide, attendu un entier de 0 à 5 (Besoin identifié avec le partenaire) : « 7 »",
+    );
+    expect(await text(page, "#note-1-erreur")).toBe(
+      "Note invalide, attendu un entier de 0 à 5 (Qualité du partenariat) : « 2,5 »",
+    );
     expect(await page.locator("#note-0").getAttribute("aria-invalid")).toBe("true");
     expect(await text(page, "#note-2-erreur")).toBe("");
     expect(rows(host)).toEqual(before);
-  });
-});
-
-describe("Candidatures server entry points (host)", () => {
-  const host = demoHost();
-  const key = (name: string) => String(rows(host)[rowOf(host, name) - 1]?.[shape.keyColumn]);
-  const valid = () => ({
-    appel: "EXPLOR-2025",
-    cle: key("Oise Coopération"),
-    statut: "Retenue",
-    instructeur: "Awa D.",
-    notes: [4, 4, 4, 4],
-    decision: "",
-    commentaire: "",
-  });
-
-  it.each([
-    ["a non-object", "Retenue", /Demande refusée : la demande doit être un objet\./],
-    ["an unknown field", { ...valid(), montant: 1 }, /champ\(s\) inconnu\(s\) : montant/],
-    ["a status not in the list", { ...valid(), statut: "Acceptée" }, /Statut : valeur hors de la liste/],
-    [
-      "a score above the maximum",
-      { ...valid(), notes: [6, 4, 4, 4] },
-      /Note invalide, attendu un entier de 0 à 5 \(Besoin identifié avec le partenaire\) : « 6 »/,
-    ],
-    ["a negative score", { ...valid(), notes: [4, -1, 4, 4] }, /\(Qualité du partenariat\) : « -1 »/],
-    ["a fractional score", { ...valid(), notes: [4, 4, 2.5, 4] }, /\(Lien avec les ODD\) : « 2,5 »|« 2\.5 »/],
-    ["a score given as text", { ...valid(), notes: ["4", 4, 4, 4] }, /notes 1 absent ou d'un type inattendu/],
-    [
-      "too few scores",
-      { ...valid(), notes: [4, 4] },
-      /4 note\(s\) attendue\(s\) \(une par critère\), reçu 2/,
-    ],
-    [
-      "a comment over 5 000 characters",
-      { ...valid(), commentaire: "x".repeat(5_001) },
-      /Commentaire interne trop long \(au plus 5000 caractères\)/,
-    ],
-    [
-      "an unknown key",
-      { ...valid(), cle: "2025-01-01T00:00:00Z|x|0" },
-      /Candidature introuvable dans « Candidatures »/,
-    ],
-    ["an unknown call", { ...valid(), appel: "XYZ" }, /Appel inconnu/],
-  ])("refuses %s in French and changes nothing", (_what, request, message) => {
-    const before = rows(host);
-    expect(() => host.call("serverCandidatureEnregistrer", request)).toThrow(message);
-    expect(rows(host)).toEqual(before);
-  });
-
-  it("refuses a dashboard request with extra fields", () => {
-    expect(() => host.call("serverCandidaturesTableau", { appel: "EXPLOR-2025", x: 1 })).toThrow(
-      /champ\(s\) inconnu\(s\) : x/,
-    );
-    expect(() => host.call("serverCandidatureSuivante", { appel: 3 })).toThrow(
-      /appel absent ou d'un type inattendu/,
-    );
-  });
-
-  it("writes to the row holding the key even after the user sorted the sheet", () => {
-    const sheet = host.spreadsheet.getSheetByName("Candidatures");
-    if (!sheet) throw new Error("pas de feuille");
-    const [header, ...body] = rows(host);
-    const reversed = [header, ...body.reverse()] as unknown[][];
-    // The whole table, as a user sorts it (the jury's columns follow the review's).
-    sheet.getRange(1, 1, reversed.length, header?.length ?? 0).setValues(reversed);
-    const target = key("Oise Coopération");
-    const answer = host.call("serverCandidatureEnregistrer", valid()) as {
-      application: { key: string; row: number };
-    };
-    const row = rowOf(host, "Oise Coopération");
-    expect(answer.application).toMatchObject({ key: target, row });
-    expect(rows(host)[row - 1]?.[shape.statusColumn]).toBe("Retenue");
-    expect(rows(host).filter((r) => r[shape.statusColumn] === "Retenue")).toHaveLength(3);
-  });
-
-  it("opens the sidebar from Lianes › Tableau des candidatures", () => {
-    host.runMenuItem("Tableau des candidatures");
-    const sidebar = host.ui.sidebars.at(-1) as { getTitle(): string; getContent(): string };
-    expect(sidebar.getTitle()).toBe("Tableau des candidatures");
-    expect(sidebar.getContent()).toContain('id="instruction"');
   });
 });

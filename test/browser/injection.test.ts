@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import { createHost } from "../../dev/host";
 import { MAX_CELL_CHARACTERS } from "../../dev/host/spreadsheet";
-import { reviewSheetShape } from "../../src/addon/intake/review-plan";
 import { callById } from "../../src/core/intake/calls";
+import { reviewSheetShape } from "../../src/planning/intake/review-plan";
 import { launchBrowser, openSidebar, type PageWatch } from "../support/browser";
 import { HOSTILE_STRINGS, HTML_PAYLOADS } from "../support/hostile-strings";
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHost, type Host } from "../../dev/host";
 import { launchBrowser, openSidebar } from "../support/browser";
+import { cd62PlanTable } from "../support/cd62";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -104,14 +105,7 @@ describe("Plan de financement sidebar, in Chromium on the local host", () => {
     await page.click("#ecrire");
     await page.waitForSelector("#ecrit:not([hidden])");
     expect(await text(page, "#ecrit")).toBe("Plan écrit dans « Mon plan » A1:F6 (total 11 879,54 €).");
-    expect(host.values("Mon plan")).toEqual([
-      ["Dépenses", "Montant", "%", "Recettes", "Montant", "%"],
-      ["Coûts RH", 8139.54, 0.68, "RECITAL", 2000, 0.17],
-      ["Frais de transport et fournitures", 200, 0.02, "CD62", 9879.54, 0.83],
-      ["Graphisme et fabrication des outils PAM (prestation externe)", 1400, 0.12, "", "", ""],
-      ["Administratif et coûts indirects", 2140, 0.18, "", "", ""],
-      ["TOTAL CHARGES", 11879.54, 1, "TOTAL PRODUITS", 11879.54, 1],
-    ]);
+    expect(host.values("Mon plan")).toEqual(cd62PlanTable(["RECITAL", "CD62"]));
     const sheet = host.spreadsheet.getSheetByName("Mon plan");
     expect(sheet?.getRange("B2").getNumberFormat()).toBe('#,##0.00\\ "€"');
     expect(sheet?.getRange("F3").getNumberFormat()).toBe("0%");

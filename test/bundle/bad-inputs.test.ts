@@ -7,9 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
 import { createHost, type Host, type ScriptedAnswer } from "../../dev/host";
-import { menuItems } from "../../src/addon/menu";
 import { callById } from "../../src/core/intake/calls";
 import { customFunctions } from "../../src/functions";
+import { menuItems } from "../../src/menus/menu";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
 import { fakeInfoEuro } from "../support/infoeuro-fetch";
 

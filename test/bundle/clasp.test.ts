@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROJECT_FILES, scriptIdOf } from "../../scripts/deploy";
 import { BUILD_DIR } from "../support/bundle";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -32,5 +33,30 @@ describe("clasp push", () => {
     );
     expect(built.some((f) => f.endsWith(".html"))).toBe(true);
     expect([...status.filesToPush].sort()).toEqual(built.sort());
+  });
+});
+
+describe("two Apps Script projects, dev and prod", () => {
+  const read = (file: string) =>
+    JSON.parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
+
+  it("push the same build: the project files differ only by their script id", () => {
+    const { scriptId: _dev, ...dev } = read(PROJECT_FILES.dev);
+    const { scriptId: _prod, ...prod } = read(PROJECT_FILES.prod);
+    expect(prod).toEqual(dev);
+  });
+
+  it("npm run deploy runs the checks and the whole suite before pushing; deploy:prod also makes a version", () => {
+    const { scripts } = read("package.json") as { scripts: Record<string, string> };
+    expect(scripts.test).toMatch(/npm run check/);
+    expect(scripts.deploy).toBe("npm test && tsx scripts/deploy.ts dev");
+    expect(scripts["deploy:prod"]).toBe("npm test && tsx scripts/deploy.ts prod");
+  });
+
+  it("refuses to push without a script id, saying in French where to put it", () => {
+    expect(scriptIdOf("prod", '{"scriptId": "", "rootDir": "build"}')).toEqual({
+      problem: expect.stringMatching(/^Pas d'identifiant de script dans \.clasp\.prod\.json \(projet prod\)/),
+    });
+    expect(scriptIdOf("dev", '{"scriptId": " 1abc "}')).toEqual({ id: "1abc" });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
+import { cd62PlanTable } from "../support/cd62";
 
 const touched: string[] = [];
 const globals = loadBundle(tripwireServices(touched));
@@ -43,14 +44,7 @@ describe("convention functions through the built bundle", () => {
   });
 
   it("PLAN_FINANCEMENT: the balanced CD62 plan", () => {
-    expect(call("PLAN_FINANCEMENT", CHARGES, RECEIPTS)).toEqual([
-      ["Dépenses", "Montant", "%", "Recettes", "Montant", "%"],
-      ["Coûts RH", 8139.54, 0.68, "CD62", 9879.54, 0.83],
-      ["Frais de transport et fournitures", 200, 0.02, "RECITAL", 2000, 0.17],
-      ["Graphisme et fabrication des outils PAM (prestation externe)", 1400, 0.12, "", "", ""],
-      ["Administratif et coûts indirects", 2140, 0.18, "", "", ""],
-      ["TOTAL CHARGES", 11879.54, 1, "TOTAL PRODUITS", 11879.54, 1],
-    ]);
+    expect(call("PLAN_FINANCEMENT", CHARGES, RECEIPTS)).toEqual(cd62PlanTable());
   });
 
   it("PRORATA_SUBVENTION: 10 000 spent → 8 316,43; over the forecast → 9 879,54", () => {

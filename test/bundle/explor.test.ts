@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columns, MISSION_A, MISSION_B } from "../../dev/fixtures/explor-missions";
 import { callGlobal, loadBundle, tripwireServices } from "../support/bundle";
+import { MISSION_B_TOTALS, missionBDecompte } from "../support/mission-b";
 
 const touched: string[] = [];
 const globals = loadBundle(tripwireServices(touched));
@@ -115,25 +116,8 @@ describe("EXPLOR functions through the built bundle", () => {
     const table = call("EXPLOR_DECOMPTE", withBlankRow.categories, withBlankRow.amounts, 18) as unknown[][];
     expect(table[0]).toEqual(["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"]);
     expect(table).toHaveLength(1 + 8 + 4);
-    expect(table[8]).toEqual([
-      "cadeaux partenaires",
-      100,
-      0,
-      0,
-      "non pris en charge — libellé hors Annexe 2",
-    ]);
-    expect(table.slice(-4)).toEqual([
-      ["Total", 2997, "", 2417, ""],
-      [
-        "Total éligible retenu",
-        "",
-        2000,
-        2000,
-        "plafond de la mission : 2\u202f000,00\u00a0€ éligibles sur 2\u202f417,00\u00a0€",
-      ],
-      ["Prise en charge", "", "", 1000, ""],
-      ["Reste à charge association", "", "", 1997, ""],
-    ]);
+    expect(table.slice(-4)).toEqual(MISSION_B_TOTALS);
+    expect(table).toEqual(missionBDecompte());
     expect(call("EXPLOR_DECOMPTE", "Visa", 80)).toEqual([
       ["Catégorie", "Montant réel", "Plafond", "Montant éligible", "Observation"],
       ["Visa", 80, 60, 60, "plafond de la catégorie atteint : 60,00\u00a0€ par mission"],

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { budgetLayout, planSheet, type RealisedValue, reportLayout } from "../../src/addon/convention-layout";
 import { conventionById } from "../../src/core/convention";
+import {
+  budgetLayout,
+  planSheet,
+  type RealisedValue,
+  reportLayout,
+} from "../../src/planning/convention-layout";
+import { cd62PlanTable } from "../support/cd62";
 import { evaluateWorkbook } from "../support/workbook";
 
 const cd62 = conventionById("CD62-2024");
@@ -27,14 +33,7 @@ describe("the CD62 sheets computed by a formula engine with the built bundle", (
     const rows = [3, 4, 5, 6, 7, 8].map((r) =>
       ["A", "B", "C", "D", "E", "F"].map((c) => planValue(`${c}${r}`)),
     );
-    expect(rows).toEqual([
-      ["Dépenses", "Montant", "%", "Recettes", "Montant", "%"],
-      ["Coûts RH", 8139.54, 0.68, "CD62", 9879.54, 0.83],
-      ["Frais de transport et fournitures", 200, 0.02, "RECITAL", 2000, 0.17],
-      ["Graphisme et fabrication des outils PAM (prestation externe)", 1400, 0.12, "", "", ""],
-      ["Administratif et coûts indirects", 2140, 0.18, "", "", ""],
-      ["TOTAL CHARGES", 11879.54, 1, "TOTAL PRODUITS", 11879.54, 1],
-    ]);
+    expect(rows).toEqual(cd62PlanTable());
     expect(plan.chart.range).toBe("D4:E5");
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHost, type Host } from "../../dev/host";
+import { cd62PlanTable } from "../support/cd62";
 
 function withConvention(): Host {
   const host = createHost();
@@ -55,7 +56,7 @@ describe("Lianes › Budget de convention… on the local host (CD62 2024)", () 
     const plan = host.values("Plan de financement");
     const line = (label: string) => plan.find((r) => r.includes(label)) ?? [];
     const coutsRh = line("Coûts RH");
-    expect(coutsRh.slice(0, 6)).toEqual(["Coûts RH", 8139.54, 0.68, "CD62", 9879.54, 0.83]);
+    expect(coutsRh.slice(0, 6)).toEqual(cd62PlanTable()[1]);
     expect(line("RECITAL").slice(3, 6)).toEqual(["RECITAL", 2000, 0.17]);
     expect(line("TOTAL CHARGES").slice(0, 6)).toEqual([
       "TOTAL CHARGES",

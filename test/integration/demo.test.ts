@@ -104,7 +104,7 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(english).toEqual([]);
   });
 
-  it("shows the seed's figures", () => {
+  it("shows the figures of the CD62 deliberation of 14/10/2024", () => {
     const summary = demoSummary(demo)
       .join("\n")
       .replace(/[\u202f\u00a0]/g, " ");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MISSION_A, MISSION_B, sheetLines } from "../../dev/fixtures/explor-missions";
-import { type MissionLineInput, missionSheetLayout } from "../../src/addon/mission-layout";
+import { type MissionLineInput, missionSheetLayout } from "../../src/planning/mission-layout";
 import { tripwireServices } from "../support/bundle";
 import { evaluateWorkbook } from "../support/workbook";
 

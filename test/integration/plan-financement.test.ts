@@ -76,34 +76,34 @@ describe("serverEcrirePlanFinancement on the host", () => {
     [
       "a field the page never sends",
       { charges: CHARGES, receipts: solde, extra: 1 },
-      "champ inconnu « extra » (plan)",
+      "Champ inconnu : « extra »",
     ],
     [
       "an unknown field in a line",
       { charges: [{ category: "RH", amount: 1, note: "x" }], receipts: solde },
-      "champ inconnu « note » (charges.0)",
+      "Champ inconnu (dépenses, ligne 1) : « note »",
     ],
     [
       "an amount of the wrong type",
       { charges: [{ category: "RH", amount: true }], receipts: solde },
-      "valeur invalide (charges.0.amount) : texte ou nombre attendu",
+      "Donnée invalide (dépenses, ligne 1, montant) : texte ou nombre attendu",
     ],
     [
       "an unknown kind of funder",
       { charges: CHARGES, receipts: [{ kind: "don", name: "X" }] },
-      "type de financeur invalide (receipts.0.kind) : « fixed », « share » ou « solde » attendu",
+      "Valeur hors de la liste (recettes, ligne 1, type) : « fixed », « share » ou « solde » attendu",
     ],
-    ["no object at all", "plan", "valeur invalide (plan)"],
-    ["a missing list", { charges: CHARGES }, "valeur invalide (receipts)"],
+    ["no object at all", "plan", "Donnée invalide : objet attendu"],
+    ["a missing list", { charges: CHARGES }, "Donnée invalide (recettes) : liste attendue"],
     [
       "more than 500 lines",
       { charges: Array.from({ length: 501 }, (_, i) => ({ category: `C${i}`, amount: 1 })), receipts: solde },
-      "au plus 500 lignes (charges)",
+      "Trop de lignes (dépenses) : au plus 500",
     ],
     [
       "a category of 201 characters",
       { charges: [{ category: "x".repeat(201), amount: 1 }], receipts: solde },
-      "texte trop long (charges.0.category) : au plus 200 caractères",
+      "Texte trop long (dépenses, ligne 1, catégorie) : au plus 200 caractères",
     ],
   ])("refuses %s in French", (_what, payload, message) => {
     const host = hostAtEmptySheet();

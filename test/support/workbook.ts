@@ -3,7 +3,8 @@
  * (formulas by HyperFormula, the add-on's functions by the built bundle).
  */
 import { createHost } from "../../dev/host";
-import { type SheetLayout, writeLayout } from "../../src/addon/sheet-layout";
+import { writeLayout } from "../../src/addon/sheets";
+import type { SheetLayout } from "../../src/planning/sheet-layout";
 
 /** A cell's computed value: `value("Bilan", "B17")`; an error reads `#ERROR!: its message`. */
 export type WorkbookValue = (sheet: string, address: string) => unknown;

@@ -19,6 +19,7 @@ import { CD62_2024 } from "../../src/core/convention/cd62-2024";
 import { type Cents, cents, decimalFromNumber } from "../../src/core/decimal";
 import { field } from "../../src/core/errors";
 import { formatEuros } from "../../src/core/money";
+import { CD62_CHARGES, CD62_RECEIPTS, CD62_TOTAL } from "../support/cd62";
 
 const c = (euros: number): Cents => cents(Math.round(euros * 100));
 const euros = (x: Cents) => x / 100;
@@ -51,24 +52,21 @@ describe("the CD62 2024 convention definition", () => {
 
   it("financing plan: charges by category 68/2/12/18 %, CD62 9 879,54 (83 %) and RECITAL 2 000 (17 %)", () => {
     const plan = conventionPlan(cd62);
-    expect(plan.charges.map((l) => [l.label, euros(l.amount), l.percent])).toEqual([
-      ["Coûts RH", 8139.54, 68],
-      ["Frais de transport et fournitures", 200, 2],
-      ["Graphisme et fabrication des outils PAM (prestation externe)", 1400, 12],
-      ["Administratif et coûts indirects", 2140, 18],
-    ]);
-    expect(plan.receipts.map((l) => [l.label, euros(l.amount), l.percent])).toEqual([
-      ["CD62", 9879.54, 83],
-      ["RECITAL", 2000, 17],
-    ]);
-    expect(euros(plan.total)).toBe(11879.54);
+    const shown = (l: { label: string; amount: Cents; percent: number }) => ({
+      label: l.label,
+      amount: euros(l.amount),
+      percent: l.percent,
+    });
+    expect(plan.charges.map(shown)).toEqual(CD62_CHARGES);
+    expect(plan.receipts.map(shown)).toEqual(CD62_RECEIPTS);
+    expect(euros(plan.total)).toBe(CD62_TOTAL);
   });
 
-  it("the seed rounded each line alone (69+2+12+18 = 101 %); largest remainder gives 100 %", () => {
+  it("the CD62 deliberation's table rounded each line alone (69+2+12+18 = 101 %); largest remainder gives 100 %", () => {
     const charges = [c(8139.54), c(200), c(1400), c(2140)];
-    const seedWay = independentlyRoundedPercents(charges);
-    expect(seedWay).toEqual([69, 2, 12, 18]);
-    expect(seedWay.reduce((s, p) => s + p, 0)).toBe(101);
+    const deliberationWay = independentlyRoundedPercents(charges);
+    expect(deliberationWay).toEqual([69, 2, 12, 18]);
+    expect(deliberationWay.reduce((s, p) => s + p, 0)).toBe(101);
     const ours = wholePercents(charges);
     expect(ours).toEqual([68, 2, 12, 18]);
     expect(ours.reduce((s, p) => s + p, 0)).toBe(100);

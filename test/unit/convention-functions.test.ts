@@ -56,7 +56,7 @@ describe("COUT_UNITAIRE", () => {
 });
 
 describe("POURCENTAGES", () => {
-  it("CD62 charges: 0,68 / 0,02 / 0,12 / 0,18 (the seed's 69 % + … = 101 % is avoided)", () => {
+  it("CD62 charges: 0,68 / 0,02 / 0,12 / 0,18 (the deliberation's 69 % + … = 101 % is avoided)", () => {
     const result = percents([[8139.54], [200], [1400], [2140]]) as number[][];
     expect(result).toEqual([[0.68], [0.02], [0.12], [0.18]]);
     expect(result.flat().reduce((s, p) => s + Math.round(p * 100), 0)).toBe(100);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { conventionById, loadConvention } from "../../src/core/convention";
+import { CD62_2024 } from "../../src/core/convention/cd62-2024";
 import {
   BUDGET_HEADER,
   budgetLayout,
@@ -8,11 +10,8 @@ import {
   realisedKey,
   reportLayout,
   sheetRef,
-} from "../../src/addon/convention-layout";
-import { columnLetter } from "../../src/addon/mission-layout";
-import { FORMAT, type LayoutCell, type SheetLayout } from "../../src/addon/sheet-layout";
-import { conventionById, loadConvention } from "../../src/core/convention";
-import { CD62_2024 } from "../../src/core/convention/cd62-2024";
+} from "../../src/planning/convention-layout";
+import { columnLetter, FORMAT, type LayoutCell, type SheetLayout } from "../../src/planning/sheet-layout";
 
 const cd62 = conventionById("CD62-2024");
 

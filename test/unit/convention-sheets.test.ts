@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { menuBudgetConvention } from "../../src/addon/convention-sheets";
-import { columnLetter } from "../../src/addon/mission-layout";
+import { menuBudgetConvention } from "../../src/menus/convention";
+import { columnLetter } from "../../src/planning/sheet-layout";
 
 /**
  * A small in-memory spreadsheet: cells (value or formula, number format), charts, and a Ui whose

@@ -9,6 +9,7 @@ import {
   EXPLOR_RESTE_A_CHARGE,
   EXPLOR_TOTAL_ELIGIBLE,
 } from "../../src/functions/explor";
+import { missionBDecompte } from "../support/mission-b";
 
 const A = columns(MISSION_A);
 const B = columns(MISSION_B);
@@ -151,27 +152,7 @@ describe("EXPLOR_DECOMPTE", () => {
   const atCeiling = (euros: string) => `plafond de la catégorie atteint : ${euros} par mission`;
 
   it("Mission B, line by line: where each category's ceiling bites, then the mission cap", () => {
-    expect(EXPLOR_DECOMPTE.run(B.categories, B.amounts, MISSION_B.days)).toEqual([
-      DECOMPTE_HEADER,
-      ["Avion + transport du domicile à l'aéroport", 1720, 1500, 1500, atCeiling("1\u202f500,00\u00a0€")],
-      ["Transports locaux", 260, 200, 200, atCeiling("200,00\u00a0€")],
-      ["Per diem", 270, 225, 225, `${atCeiling("225,00\u00a0€")} (15,00\u00a0€ × 15 jours)`],
-      ["Visa", 80, 60, 60, atCeiling("60,00\u00a0€")],
-      ["Hébergement", 420, 300, 300, atCeiling("300,00\u00a0€")],
-      ["Vaccins et médicaments", 95, 80, 80, atCeiling("80,00\u00a0€")],
-      ["Assurance Assur Travel", 52, 52, 52, ""],
-      ["cadeaux partenaires", 100, 0, 0, "non pris en charge — libellé hors Annexe 2"],
-      ["Total", 2997, "", 2417, ""],
-      [
-        "Total éligible retenu",
-        "",
-        2000,
-        2000,
-        "plafond de la mission : 2\u202f000,00\u00a0€ éligibles sur 2\u202f417,00\u00a0€",
-      ],
-      ["Prise en charge", "", "", 1000, ""],
-      ["Reste à charge association", "", "", 1997, ""],
-    ]);
+    expect(EXPLOR_DECOMPTE.run(B.categories, B.amounts, MISSION_B.days)).toEqual(missionBDecompte());
   });
 
   it("Mission A under EXPLOR-AURA, skipping blank rows and lines without amount", () => {

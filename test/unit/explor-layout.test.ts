@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MISSION_A, MISSION_B, sheetLines } from "../../dev/fixtures/explor-missions";
+import { EXPLOR_HDF_2025 } from "../../src/core/explor/hdf-2025";
+import { menuNouvelleMissionExplor } from "../../src/menus/mission";
 import {
-  columnLetter,
   DECOMPTE_COLUMN,
   MISSION_SHEET_NAME,
   missionSheetLayout,
   RULE_COLUMN,
   STAGE_COLUMN,
   uniqueSheetName,
-} from "../../src/addon/mission-layout";
-import { menuNouvelleMissionExplor } from "../../src/addon/mission-sheet";
-import type { LayoutCell, SheetLayout } from "../../src/addon/sheet-layout";
-import { EXPLOR_HDF_2025 } from "../../src/core/explor/hdf-2025";
+} from "../../src/planning/mission-layout";
+import type { LayoutCell, SheetLayout } from "../../src/planning/sheet-layout";
+import { columnLetter } from "../../src/planning/sheet-layout";
 
 /** The layout as a grid of cells keyed by A1 address, checking no two blocks overlap. */
 function grid(layout: SheetLayout): Map<string, LayoutCell> {

@@ -43,7 +43,7 @@ describe("the shipped calls", () => {
     expect(choicesOf(odd)[16]).toBe("ODD 17 – Partenariats pour la réalisation des objectifs");
   });
 
-  it("PAM-2025 takes 8 holders on the three criteria of seed 004, with no eligibility rule but the deadline", () => {
+  it("PAM-2025 takes 8 holders on the three criteria of the PAM (CD62 deliberation of 14/10/2024), with no eligibility rule but the deadline", () => {
     const pam = callById("PAM-2025");
     expect(pam.capacity).toBe(8);
     expect(pam.review.criteria.map((c) => c.label)).toEqual([

@@ -11,12 +11,11 @@ import {
   isErasedSubmission,
   isErasureMarker,
   matchFormResponse,
-  PERSONAL_REVIEWER_COLUMNS,
   parseApplicationRef,
   personalFieldIds,
   personalQuestions,
 } from "../../src/core/intake/erasure";
-import { reviewRow } from "../../src/core/intake/review";
+import { PERSONAL_REVIEWER_COLUMNS, reviewRow } from "../../src/core/intake/review";
 import { parseSubmission, validateSubmission } from "../../src/core/intake/submission";
 
 const explor = () => callById("EXPLOR-2025");

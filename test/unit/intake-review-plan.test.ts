@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
-import { readResponses } from "../../src/addon/intake/responses";
-import { columnLetter, planReviewSync, reviewSheetShape } from "../../src/addon/intake/review-plan";
 import { callById } from "../../src/core/intake/calls";
 import { reviewRow } from "../../src/core/intake/review";
 import { parseSubmission } from "../../src/core/intake/submission";
+import { readResponses } from "../../src/planning/intake/responses";
+import { planReviewSync, reviewSheetShape } from "../../src/planning/intake/review-plan";
+import { columnLetter } from "../../src/planning/sheet-layout";
 
 const call = callById("EXPLOR-2025");
 const shape = reviewSheetShape(call);
@@ -34,7 +35,7 @@ describe("planning a review-sheet sync", () => {
 
   it("gives each new row its weighted-score formula on its own sheet row", () => {
     const plan = planReviewSync(call, [], rows(["Alpha", "Beta"]));
-    const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c)}3`);
+    const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c + 1)}3`);
     expect(plan.appended[1]?.[shape.weightedScoreColumn]).toContain(scoreCells.join(","));
   });
 
@@ -71,7 +72,7 @@ describe("planning a review-sheet sync", () => {
     // Beta's row was emptied: it comes back as a new row, below Gamma, not over it.
     expect(again.appended.map((r) => r[shape.applicantColumn])).toEqual(["Beta", "Delta"]);
     expect(again.appended[0]?.[shape.weightedScoreColumn]).toContain(
-      `${columnLetter(shape.scoreColumns[0] ?? 0)}5`,
+      `${columnLetter((shape.scoreColumns[0] ?? 0) + 1)}5`,
     );
   });
 

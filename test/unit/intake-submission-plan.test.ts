@@ -4,24 +4,24 @@
  */
 import { describe, expect, it } from "vitest";
 import { EXPLOR_ANSWERS } from "../../dev/fixtures/intake-samples";
+import { callById } from "../../src/core/intake/calls";
+import { reviewRow } from "../../src/core/intake/review";
+import { parseSubmission } from "../../src/core/intake/submission";
 import {
   type PlannedRow,
   planReviewSync,
   responseLink,
   reviewSheetShape,
-} from "../../src/addon/intake/review-plan";
+} from "../../src/planning/intake/review-plan";
 import {
   excerptColumns,
   type NewSubmission,
   planSubmissions,
   responseRowOfLink,
   rowsFromExcerpts,
-} from "../../src/addon/intake/submission-plan";
-import { decisionSummaryLayout } from "../../src/addon/intake/summary";
-import { renderLayout, summaryPatch, undoPatch } from "../../src/addon/intake/summary-patch";
-import { callById } from "../../src/core/intake/calls";
-import { reviewRow } from "../../src/core/intake/review";
-import { parseSubmission } from "../../src/core/intake/submission";
+} from "../../src/planning/intake/submission-plan";
+import { decisionSummaryLayout } from "../../src/planning/intake/summary";
+import { renderLayout, summaryPatch, undoPatch } from "../../src/planning/intake/summary-patch";
 
 const call = callById("EXPLOR-2025");
 const shape = reviewSheetShape(call);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { asText } from "../../src/addon/sheet-layout";
 import { looksLikeFormula as fromIntake } from "../../src/core/intake/review";
 import { fitInCell, literalText, looksLikeFormula, MAX_CELL_TEXT } from "../../src/core/sheet-text";
+import { asText } from "../../src/planning/sheet-layout";
 import { FORMULA_PAYLOADS } from "../support/hostile-strings";
 
 describe("one rule for text Sheets would read as a formula", () => {

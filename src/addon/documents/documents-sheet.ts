@@ -3,8 +3,8 @@
  * (Pour, Document, Google Doc, PDF, Créé le), replaced in place when it is regenerated.
  */
 import { formatParisDateTime } from "../../core/intake/paris-time";
+import { asText } from "../../planning/sheet-layout";
 import { ensureRows } from "../intake/review-sheet";
-import { asText } from "../sheet-layout";
 import type { Generated } from "./drive";
 
 export const DOCUMENTS_SHEET = "Documents";

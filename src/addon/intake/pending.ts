@@ -10,6 +10,9 @@ import { fnv1a } from "../../core/intake/response-key";
 
 const PREFIX = "lianes.attente.";
 
+/** How long a submission, a sync or an erasure waits for the document lock before giving up. */
+export const LOCK_WAIT_MS = 30_000;
+
 export interface PendingSubmission {
   readonly property: string;
   readonly callId: string;

@@ -5,8 +5,8 @@
  */
 import { errorMessage } from "../../core/errors";
 import { fnv1a } from "../../core/intake/response-key";
-import type { ResponseColumns } from "./responses";
-import { columnLetter } from "./review-plan";
+import type { ResponseColumns } from "../../planning/intake/responses";
+import { columnLetter } from "../../planning/sheet-layout";
 
 const FIELD_KEY = "lianes.champ";
 
@@ -30,7 +30,7 @@ export function tagNewColumns(
   for (const [field, column] of columns) {
     if (tagged.has(field)) continue;
     // `C:C`: metadata goes on whole columns only, and only A1 notation says "the whole column".
-    const letter = columnLetter(column);
+    const letter = columnLetter(column + 1);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(FIELD_KEY, field);
   }
 }

@@ -9,10 +9,8 @@
  */
 import { errorMessage } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
-import { replaceSheetContents } from "../sheets";
-import { readColumnTags, rememberColumnTags, rememberedColumnTags } from "./response-columns";
-import { cellAsItWas, type PlannedRow, reviewSheetShape } from "./review-plan";
-import { computeReviewRows, ensureRows, formatReviewColumns, reviewSheetName } from "./review-sheet";
+import { cellAsItWas, type PlannedRow, reviewSheetShape } from "../../planning/intake/review-plan";
+import { computeReviewRows, reviewSheetName } from "../../planning/intake/review-rows";
 import {
   excerptColumns,
   type IncrementalPlan,
@@ -20,9 +18,12 @@ import {
   planSubmissions,
   responseRowOfLink,
   rowsFromExcerpts,
-} from "./submission-plan";
-import { decisionSummaryLayout, summarySheetName } from "./summary";
-import { summaryPatch, undoPatch } from "./summary-patch";
+} from "../../planning/intake/submission-plan";
+import { decisionSummaryLayout, summarySheetName } from "../../planning/intake/summary";
+import { summaryPatch, undoPatch } from "../../planning/intake/summary-patch";
+import { replaceSheetContents } from "../sheets";
+import { readColumnTags, rememberColumnTags, rememberedColumnTags } from "./response-columns";
+import { ensureRows, formatReviewColumns } from "./review-sheet";
 
 /** The responses sheet's header and where each field is, read once per handler. */
 export interface ResponsesHeader {

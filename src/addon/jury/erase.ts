@@ -14,10 +14,10 @@ import { fnv1a } from "../../core/intake/response-key";
 import { APPLICATION_TITLE, applicationNumberOf, COMMENT_TITLE } from "../../core/jury/evaluation-form";
 import { EMAIL_TITLE } from "../../core/jury/evaluations";
 import { emailKey } from "../../core/jury/members";
-import { LOCK_WAIT_MS } from "../intake/actions";
+import { FIRST_MEMBER_ROW, jurySheetName } from "../../planning/jury/jury-layout";
+import { asText } from "../../planning/sheet-layout";
+import { LOCK_WAIT_MS } from "../intake/pending";
 import { findResponsesSheet } from "../intake/responses-sheet";
-import { asText } from "../sheet-layout";
-import { FIRST_MEMBER_ROW, jurySheetName } from "./jury-layout";
 import { refreshJury } from "./refresh";
 import { allJuryStates, type JuryState, readJuryState } from "./state";
 

@@ -12,23 +12,27 @@ import { APPLICATION_TITLE, applicationChoice } from "../../core/jury/evaluation
 import { readEvaluations } from "../../core/jury/evaluations";
 import { readMembers } from "../../core/jury/members";
 import { type JuryApplication, type JuryResults, juryResults } from "../../core/jury/results";
-import { readColumnTags } from "../intake/response-columns";
-import { readResponses } from "../intake/responses";
-import { findResponsesSheet } from "../intake/responses-sheet";
-import { applicationRows, reviewSheetShape } from "../intake/review-plan";
-import { readIntakeState } from "../intake/state";
-import { decisionSummaryLayout } from "../intake/summary";
-import { writeLayout } from "../sheet-layout";
-import { replaceSheetContents } from "../sheets";
-import { updateApplicationChoices } from "./form";
+import { readResponses } from "../../planning/intake/responses";
+import { applicationRows, reviewSheetShape } from "../../planning/intake/review-plan";
+import { decisionSummaryLayout } from "../../planning/intake/summary";
 import {
   FIRST_COMPUTED_COLUMN,
   FIRST_MEMBER_ROW,
   juryComputedBlocks,
   jurySheetName,
   memberRows,
-} from "./jury-layout";
-import { juryColumnFormats, juryColumnStart, juryColumnValues, juryHeaders } from "./review-columns";
+} from "../../planning/jury/jury-layout";
+import {
+  juryColumnFormats,
+  juryColumnStart,
+  juryColumnValues,
+  juryHeaders,
+} from "../../planning/jury/review-columns";
+import { readColumnTags } from "../intake/response-columns";
+import { findResponsesSheet } from "../intake/responses-sheet";
+import { readIntakeState } from "../intake/state";
+import { replaceSheetContents, writeLayout } from "../sheets";
+import { updateApplicationChoices } from "./form";
 import type { JuryState } from "./state";
 
 /** Statuses whose applications the jury does not evaluate. */

@@ -6,11 +6,11 @@ import type { CallDefinition } from "../../core/intake/call-schema";
 import type { Submission } from "../../core/intake/submission";
 import { validateSubmission } from "../../core/intake/submission";
 import type { LetterApplication } from "../../core/letters";
+import { readResponses } from "../../planning/intake/responses";
+import { applicationRows, reviewSheetShape } from "../../planning/intake/review-plan";
+import { reviewSheetName } from "../../planning/intake/review-rows";
 import { readColumnTags, rememberedColumnTags } from "../intake/response-columns";
-import { readResponses } from "../intake/responses";
 import { findResponsesSheet } from "../intake/responses-sheet";
-import { applicationRows, reviewSheetShape } from "../intake/review-plan";
-import { reviewSheetName } from "../intake/review-sheet";
 import type { IntakeState } from "../intake/state";
 
 /** Responses by key; one read of the responses sheet. */

@@ -11,8 +11,8 @@ import {
   type PlannedLetter,
   TO_REVIEW,
 } from "../../core/letters";
+import { asText } from "../../planning/sheet-layout";
 import { ensureRows } from "../intake/review-sheet";
-import { asText } from "../sheet-layout";
 
 export const OUTBOX_SHEET = "Courriers";
 export const OUTBOX_HEADERS = [

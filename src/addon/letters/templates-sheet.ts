@@ -15,7 +15,8 @@ import {
   PLACEHOLDERS,
   templateProblemList,
 } from "../../core/letters";
-import { asText, type SheetLayout, writeLayout } from "../sheet-layout";
+import { asText, type SheetLayout } from "../../planning/sheet-layout";
+import { writeLayout } from "../sheets";
 
 export const TEMPLATES_SHEET = "Modèles de courriers";
 const SIGNATURE_LABEL = "Signature";

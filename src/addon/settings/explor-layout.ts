@@ -11,7 +11,7 @@ import {
   explorTableRows,
 } from "../../core/explor/rule-table";
 import type { RuleSetDefinition } from "../../core/explor/schema";
-import { asText, type Block, FORMAT, type LayoutCell } from "../sheet-layout";
+import { asText, type Block, FORMAT, type LayoutCell } from "../../planning/sheet-layout";
 import { type RuleSheetPlan, ruleRangeName, ruleSheetName } from "./rule-layout";
 
 const HEADER_BACKGROUND = "#e8eef7";

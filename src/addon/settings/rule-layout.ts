@@ -10,7 +10,7 @@ import {
   PARAMETERS,
   ruleTableRows,
 } from "../../core/funding";
-import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "../sheet-layout";
+import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "../../planning/sheet-layout";
 
 export const RULE_SHEET_PREFIX = "Règle ";
 /** Rows of a rule table's named range: room below the parameters for ones added by hand. */

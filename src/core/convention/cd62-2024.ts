@@ -1,5 +1,5 @@
 /**
- * Convention 2024 with the Département du Pas-de-Calais (deliberation of 14/10/2024, seed 004):
+ * Convention 2024 with the Département du Pas-de-Calais (deliberation of the Commission permanente of 14/10/2024 and the programme annexed to it):
  * the budget table of "Aspects pratiques / Budget", the plan of "Financement du projet", the
  * "part du programme" block and Articles 4–5. DOMAIN.md §4.
  */

@@ -1,8 +1,9 @@
 /**
  * Whole percentages of a column that add up to exactly 100 (largest remainder): each amount
  * gets the floor of its exact share, then the points still missing go to the largest
- * remainders, compared exactly in integers, ties to the earlier line. The seed rounds each
- * line on its own and its CD62 charges read 69 + 2 + 12 + 18 = 101 %.
+ * remainders, compared exactly in integers, ties to the earlier line. The table « Financement
+ * du projet » of the programme annexed to the CD62 deliberation of 14/10/2024 rounds each line
+ * on its own: its charges read 69 + 2 + 12 + 18 = 101 %.
  */
 import type { Cents } from "../decimal";
 
@@ -81,7 +82,7 @@ function giveMissing(
   return percents;
 }
 
-/** Each line rounded on its own, half away from zero, as the seed did: may not add up to 100. */
+/** Each line rounded on its own, half away from zero, as the CD62 deliberation's table did: may not add up to 100. */
 export function independentlyRoundedPercents(amounts: readonly Cents[]): number[] {
   const total = BigInt(amounts.reduce((s, a) => s + a, 0));
   return amounts.map((a) => {

@@ -6,14 +6,7 @@
  */
 import * as z from "zod/mini";
 import { normalizeCategoryName } from "../explor/category-names";
-
-/** Euros with at most two decimals, kept as numbers in definitions for readability. */
-const euros = z.number().check(
-  z.nonnegative(),
-  z.refine((v) => Number.isSafeInteger(Math.round(v * 100)) && Math.round(v * 100) / 100 === v, {
-    message: "montant en euros avec au plus deux décimales",
-  }),
-);
+import { euros } from "../zod-french";
 
 const text = z.string().check(z.minLength(1));
 

@@ -4,14 +4,7 @@
  * terms are a new definition validated by this schema, not new code.
  */
 import * as z from "zod/mini";
-
-/** Euros with at most two decimals, kept as a number in the definitions for readability. */
-const euros = z.number().check(
-  z.nonnegative(),
-  z.refine((v) => Number.isSafeInteger(Math.round(v * 100)) && Math.round(v * 100) / 100 === v, {
-    message: "montant en euros avec au plus deux décimales",
-  }),
-);
+import { euros } from "../zod-french";
 
 const days = z.int().check(z.positive());
 

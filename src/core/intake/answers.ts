@@ -3,23 +3,23 @@
  * form event (text), the responses sheet (numbers, Dates) or tests (typed values); the same
  * answer gives the same typed value whichever way it came.
  */
+
+import { isBlankAnswer } from "../blank";
 import type { QuestionDefinition } from "./call-schema";
 import { choicesOf } from "./calls";
 import { findCountry } from "./countries";
-import { isBlankValue } from "./eligibility";
 import { normalizeName } from "./normalize";
 import { asDate, formatParisDate, parisIsoDate, parseDateTime } from "./paris-time";
 
 /** A typed answer: text, number, yes/no, a date as `2025-07-10`, or the boxes checked. */
 export type AnswerValue = string | number | boolean | readonly string[];
 
+/** A submission's answers, by question id. */
+export type Answers = Readonly<Record<string, AnswerValue>>;
+
 export type AnswerReading = { readonly value: AnswerValue | undefined } | { readonly error: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function isBlankAnswer(value: unknown): boolean {
-  return isBlankValue(value) || (Array.isArray(value) && value.every(isBlankValue));
-}
 
 function readNumber(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;

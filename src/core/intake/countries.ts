@@ -5,6 +5,7 @@
 import countries from "i18n-iso-countries/index";
 import en from "i18n-iso-countries/langs/en.json";
 import fr from "i18n-iso-countries/langs/fr.json";
+import { isBlank } from "../blank";
 import { type Field, invalid } from "../errors";
 import { CAD_2024_2025 } from "./dac-lists";
 import { normalizeName } from "./normalize";
@@ -227,7 +228,7 @@ export function findCountry(name: string): string | undefined {
 
 /** Like findCountry, but an unknown or empty name is an error naming it. */
 export function parseCountry(value: unknown, where: Field): string {
-  const blank = value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+  const blank = isBlank(value);
   const code = typeof value === "string" && !blank ? findCountry(value) : undefined;
   if (code) return code;
   throw invalid(blank ? "Pays manquant" : "Pays inconnu", where, value);

@@ -3,6 +3,7 @@
  * head office, partner country, already funded, duration, deadline. Only the rules the call
  * defines are checked.
  */
+import { isBlank } from "../blank";
 import { type Field, field, InputError, invalid } from "../errors";
 import { wholeNumberOf } from "../money";
 import type { CallDefinition } from "./call-schema";
@@ -72,17 +73,13 @@ export interface EligibilityOptions {
   readonly unknownDepartement?: "error" | "outside";
 }
 
-export function isBlankValue(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
-
 const YES = new Set(["oui", "vrai", "true"]);
 const NO = new Set(["non", "faux", "false"]);
 
 /** A yes/no answer: a boolean, or Oui/Non (also VRAI/FAUX); blank gives `blank`, or an error if none. */
 export function parseYesNo(value: unknown, where: Field, blank?: boolean): boolean {
   if (typeof value === "boolean") return value;
-  if (isBlankValue(value)) {
+  if (isBlank(value)) {
     if (blank !== undefined) return blank;
     throw invalid("Réponse oui/non manquante", where, value, "attendu Oui ou Non");
   }
@@ -140,8 +137,8 @@ export function assessEligibility(
 
   if (rules.partnerCountry) {
     const value = facts.country;
-    if (isBlankValue(value) || typeof value !== "string") {
-      throw invalid(isBlankValue(value) ? "Pays manquant" : "Pays invalide", at(names.country), value);
+    if (isBlank(value) || typeof value !== "string") {
+      throw invalid(isBlank(value) ? "Pays manquant" : "Pays invalide", at(names.country), value);
     }
     const code = findCountry(value);
     if (code === undefined) {
@@ -169,7 +166,7 @@ export function assessEligibility(
   }
 
   let late: boolean | undefined;
-  if (!isBlankValue(facts.submittedAt)) {
+  if (!isBlank(facts.submittedAt)) {
     late = isLate(call, parseDateTime(facts.submittedAt, at(names.submittedAt)));
     if (late) reasons.push("candidature hors délai");
   }

@@ -10,11 +10,11 @@
  * changes: the old one holds the applicant's e-mail. The new key is what the sync computes from
  * the erased response, so a later sync finds the row and writes the same values again.
  */
+
+import { isBlank } from "../blank";
 import type { CallDefinition, QuestionDefinition } from "./call-schema";
-import { isBlankValue } from "./eligibility";
 import { formatParisDate } from "./paris-time";
 import { keyParts } from "./response-key";
-import type { ReviewerColumnId } from "./review";
 
 const MARKER = /^Données effacées le (\d{2}\/\d{2}\/\d{4}) \(RGPD\)/;
 
@@ -47,14 +47,6 @@ export function personalFieldIds(call: CallDefinition, respondentEmailField: str
 }
 
 /**
- * Reviewer columns that hold personal data: the internal comment is free text about the
- * applicant and may name people. Kept: the status, the scores and the weighted score (needed
- * for the counts and the ranking), the decision (the record of what was decided; staff write
- * it without naming people) and the instructor (a member of staff, not the applicant).
- */
-export const PERSONAL_REVIEWER_COLUMNS: readonly ReviewerColumnId[] = ["comment"];
-
-/**
  * A row with the cells at `columns` replaced by the mention; a blank cell stays blank (there
  * was nothing to erase). The row is copied, never changed.
  */
@@ -62,7 +54,7 @@ export function erasedRow(row: readonly unknown[], columns: Iterable<number>, ma
   const out = [...row];
   for (const c of columns) {
     if (c < 0 || c >= out.length) continue;
-    if (!isBlankValue(out[c])) out[c] = marker;
+    if (!isBlank(out[c])) out[c] = marker;
   }
   return out;
 }
@@ -77,7 +69,7 @@ export function isErasedSubmission(
   answers: Readonly<Record<string, unknown>>,
 ): boolean {
   if (!isErasureMarker(answers[call.review.applicant.question])) return false;
-  return personalQuestions(call).every((q) => isBlankValue(answers[q.id]) || isErasureMarker(answers[q.id]));
+  return personalQuestions(call).every((q) => isBlank(answers[q.id]) || isErasureMarker(answers[q.id]));
 }
 
 /** The answers an erased response keeps for its personal questions: the mention where there was one. */

@@ -1,4 +1,8 @@
-/** The EXPLOR Hauts-de-France 2025 call (seed 000): 6 missions, applications until 15 June, midnight. */
+/**
+ * The EXPLOR Hauts-de-France 2025 call (« Appel à manifestation d'intérêt — missions de volontariat
+ * d'échange de compétences EXPLOR 2025 – Hauts-de-France »): 6 missions, applications until 15 June,
+ * midnight; the costs it covers are its Annexe 2 (core/explor/hdf-2025.ts).
+ */
 import type { CallDefinition } from "./call-schema";
 
 const ODD = [

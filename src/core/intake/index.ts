@@ -1,5 +1,5 @@
 /** Application intake: calls as data, countries and the DAC list, eligibility, submissions, review rows. */
-export type { AnswerReading, AnswerValue } from "./answers";
+export type { AnswerReading, Answers, AnswerValue } from "./answers";
 export { readAnswer } from "./answers";
 export type {
   CallDefinition,
@@ -33,7 +33,6 @@ export {
   type EligibilityOptions,
   eligibilityText,
   type FactNames,
-  isBlankValue,
   isLate,
   NOT_ELIGIBLE,
   parseDurationDays,
@@ -74,7 +73,6 @@ export {
   weightedScoreFormula,
 } from "./review";
 export {
-  type Answers,
   answersFromNamedValues,
   answersSchema,
   hasAnswers,

@@ -1,5 +1,6 @@
 /**
- * Registration to the 2025 mobility-project support path (PAM, seed 004): the online
+ * Registration to the 2025 mobility-project support path (PAM, « Le parcours d'accompagnement aux projets de mobilité » in the programme annexed to the CD62
+ * deliberation of 14/10/2024): the online
  * questionnaire of project ideas, 8 holders per session, chosen on three criteria.
  */
 import type { CallDefinition } from "./call-schema";

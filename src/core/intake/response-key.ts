@@ -2,7 +2,7 @@
  * A response's key, the one identity a response keeps from the form-submit event to the review
  * sheet: how it is made, and what it says back.
  */
-import type { Answers } from "./submission";
+import type { Answers } from "./answers";
 
 /** The longest email address (RFC 5321 path limit). */
 const MAX_EMAIL = 254;

@@ -2,6 +2,7 @@
  * The review sheet's computed part, from a call and its submissions: the columns, one row per
  * application, the default status, the counts by status and the weighted score.
  */
+import { isBlank } from "../blank";
 import { decimalFromNumber, divideToCents, multiply, sum } from "../decimal";
 import { field, InputError, invalid } from "../errors";
 import type { AnswerValue } from "./answers";
@@ -75,6 +76,14 @@ export type ReviewerColumnId =
   | "weightedScore"
   | "decision"
   | "comment";
+
+/**
+ * Reviewer columns that hold personal data: the internal comment is free text about the
+ * applicant and may name people. Kept: the status, the scores and the weighted score (needed
+ * for the counts and the ranking), the decision (the record of what was decided; staff write
+ * it without naming people) and the instructor (a member of staff, not the applicant).
+ */
+export const PERSONAL_REVIEWER_COLUMNS: readonly ReviewerColumnId[] = ["comment"];
 
 /** The reviewer columns, after the computed ones: never written by sync or trigger. */
 export function reviewerColumns(call: CallDefinition): readonly Column<ReviewerColumnId>[] {
@@ -235,7 +244,7 @@ export function weightedScore(
   const values: number[] = [];
   criteria.forEach((c, i) => {
     const s = scores[i];
-    if (s === undefined || s === null || s === "") return;
+    if (isBlank(s)) return;
     if (typeof s !== "number" || !Number.isFinite(s) || s < 0 || s > maxScore) {
       throw invalid(`Note invalide, attendu de 0 à ${maxScore}`, field(c.label), s);
     }

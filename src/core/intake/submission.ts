@@ -3,15 +3,13 @@
  * call's questions (required, types, choices, validation), and a stable key.
  */
 import * as z from "zod/mini";
+import { isBlankAnswer } from "../blank";
 import { InputError } from "../errors";
-import { type AnswerValue, readAnswer } from "./answers";
+import { type Answers, type AnswerValue, readAnswer } from "./answers";
 import type { CallDefinition, QuestionDefinition } from "./call-schema";
-import { isBlankValue } from "./eligibility";
 import { erasedPersonalAnswers, isErasedSubmission } from "./erasure";
 import { parseDateTime } from "./paris-time";
 import { responseKey } from "./response-key";
-
-export type Answers = Readonly<Record<string, AnswerValue>>;
 
 /** What a trigger event or a responses-sheet row gives, before checking. */
 export interface RawSubmission {
@@ -100,9 +98,7 @@ function memoisedSchema(
 
 /** True when an event carries no answer at all (Sheets sometimes fires those): skip it. */
 export function hasAnswers(answers: Readonly<Record<string, unknown>>): boolean {
-  return Object.values(answers).some(
-    (v) => !(isBlankValue(v) || (Array.isArray(v) && v.every(isBlankValue))),
-  );
+  return Object.values(answers).some((v) => !isBlankAnswer(v));
 }
 
 /** Checks and types a submission; every problem is a French sentence naming the question. */

@@ -13,8 +13,8 @@ import {
   type Stage,
 } from "../../core/explor";
 import { formatEuros, formatPercent } from "../../core/money";
+import { callServer, type ServerResult } from "../shared/call-server";
 import { byId, el, showFieldError } from "../shared/dom";
-import { callServer } from "../shared/server";
 import {
   computeDecompte,
   type ExpenseFields,
@@ -25,12 +25,7 @@ import {
   OTHER,
   OTHER_LABEL,
 } from "./expenses";
-import type { CalculatorRequest, FilledMissionSheet, InsertedDecompte } from "./server";
-
-interface ServerRate {
-  readonly rate: number;
-  readonly month: string;
-}
+import type { CalculatorRequest } from "./server";
 
 /** One line of the form: its controls, what they show, and the pending rate request. */
 interface LineView {
@@ -214,7 +209,7 @@ async function fillRate(view: LineView): Promise<void> {
   view.rateNote.textContent = "Recherche du taux InfoEuro…";
   update();
   try {
-    const found = await callServer<ServerRate>("serverTauxInfoEuro", devise, mois);
+    const found = await callServer("serverTauxInfoEuro", devise, mois);
     if (ticket !== view.rateRequest) return;
     view.inputs.taux.value = String(found.rate).replace(".", ",");
     view.rateNote.textContent = `Taux InfoEuro de ${found.month} (modifiable).`;
@@ -348,10 +343,10 @@ function status(message: string, ok: boolean): void {
   box.textContent = message;
 }
 
-async function send<T>(
+async function send<K extends "serverInsererDecompte" | "serverRemplirFeuilleMission">(
   button: HTMLButtonElement,
-  server: string,
-  done: (answer: T) => string,
+  server: K,
+  done: (answer: ServerResult<K>) => string,
 ): Promise<void> {
   update();
   if (byId("total-reel").textContent === "—") {
@@ -362,7 +357,7 @@ async function send<T>(
   }
   button.disabled = true;
   try {
-    status(done(await callServer<T>(server, request())), true);
+    status(done(await callServer(server, request())), true);
   } catch (error) {
     status((error as Error).message, false);
   } finally {
@@ -388,22 +383,12 @@ function start(): void {
   const insert = byId<HTMLButtonElement>("inserer");
   insert.addEventListener(
     "click",
-    () =>
-      void send<InsertedDecompte>(
-        insert,
-        "serverInsererDecompte",
-        (a) => `Décompte inséré en ${a.sheet}!${a.range}.`,
-      ),
+    () => void send(insert, "serverInsererDecompte", (a) => `Décompte inséré en ${a.sheet}!${a.range}.`),
   );
   const fill = byId<HTMLButtonElement>("remplir");
   fill.addEventListener(
     "click",
-    () =>
-      void send<FilledMissionSheet>(
-        fill,
-        "serverRemplirFeuilleMission",
-        (a) => `Feuille « ${a.sheet} » créée.`,
-      ),
+    () => void send(fill, "serverRemplirFeuilleMission", (a) => `Feuille « ${a.sheet} » créée.`),
   );
   describeRuleSet();
   addLine();

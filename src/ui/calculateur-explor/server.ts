@@ -4,9 +4,7 @@
  * is written; the page's own figures are never trusted.
  */
 import * as z from "zod/mini";
-import { MISSION_SHEET_NAME, type MissionLineInput } from "../../addon/mission-layout";
 import { insertMissionSheet } from "../../addon/mission-sheet";
-import { asText, FORMAT, type LayoutCell } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
 import { type Decimal, toNumber } from "../../core/decimal";
 import { InputError } from "../../core/errors";
@@ -18,6 +16,9 @@ import {
   type RuleSet,
   ruleSetById,
 } from "../../core/explor";
+import { parseInFrench } from "../../core/zod-french";
+import { MISSION_SHEET_NAME, type MissionLineInput } from "../../planning/mission-layout";
+import { asText, FORMAT, type LayoutCell } from "../../planning/sheet-layout";
 import {
   computeDecompte,
   type Decompte,
@@ -61,46 +62,22 @@ export const calculatorRequestSchema = z.strictObject({
 
 export type CalculatorRequest = z.infer<typeof calculatorRequestSchema>;
 
-/** A zod issue in French: where it is (`lignes, ligne 3, montant`) and what is wrong. */
-function frenchIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path
-    .map((p, i) => (typeof p === "number" && issue.path[i - 1] === "lignes" ? `ligne ${p + 1}` : String(p)))
-    .join(", ");
-  const at = where ? ` (${where})` : "";
-  switch (issue.code) {
-    case "invalid_type":
-      return `Donnée invalide${at} : ${issue.expected === "string" ? "texte" : issue.expected === "array" ? "liste" : issue.expected === "object" ? "objet" : issue.expected} attendu`;
-    case "too_big":
-      return issue.origin === "array"
-        ? `Trop de lignes${at} : au plus ${MAX_LINES}`
-        : `Texte trop long${at} : au plus ${String(issue.maximum)} caractères`;
-    case "unrecognized_keys":
-      return `Champ inconnu${at} : ${issue.keys.map((k) => `« ${k} »`).join(", ")}`;
-    default:
-      return `Donnée invalide${at}`;
-  }
-}
-
 /** The request, validated, with its rule set and its lines read by the core. */
-export function readRequest_(request: unknown): {
+export function readRequest(request: unknown): {
   request: CalculatorRequest;
   ruleSet: RuleSet;
   decompte: Decompte;
 } {
-  const parsed = z.safeParse(calculatorRequestSchema, request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`Calculateur EXPLOR : ${issue ? frenchIssue(issue) : "données invalides"}`);
-  }
-  const ruleSet = ruleSetById(parsed.data.regle);
-  const decompte = computeDecompte(ruleSet, parsed.data.lignes, parsed.data.etape ?? "previsionnel");
+  const data = parseInFrench(calculatorRequestSchema, request, "Calculateur EXPLOR", {}, 1);
+  const ruleSet = ruleSetById(data.regle);
+  const decompte = computeDecompte(ruleSet, data.lignes, data.etape ?? "previsionnel");
   const error = firstError(decompte);
   if (error) throw new InputError(error);
-  return { request: parsed.data, ruleSet, decompte };
+  return { request: data, ruleSet, decompte };
 }
 
 /** The décompte as values: the core's table, labels kept as text. */
-export function decompteRows_(ruleSet: RuleSet, decompte: Decompte): LayoutCell[][] {
+export function decompteTable(ruleSet: RuleSet, decompte: Decompte): LayoutCell[][] {
   const totals = decompte.totals;
   if (!totals) throw new Error("décompte sans totaux");
   const rows = decompteRows(ruleSet, totals);
@@ -123,8 +100,8 @@ function isEmptyCell(value: unknown): boolean {
 
 /** Sidebar: writes the décompte at the selected cell, as values, refusing to cover anything. */
 export function serverInsererDecompte(request: unknown): InsertedDecompte {
-  const { ruleSet, decompte } = readRequest_(request);
-  const rows = decompteRows_(ruleSet, decompte);
+  const { ruleSet, decompte } = readRequest(request);
+  const rows = decompteTable(ruleSet, decompte);
   if (rows.length === 1 + DECOMPTE_TOTAL_ROWS)
     throw new InputError("Aucune dépense à inscrire : saisissez au moins un montant");
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -191,7 +168,7 @@ export interface FilledMissionSheet {
 
 /** Sidebar: a new mission sheet holding these lines, with its live formulas. */
 export function serverRemplirFeuilleMission(request: unknown): FilledMissionSheet {
-  const { request: valid, ruleSet, decompte } = readRequest_(request);
+  const { request: valid, ruleSet, decompte } = readRequest(request);
   const lines: MissionLineInput[] = [];
   decompte.lines.forEach((result, i) => {
     const fields = valid.lignes[i];

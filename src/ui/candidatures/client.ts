@@ -3,11 +3,10 @@
  * application in full, instruct it. Data is shown through text nodes only (see shared/dom).
  */
 import { errorMessage } from "../../core/errors";
+import { type ReviewerField, readReviewerEntry } from "../../core/intake/reviewer-entry";
+import { callServer } from "../shared/call-server";
 import { byId, el, showFieldError } from "../shared/dom";
-import { callServer } from "../shared/server";
-import type { Application, CallChoice, Dashboard } from "./server";
-
-const MAX_COMMENT = 5_000;
+import type { Application, Dashboard } from "./server";
 
 let dashboard: Dashboard | undefined;
 
@@ -105,7 +104,7 @@ async function load(): Promise<void> {
   showFieldError(appel, undefined);
   saved.hidden = true;
   try {
-    show(await callServer<Dashboard>("serverCandidaturesTableau", { appel: appel.value }));
+    show(await callServer("serverCandidaturesTableau", { appel: appel.value }));
   } catch (error) {
     showFieldError(appel, errorMessage(error));
   }
@@ -117,7 +116,7 @@ async function next(): Promise<void> {
   const key = dashboard?.application?.key;
   try {
     show(
-      await callServer<Dashboard>("serverCandidatureSuivante", {
+      await callServer("serverCandidatureSuivante", {
         appel: appel.value,
         ...(key ? { cle: key } : {}),
       }),
@@ -127,26 +126,10 @@ async function next(): Promise<void> {
   }
 }
 
-/** Scores as typed: blank is no score yet; anything else must be an integer 0–max. */
-function readScores(d: Dashboard): (number | null)[] | undefined {
-  let ok = true;
-  const scores = d.call.criteria.map((_, i) => {
-    const input = scoreInput(i);
-    const raw = input.value.trim();
-    if (raw === "") {
-      showFieldError(input, undefined);
-      return null;
-    }
-    const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isInteger(n) || n < 0 || n > d.call.maxScore) {
-      showFieldError(input, `Note entière de 0 à ${d.call.maxScore} attendue : « ${raw} ».`);
-      ok = false;
-      return null;
-    }
-    showFieldError(input, undefined);
-    return n;
-  });
-  return ok ? scores : undefined;
+/** The input a reviewer-entry problem belongs to. */
+function inputOf(key: ReviewerField): HTMLElement | undefined {
+  if (key.startsWith("note-")) return scoreInput(Number(key.slice(5)));
+  return { statut, instructeur, decision, commentaire, notes: undefined }[key as "statut"];
 }
 
 async function save(event: Event): Promise<void> {
@@ -156,28 +139,39 @@ async function save(event: Event): Promise<void> {
   const d = dashboard;
   const a = d?.application;
   if (!d || !a) return;
-  const scores = readScores(d);
-  const statusOk = d.call.statuses.includes(statut.value);
-  showFieldError(statut, statusOk ? undefined : "Choisissez un statut dans la liste.");
-  const tooLong = commentaire.value.length > MAX_COMMENT;
-  showFieldError(
-    commentaire,
-    tooLong
-      ? `Commentaire trop long : ${integerText(commentaire.value.length)} caractères, au plus ${integerText(MAX_COMMENT)}.`
-      : undefined,
+  // The core's reader, the very one the server runs again before writing.
+  const read = readReviewerEntry(
+    { criteria: d.call.criteria, maxScore: d.call.maxScore, statuses: d.call.statuses },
+    {
+      statut: statut.value,
+      instructeur: instructeur.value,
+      notes: d.call.criteria.map((_, i) => scoreInput(i).value),
+      decision: decision.value,
+      commentaire: commentaire.value,
+    },
   );
-  if (!scores || !statusOk || tooLong) return;
+  const errors = new Map("problems" in read ? read.problems.map((p) => [p.field, p.error.message]) : []);
+  const inputs: ReviewerField[] = ["statut", "instructeur", "decision", "commentaire"];
+  d.call.criteria.forEach((_, i) => {
+    inputs.push(`note-${i}`);
+  });
+  for (const key of inputs) {
+    const input = inputOf(key);
+    if (input) showFieldError(input, errors.get(key));
+  }
+  if ("problems" in read) return;
+  const { entry } = read;
   enregistrer.disabled = true;
   try {
     show(
-      await callServer<Dashboard>("serverCandidatureEnregistrer", {
+      await callServer("serverCandidatureEnregistrer", {
         appel: d.call.id,
         cle: a.key,
-        statut: statut.value,
-        instructeur: instructeur.value,
-        notes: scores,
-        decision: decision.value,
-        commentaire: commentaire.value,
+        statut: entry.status,
+        instructeur: entry.instructor,
+        notes: [...entry.scores],
+        decision: entry.decision,
+        commentaire: entry.comment,
       }),
     );
     saved.textContent = `Candidature enregistrée (ligne ${dashboard?.application?.row ?? a.row}).`;
@@ -191,7 +185,7 @@ async function save(event: Event): Promise<void> {
 
 async function start(): Promise<void> {
   try {
-    const calls = await callServer<CallChoice[]>("serverCandidaturesAppels");
+    const calls = await callServer("serverCandidaturesAppels");
     if (calls.length === 0) {
       showFieldError(
         appel,

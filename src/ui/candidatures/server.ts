@@ -5,13 +5,10 @@
  */
 import * as z from "zod/mini";
 import { readColumnTags } from "../../addon/intake/response-columns";
-import { readResponses } from "../../addon/intake/responses";
 import { findResponsesSheet } from "../../addon/intake/responses-sheet";
-import { applicationRows, columnLetter, reviewSheetShape } from "../../addon/intake/review-plan";
 import { readIntakeState } from "../../addon/intake/state";
-import { asText } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
-import { field, InputError, invalid } from "../../core/errors";
+import { field, InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
@@ -25,7 +22,18 @@ import {
   submissionEligibility,
   weightedScoreFormula,
 } from "../../core/intake/review";
+import { type ReviewerProblem, readReviewerEntry } from "../../core/intake/reviewer-entry";
 import { validateSubmission } from "../../core/intake/submission";
+import { parseInFrench } from "../../core/zod-french";
+import { readResponses } from "../../planning/intake/responses";
+import {
+  applicationRows,
+  checkReviewHeader,
+  findReviewRow,
+  keyOfReviewRow,
+  reviewSheetShape,
+} from "../../planning/intake/review-plan";
+import { asText, columnLetter } from "../../planning/sheet-layout";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -100,6 +108,12 @@ const saveRequest = z.strictObject({
   commentaire: z.string().check(z.maxLength(MAX_COMMENT)),
 });
 
+/** What the page sends to each entry point (the typed client, ui/shared/call-server.ts, checks it). */
+export type CallRequest = z.infer<typeof callRequest>;
+export type NextRequest = z.infer<typeof nextRequest>;
+/** `statut` is the list's choice as the page reads it: a text the server checks against the list. */
+export type SaveRequest = Omit<z.infer<typeof saveRequest>, "statut"> & { readonly statut: string };
+
 const FIELD_NAMES: Record<string, string> = {
   appel: "appel",
   cle: "clé",
@@ -110,27 +124,8 @@ const FIELD_NAMES: Record<string, string> = {
   commentaire: "Commentaire interne",
 };
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const [first, ...rest] = issue.path.map(String);
-  const name = `${FIELD_NAMES[first ?? ""] ?? first ?? "demande"}${rest.map((p) => ` ${Number(p) + 1 || p}`).join("")}`;
-  switch (issue.code) {
-    case "unrecognized_keys":
-      return `champ(s) inconnu(s) : ${issue.keys.join(", ")}`;
-    case "too_big":
-      return `${name} trop long (au plus ${String(issue.maximum)} ${issue.origin === "array" ? "éléments" : "caractères"})`;
-    case "too_small":
-      return `${name} vide`;
-    case "invalid_value":
-      return `${name} : valeur hors de la liste (${STATUSES.join(", ")})`;
-    default:
-      return first === undefined ? "la demande doit être un objet" : `${name} absent ou d'un type inattendu`;
-  }
-}
-
 function parseRequest<T>(schema: z.ZodMiniType<T>, value: unknown): T {
-  const parsed = z.safeParse(schema, value);
-  if (parsed.success) return parsed.data;
-  throw new InputError(`Demande refusée : ${parsed.error.issues.map(describeIssue).join(" ; ")}.`);
+  return parseInFrench(schema, value, "Demande refusée", FIELD_NAMES);
 }
 
 function reviewCallOf(id: string): CallDefinition {
@@ -139,7 +134,7 @@ function reviewCallOf(id: string): CallDefinition {
 
 // ---------------------------------------------------------------- reading
 
-function reviewSheet_(spreadsheet: Spreadsheet, call: CallDefinition): Sheet {
+function reviewSheet(spreadsheet: Spreadsheet, call: CallDefinition): Sheet {
   const sheet = spreadsheet.getSheetByName(call.review.sheetName);
   if (!sheet) {
     throw new InputError(
@@ -151,17 +146,9 @@ function reviewSheet_(spreadsheet: Spreadsheet, call: CallDefinition): Sheet {
 }
 
 /** The sheet's values, refused when its columns are not the call's (moved or renamed). */
-function reviewValues_(sheet: Sheet, call: CallDefinition): unknown[][] {
+function reviewValues(sheet: Sheet, call: CallDefinition): unknown[][] {
   const values = sheet.getDataRange().getValues();
-  const shape = reviewSheetShape(call);
-  const header = values[0] ?? [];
-  const moved = shape.headers.filter((h, i) => String(header[i] ?? "").trim() !== h);
-  if (moved.length > 0) {
-    throw new InputError(
-      `La feuille « ${sheet.getName()} » n'a pas les colonnes attendues (${moved.join(", ")}) : ` +
-        "ne déplacez ni ne renommez ses colonnes.",
-    );
-  }
+  checkReviewHeader(call, values[0] ?? []);
   return values;
 }
 
@@ -177,7 +164,7 @@ function scoreOf(value: unknown): number | null {
 }
 
 /** The responses sheet of a call: from the document's intake state, or from the row's link. */
-function responsesSheet_(spreadsheet: Spreadsheet, call: CallDefinition, link: string): Sheet | undefined {
+function responsesSheet(spreadsheet: Spreadsheet, call: CallDefinition, link: string): Sheet | undefined {
   const state = readIntakeState(PropertiesService.getDocumentProperties(), call.id);
   const gid = /#gid=(\d+)/.exec(link)?.[1];
   return (
@@ -192,7 +179,7 @@ interface FullAnswers {
 }
 
 /** The response whose key is `key`, every answer labelled; its eligibility when readable. */
-function fullAnswers_(sheet: Sheet, call: CallDefinition, key: string): FullAnswers | undefined {
+function fullAnswers(sheet: Sheet, call: CallDefinition, key: string): FullAnswers | undefined {
   const reading = readResponses(call, sheet.getDataRange().getValues(), readColumnTags(sheet));
   for (const { raw } of reading.submissions) {
     const result = validateSubmission(call, raw);
@@ -224,7 +211,7 @@ function fullAnswers_(sheet: Sheet, call: CallDefinition, key: string): FullAnsw
 
 const HIDDEN_COMPUTED = new Set(["key", "summary", "eligibility"]);
 
-function application_(
+function applicationOnRow(
   spreadsheet: Spreadsheet,
   sheet: Sheet,
   call: CallDefinition,
@@ -234,24 +221,20 @@ function application_(
   const cells = values[row - 1];
   const shape = reviewSheetShape(call);
   if (!cells || row < 2) return null;
-  const key = String(cells[shape.keyColumn] ?? "");
+  const key = keyOfReviewRow(shape, cells);
   if (key === "") return null;
   const computed = computedColumns(call);
   const eligibilityColumn = computed.findIndex((c) => c.id === "eligibility");
   const eligibilityText = text(cells[eligibilityColumn]);
   const link = sheet.getRange(row, shape.computedCount, 1, 1).getFormulas()[0]?.[0] ?? "";
-  const responses = responsesSheet_(spreadsheet, call, link);
-  const full = responses ? fullAnswers_(responses, call, key) : undefined;
+  const responses = responsesSheet(spreadsheet, call, link);
+  const full = responses ? fullAnswers(responses, call, key) : undefined;
   const reviewer = reviewerColumns(call);
   const at = (id: string) => cells[shape.computedCount + reviewer.findIndex((c) => c.id === id)];
-  const reasons =
-    full?.reasons ??
-    (eligibilityText.includes(" : ")
-      ? eligibilityText
-          .slice(eligibilityText.indexOf(" : ") + 3)
-          .split(" ; ")
-          .filter((r) => r !== "")
-      : []);
+  const eligible = eligibilityText === "Éligible";
+  // The reasons come from the response, read again; without it, the review sheet's verdict is
+  // shown as written (never taken apart: its wording is for people, not for parsing).
+  const reasons = full?.reasons ?? (eligible || eligibilityText === "" ? [] : [eligibilityText]);
   return {
     key,
     row,
@@ -260,7 +243,7 @@ function application_(
       .map((c, i) => ({ id: c.id, label: c.header, value: text(cells[i]) }))
       .filter((c) => !HIDDEN_COMPUTED.has(c.id))
       .map(({ label, value }) => ({ label, value })),
-    eligible: eligibilityText === "Éligible",
+    eligible,
     eligibilityText,
     reasons,
     answers: full?.answers ?? [],
@@ -276,7 +259,7 @@ function application_(
   };
 }
 
-function dashboard_(
+function dashboard(
   spreadsheet: Spreadsheet,
   sheet: Sheet,
   call: CallDefinition,
@@ -290,7 +273,7 @@ function dashboard_(
     call,
     body.map((r) => r[shape.statusColumn]),
   );
-  const application = row === undefined ? null : application_(spreadsheet, sheet, call, values, row);
+  const application = row === undefined ? null : applicationOnRow(spreadsheet, sheet, call, values, row);
   return {
     call: {
       id: call.id,
@@ -314,15 +297,14 @@ function dashboard_(
 }
 
 /** The row selected in the call's review sheet, if the selection is there. */
-function selectedRow_(spreadsheet: Spreadsheet, sheet: Sheet): number | undefined {
+function selectedRow(spreadsheet: Spreadsheet, sheet: Sheet): number | undefined {
   const range = spreadsheet.getActiveRange();
   if (!range || range.getSheet().getSheetId() !== sheet.getSheetId()) return undefined;
   return range.getRow() >= 2 ? range.getRow() : undefined;
 }
 
-function rowOfKey_(call: CallDefinition, values: readonly (readonly unknown[])[], key: string): number {
-  const keyColumn = reviewSheetShape(call).keyColumn;
-  const index = values.findIndex((r, i) => i > 0 && String(r[keyColumn] ?? "") === key);
+function rowOfKey(call: CallDefinition, values: readonly (readonly unknown[])[], key: string): number {
+  const index = findReviewRow(reviewSheetShape(call), values, key);
   if (index < 0) {
     throw new InputError(
       `Candidature introuvable dans « ${call.review.sheetName} » (clé « ${key} ») : ` +
@@ -354,9 +336,9 @@ export function serverCandidaturesTableau(request: unknown): Dashboard {
   const { appel } = parseRequest(callRequest, request);
   const call = reviewCallOf(appel);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = reviewSheet_(spreadsheet, call);
-  const values = reviewValues_(sheet, call);
-  return dashboard_(spreadsheet, sheet, call, values, selectedRow_(spreadsheet, sheet), null);
+  const sheet = reviewSheet(spreadsheet, call);
+  const values = reviewValues(sheet, call);
+  return dashboard(spreadsheet, sheet, call, values, selectedRow(spreadsheet, sheet), null);
 }
 
 /**
@@ -367,40 +349,29 @@ export function serverCandidatureEnregistrer(request: unknown): Dashboard {
   const r = parseRequest(saveRequest, request);
   const call = reviewCallOf(r.appel);
   const { criteria, maxScore } = call.review;
-  if (r.notes.length !== criteria.length) {
-    throw new InputError(
-      `Demande refusée : ${criteria.length} note(s) attendue(s) (une par critère), reçu ${r.notes.length}.`,
-    );
-  }
-  r.notes.forEach((note, i) => {
-    if (note !== null && (!Number.isInteger(note) || note < 0 || note > maxScore)) {
-      throw invalid(
-        `Note invalide, attendu un entier de 0 à ${maxScore}`,
-        field(criteria[i]?.label ?? "note"),
-        note,
-      );
-    }
-  });
+  const read = readReviewerEntry({ criteria, maxScore, statuses: STATUSES }, r);
+  if ("problems" in read) throw (read.problems[0] as ReviewerProblem).error;
+  const entry = read.entry;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = reviewSheet_(spreadsheet, call);
-  const row = rowOfKey_(call, reviewValues_(sheet, call), r.cle);
+  const sheet = reviewSheet(spreadsheet, call);
+  const row = rowOfKey(call, reviewValues(sheet, call), r.cle);
   const shape = reviewSheetShape(call);
-  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c)}${row}`);
+  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c + 1)}${row}`);
   const cells: Record<string, string | number> = {
-    status: r.statut,
-    instructor: asText(r.instructeur.trim()),
+    status: entry.status,
+    instructor: asText(entry.instructor),
     weightedScore: weightedScoreFormula(criteria, scoreCells),
-    decision: asText(r.decision.trim()),
-    comment: asText(r.commentaire.trim()),
+    decision: asText(entry.decision),
+    comment: asText(entry.comment),
   };
   criteria.forEach((c, i) => {
-    cells[`score:${c.id}`] = r.notes[i] ?? "";
+    cells[`score:${c.id}`] = entry.scores[i] ?? "";
   });
   const block = reviewerColumns(call).map((c) => cells[c.id] ?? "");
   sheet.getRange(row, shape.computedCount + 1, 1, block.length).setValues([block]);
   SpreadsheetApp.flush();
-  const values = reviewValues_(sheet, call);
-  return dashboard_(spreadsheet, sheet, call, values, rowOfKey_(call, values, r.cle), "Enregistré.");
+  const values = reviewValues(sheet, call);
+  return dashboard(spreadsheet, sheet, call, values, rowOfKey(call, values, r.cle), "Enregistré.");
 }
 
 /** Selects, after the given application (or the selection), the next one still to review. */
@@ -408,10 +379,10 @@ export function serverCandidatureSuivante(request: unknown): Dashboard {
   const r = parseRequest(nextRequest, request);
   const call = reviewCallOf(r.appel);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = reviewSheet_(spreadsheet, call);
-  const values = reviewValues_(sheet, call);
+  const sheet = reviewSheet(spreadsheet, call);
+  const values = reviewValues(sheet, call);
   const shape = reviewSheetShape(call);
-  const from = r.cle ? rowOfKey_(call, values, r.cle) : (selectedRow_(spreadsheet, sheet) ?? 1);
+  const from = r.cle ? rowOfKey(call, values, r.cle) : (selectedRow(spreadsheet, sheet) ?? 1);
   const rows = values.length;
   for (let step = 1; step < rows; step++) {
     const row = ((from - 1 + step) % rows) + 1;
@@ -419,11 +390,11 @@ export function serverCandidatureSuivante(request: unknown): Dashboard {
     if (String(values[row - 1]?.[shape.statusColumn] ?? "").trim() === TO_REVIEW) {
       sheet.activate();
       sheet.getRange(row, 1, 1, shape.headers.length).activate();
-      return dashboard_(spreadsheet, sheet, call, values, row, null);
+      return dashboard(spreadsheet, sheet, call, values, row, null);
     }
   }
-  const current = r.cle ? from : selectedRow_(spreadsheet, sheet);
-  return dashboard_(
+  const current = r.cle ? from : selectedRow(spreadsheet, sheet);
+  return dashboard(
     spreadsheet,
     sheet,
     call,

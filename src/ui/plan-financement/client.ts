@@ -4,8 +4,8 @@
  */
 import type { FinancingPlan } from "../../core/convention/financing-plan";
 import { formatEuros, formatPercent } from "../../core/money";
+import { callServer } from "../shared/call-server";
 import { byId, el, showFieldError } from "../shared/dom";
-import { callServer } from "../shared/server";
 import {
   type ChargeDraft,
   checkPlan,
@@ -13,7 +13,6 @@ import {
   type PlanDraft,
   type ReceiptDraft,
 } from "./plan-input";
-import type { LoadedCharges, WrittenPlan } from "./server";
 
 interface ReceiptRow {
   name: string;
@@ -222,7 +221,7 @@ async function load(): Promise<void> {
   button.disabled = true;
   showFieldError(button, undefined);
   try {
-    const loaded = await callServer<LoadedCharges>("serverChargesPlanFinancement");
+    const loaded = await callServer("serverChargesPlanFinancement");
     charges.splice(0, charges.length, ...loaded.charges);
     byId("source").textContent = `Dépenses lues dans ${loaded.source}.`;
     renderCharges();
@@ -238,7 +237,7 @@ async function write(): Promise<void> {
   const button = byId<HTMLButtonElement>("ecrire");
   button.disabled = true;
   try {
-    const written = await callServer<WrittenPlan>("serverEcrirePlanFinancement", draft());
+    const written = await callServer("serverEcrirePlanFinancement", draft());
     const done = byId("ecrit");
     done.textContent = `Plan écrit dans « ${written.sheet} » ${written.range} (total ${written.total}).`;
     done.hidden = false;

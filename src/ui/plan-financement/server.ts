@@ -3,7 +3,6 @@
  * range, or the budget of a convention) and writing the balanced plan at the active cell.
  */
 import * as z from "zod/mini";
-import { asText, FORMAT } from "../../addon/sheet-layout";
 import { openSidebar } from "../../addon/sidebars";
 import {
   allocations,
@@ -17,6 +16,8 @@ import {
 import { centsToEuros } from "../../core/decimal";
 import { InputError } from "../../core/errors";
 import { formatEuros, isBlank } from "../../core/money";
+import { parseInFrench } from "../../core/zod-french";
+import { asText, FORMAT } from "../../planning/sheet-layout";
 import { checkPlan, formatAmountInput, MAX_PLAN_LINES, type PlanDraft, readPlanDraft } from "./plan-input";
 
 /** Lianes › Plan de financement (panneau)… */
@@ -43,32 +44,20 @@ const planSchema = z.strictObject({
   receipts: z.array(receiptSchema).check(z.maxLength(MAX_PLAN_LINES)),
 });
 
-function issueText(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "plan";
-  switch (issue.code) {
-    case "unrecognized_keys":
-      return `champ inconnu ${issue.keys.map((k) => `« ${k} »`).join(", ")} (${where})`;
-    case "too_big":
-      return issue.origin === "array"
-        ? `au plus ${MAX_PLAN_LINES} lignes (${where})`
-        : `texte trop long (${where}) : au plus ${String(issue.maximum)} caractères`;
-    case "invalid_union":
-      return issue.path.at(-1) === "kind"
-        ? `type de financeur invalide (${where}) : « fixed », « share » ou « solde » attendu`
-        : `valeur invalide (${where}) : texte ou nombre attendu`;
-    default:
-      return `valeur invalide (${where})`;
-  }
-}
+/** The payload's keys as the panel names them. */
+const FIELD_NAMES = {
+  charges: "dépenses",
+  receipts: "recettes",
+  category: "catégorie",
+  amount: "montant",
+  kind: "type",
+  name: "financeur",
+  share: "part",
+};
 
 /** The payload of the page, checked: the sidebar is not the only possible caller. */
 function parsePayload(payload: unknown): PlanDraft {
-  const parsed = z.safeParse(planSchema, payload);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map(issueText);
-    throw new InputError(`Plan de financement refusé : ${issues.join(" ; ")}`);
-  }
-  return parsed.data;
+  return parseInFrench(planSchema, payload, "Plan de financement refusé", FIELD_NAMES);
 }
 
 function selectedCharges(range: GoogleAppsScript.Spreadsheet.Range | null): LoadedCharges | undefined {

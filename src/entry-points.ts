@@ -1,35 +1,36 @@
 /** Every global the platform or the UI calls, besides the custom functions. */
-import { type EntryPointSpec, entryPoint } from "../functions/registry";
+
+import { type EntryPointSpec, entryPoint } from "./functions/registry";
+import { menuBudgetConvention } from "./menus/convention";
+import { menuDiagnostic } from "./menus/diagnostic";
+import { menuSynchroniserCandidatures, onFormSubmitLianes } from "./menus/dispatch";
+import { menuDecisionLetter, menuFinancialAnnex } from "./menus/documents/actions";
+import { menuAide } from "./menus/help";
+import { FORM_SUBMIT_HANDLER, menuCreerFormulaire } from "./menus/intake/actions";
+import { menuEffacerCandidat } from "./menus/intake/erase";
+import { menuEvaluationsManquantes, menuPreparerJury } from "./menus/jury/actions";
+import { menuPrepareLetters, menuSendLetters } from "./menus/letters/actions";
+import { onInstall, onOpen } from "./menus/menu";
+import { menuNouvelleMissionExplor } from "./menus/mission";
+import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./menus/settings/actions";
 import {
   menuCalculateurExplor,
   serverInsererDecompte,
   serverRemplirFeuilleMission,
-} from "../ui/calculateur-explor/server";
+} from "./ui/calculateur-explor/server";
+import { serverTauxInfoEuro } from "./ui/calculateur-explor/server-infoeuro";
 import {
   menuTableauCandidatures,
   serverCandidatureEnregistrer,
   serverCandidatureSuivante,
   serverCandidaturesAppels,
   serverCandidaturesTableau,
-} from "../ui/candidatures/server";
+} from "./ui/candidatures/server";
 import {
   menuPlanFinancement,
   serverChargesPlanFinancement,
   serverEcrirePlanFinancement,
-} from "../ui/plan-financement/server";
-import { menuBudgetConvention } from "./convention-sheets";
-import { menuDiagnostic } from "./diagnostic";
-import { menuSyncApplicationsAndJuries, onFormSubmit } from "./dispatch";
-import { menuDecisionLetter, menuFinancialAnnex } from "./documents/actions";
-import { menuHelp } from "./help";
-import { serverTauxInfoEuro } from "./infoeuro";
-import { FORM_SUBMIT_HANDLER, menuCreateForm } from "./intake/actions";
-import { menuEraseApplicant } from "./intake/erase";
-import { menuMissingEvaluations, menuPrepareJury } from "./jury/actions";
-import { menuPrepareLetters, menuSendLetters } from "./letters/actions";
-import { onOpen } from "./menu";
-import { menuNouvelleMissionExplor } from "./mission-sheet";
-import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./settings/actions";
+} from "./ui/plan-financement/server";
 
 export const entryPoints: readonly EntryPointSpec[] = [
   entryPoint({
@@ -42,7 +43,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
     name: "onInstall",
     summary: "Ajoute le menu Lianes quand le module complémentaire vient d'être installé.",
     params: ["e"],
-    run: onOpen,
+    run: onInstall,
   }),
   entryPoint({
     name: "menuNouvelleMissionExplor",
@@ -61,7 +62,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
     summary:
       "Lianes › Créer le formulaire… : crée ou met à jour le formulaire d'un appel, lié à ce classeur.",
     params: [],
-    run: menuCreateForm,
+    run: menuCreerFormulaire,
   }),
   entryPoint({
     name: "menuSynchroniserCandidatures",
@@ -69,7 +70,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Synchroniser les candidatures : met à jour la feuille d'instruction, la synthèse et, s'il y a un jury, " +
       "sa liste de candidatures et ses colonnes.",
     params: [],
-    run: menuSyncApplicationsAndJuries,
+    run: menuSynchroniserCandidatures,
   }),
   entryPoint({
     name: "menuEffacerCandidat",
@@ -77,7 +78,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Effacer les données d'un candidat… : remplace les données personnelles d'une candidature (RGPD) " +
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
-    run: menuEraseApplicant,
+    run: menuEffacerCandidat,
   }),
   entryPoint({
     name: "menuPreparerCourriers",
@@ -139,7 +140,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Jury › Préparer le jury… : crée la feuille Jury <appel> (membres) et le formulaire d'évaluation " +
       "construit depuis les critères de l'appel.",
     params: [],
-    run: menuPrepareJury,
+    run: menuPreparerJury,
   }),
   entryPoint({
     name: "menuEvaluationsManquantes",
@@ -147,14 +148,14 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Jury › Évaluations manquantes : compte les évaluations et liste, par membre, ce qui reste à évaluer, " +
       "avec le texte d'une relance.",
     params: [],
-    run: menuMissingEvaluations,
+    run: menuEvaluationsManquantes,
   }),
   entryPoint({
     name: "menuAide",
     summary:
       "Lianes › Aide : ouvre le panneau d'aide, ce que fait chaque entrée du menu et le lien vers le guide.",
     params: [],
-    run: menuHelp,
+    run: menuAide,
   }),
   entryPoint({
     name: "menuDiagnostic",
@@ -171,7 +172,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Déclencheur d'envoi de formulaire : ajoute la candidature à la feuille d'instruction, " +
       "ou compte l'évaluation d'un membre du jury.",
     params: ["e"],
-    run: onFormSubmit,
+    run: onFormSubmitLianes,
   }),
   entryPoint({
     name: "serverTauxInfoEuro",

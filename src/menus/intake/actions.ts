@@ -3,31 +3,42 @@
  * synchronise the review sheet, and take each submission as it arrives.
  */
 
-import type { CallDefinition } from "../../core/intake/call-schema";
-import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
-import { fnv1a } from "../../core/intake/response-key";
-import { askForDefinition } from "../dialogs";
-import { prepareAcknowledgements } from "../letters/actions";
-import { linkToSpreadsheet, openOrCreateForm } from "../linked-form";
-import { replaceSheetContents } from "../sheets";
-import { buildFormItems } from "./form-builder";
-import { pendingOf, pendingProperty, recordPending, settlePending } from "./pending";
-import { findResponsesSheet } from "./responses-sheet";
-import { reviewSheetName, type SyncReport, syncReviewSheet } from "./review-sheet";
-import { allIntakeStates, type IntakeState, readIntakeState, writeIntakeState } from "./state";
-import type { NewSubmission } from "./submission-plan";
+import { askForDefinition } from "../../addon/dialogs";
+import { buildFormItems } from "../../addon/intake/form-builder";
+import {
+  LOCK_WAIT_MS,
+  pendingOf,
+  pendingProperty,
+  recordPending,
+  settlePending,
+} from "../../addon/intake/pending";
+import { findResponsesSheet } from "../../addon/intake/responses-sheet";
+import { type SyncReport, syncReviewSheet } from "../../addon/intake/review-sheet";
+import {
+  allIntakeStates,
+  type IntakeState,
+  readIntakeState,
+  writeIntakeState,
+} from "../../addon/intake/state";
 import {
   type ResponsesHeader,
   readEventResponse,
   readResponseRows,
   type SubmissionsTaken,
   takeSubmissions,
-} from "./submission-sync";
-import { decisionSummaryLayout, summarySheetName } from "./summary";
+} from "../../addon/intake/submission-sync";
+import { linkToSpreadsheet, openOrCreateForm } from "../../addon/linked-form";
+import { replaceSheetContents } from "../../addon/sheets";
+import type { CallDefinition } from "../../core/intake/call-schema";
+import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
+import { fnv1a } from "../../core/intake/response-key";
+import { reviewSheetName } from "../../planning/intake/review-rows";
+import type { NewSubmission } from "../../planning/intake/submission-plan";
+import { decisionSummaryLayout, summarySheetName } from "../../planning/intake/summary";
+import { prepareAcknowledgements } from "../letters/actions";
 
+/** The trigger's global, stored by Apps Script in each installed trigger: never renamed. */
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
-/** How long a submission waits for another one's sync before leaving its own for later. */
-export const LOCK_WAIT_MS = 30_000;
 /** A handler holding the lock syncs again while others left submissions pending, this often at most. */
 const MAX_SYNC_ROUNDS = 3;
 /**
@@ -218,7 +229,7 @@ function hasAnswers(event: GoogleAppsScript.Events.SheetsOnFormSubmit): boolean 
  * full sync. Without the lock in time, the note stays, for the handler holding the lock (which
  * looks again before letting go), the next event or Synchroniser les candidatures.
  */
-export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+export function onApplicationSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!event?.range || !hasAnswers(event)) {
     console.log("Envoi de formulaire sans réponse ignoré (Sheets en déclenche parfois).");
     return;
@@ -349,7 +360,7 @@ function logTaken(
 }
 
 /** Lianes › Créer le formulaire… */
-export function menuCreateForm(): void {
+export function menuCreerFormulaire(): void {
   const ui = SpreadsheetApp.getUi();
   const call = askForDefinition(ui, {
     title: "Créer le formulaire",
@@ -369,7 +380,7 @@ export function menuCreateForm(): void {
 }
 
 /** Lianes › Synchroniser les candidatures */
-export function menuSyncApplications(): void {
+export function syncApplicationsWithAlert(): void {
   const ui = SpreadsheetApp.getUi();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {

@@ -5,6 +5,7 @@
  * by its header: a user who reorders or renames columns changes nothing. A column matching no
  * question is reported, not guessed.
  */
+import { isBlankRow } from "../../core/blank";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import type { RawSubmission } from "../../core/intake/submission";
 
@@ -71,7 +72,7 @@ export function readResponses(
     .map((h, i) => (known.has(i) || normalizeHeader(h) === "" ? undefined : String(h)))
     .filter((h): h is string => h !== undefined);
   const submissions = values.slice(1).flatMap((row, i) => {
-    if (row.every((v) => v === "" || v === null || v === undefined)) return [];
+    if (isBlankRow(row)) return [];
     const answers: Record<string, unknown> = {};
     for (const q of call.questions) {
       const column = columns.get(q.id);

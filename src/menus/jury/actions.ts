@@ -3,20 +3,21 @@
  * (sheet and evaluation form), take each evaluation as it arrives, list what is missing.
  */
 
+import { askForDefinition } from "../../addon/dialogs";
+import { LOCK_WAIT_MS } from "../../addon/intake/pending";
+import { findResponsesSheet } from "../../addon/intake/responses-sheet";
+import { buildEvaluationForm } from "../../addon/jury/form";
+import { type JuryRefresh, refreshJury } from "../../addon/jury/refresh";
+import { allJuryStates, type JuryState, readJuryState, writeJuryState } from "../../addon/jury/state";
+import { linkToSpreadsheet, openOrCreateForm } from "../../addon/linked-form";
+import { writeLayout } from "../../addon/sheets";
 import { errorMessage, InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { CALL_IDS, callById, DEFAULT_CALL_ID } from "../../core/intake/calls";
 import { evaluationFormTitle } from "../../core/jury/evaluation-form";
 import { missingEvaluations } from "../../core/jury/results";
-import { askForDefinition } from "../dialogs";
-import { installFormSubmitTrigger, LOCK_WAIT_MS } from "../intake/actions";
-import { findResponsesSheet } from "../intake/responses-sheet";
-import { linkToSpreadsheet, openOrCreateForm } from "../linked-form";
-import { writeLayout } from "../sheet-layout";
-import { buildEvaluationForm } from "./form";
-import { jurySheetName, newJurySheetBlocks } from "./jury-layout";
-import { type JuryRefresh, refreshJury } from "./refresh";
-import { allJuryStates, type JuryState, readJuryState, writeJuryState } from "./state";
+import { jurySheetName, newJurySheetBlocks } from "../../planning/jury/jury-layout";
+import { installFormSubmitTrigger } from "../intake/actions";
 
 const PENDING_PREFIX = "lianes.jury.enattente.";
 /** A handler holding the lock refreshes again while evaluations arrived meanwhile, this often at most. */
@@ -140,7 +141,7 @@ function askForCall(ui: GoogleAppsScript.Base.Ui, title: string): CallDefinition
 const BUSY = "Une synchronisation ou une évaluation est en cours. Réessayez dans une minute.";
 
 /** Lianes › Jury › Préparer le jury… */
-export function menuPrepareJury(): void {
+export function menuPreparerJury(): void {
   const ui = SpreadsheetApp.getUi();
   const title = "Préparer le jury";
   const call = askForCall(ui, title);
@@ -167,7 +168,7 @@ export function menuPrepareJury(): void {
 }
 
 /** Lianes › Jury › Évaluations manquantes */
-export function menuMissingEvaluations(): void {
+export function menuEvaluationsManquantes(): void {
   const ui = SpreadsheetApp.getUi();
   const title = "Évaluations manquantes";
   const juries = allJuryStates(PropertiesService.getDocumentProperties().getProperties());

@@ -14,8 +14,7 @@ import {
 import { cents, centsToEuros } from "../core/decimal";
 import { normalizeCategoryName } from "../core/explor/category-names";
 import { formatEuros } from "../core/money";
-import { columnLetter } from "./mission-layout";
-import { asText, type Block, FORMAT, type LayoutCell, type SheetLayout } from "./sheet-layout";
+import { asText, type Block, columnLetter, FORMAT, type LayoutCell, type SheetLayout } from "./sheet-layout";
 
 const HEADER_BACKGROUND = "#e8eaed";
 const TOTAL_BACKGROUND = "#f1f3f4";

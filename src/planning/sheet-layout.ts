@@ -68,6 +68,15 @@ export interface SheetLayout {
   readonly charts?: readonly ChartLayout[];
 }
 
+/** A column's letters in A1 notation, from its number as Sheets counts (1 → A, 27 → AA). */
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
 /** fr-FR formats as Sheets stores them (the spreadsheet locale renders separators). */
 export const FORMAT = {
   euros: '#,##0.00\\ "€"',
@@ -87,56 +96,12 @@ export function asText(value: string): string {
   return literalText(value);
 }
 
-function rectangular(block: Block): { rows: number; columns: number } {
+/** The block's size; a block that is not a full rectangle is a bug in its layout. */
+export function rectangular(block: Block): { rows: number; columns: number } {
   const rows = block.values.length;
   const columns = block.values[0]?.length ?? 0;
   if (rows === 0 || columns === 0 || block.values.some((r) => r.length !== columns)) {
     throw new Error(`bloc non rectangulaire en ligne ${block.row}, colonne ${block.column}`);
   }
   return { rows, columns };
-}
-
-/** Writes a layout into an existing, cleared sheet. */
-export function writeLayout(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
-  for (const block of layout.blocks) {
-    const { rows, columns } = rectangular(block);
-    const range = sheet.getRange(block.row, block.column, rows, columns);
-    range.setValues(block.values.map((r) => [...r]));
-    if (typeof block.numberFormat === "string") range.setNumberFormat(block.numberFormat);
-    else if (block.numberFormat) range.setNumberFormats(block.numberFormat.map((r) => [...r]));
-    if (block.bold) range.setFontWeight("bold");
-    if (block.background) range.setBackground(block.background);
-    if (block.horizontalAlignment) range.setHorizontalAlignment(block.horizontalAlignment);
-    if (block.wrap) range.setWrap(true);
-  }
-  layout.columnWidths?.forEach((width, i) => {
-    sheet.setColumnWidth(i + 1, width);
-  });
-  if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
-}
-
-/** Puts the layout's validation rules on its cells (Sheets only: rules come from SpreadsheetApp). */
-export function applyValidations(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  layout: SheetLayout,
-  app: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, "newDataValidation"> = SpreadsheetApp,
-): void {
-  for (const v of layout.validations ?? []) {
-    const r = v.rule;
-    const rule =
-      r === "amount"
-        ? app
-            .newDataValidation()
-            .requireNumberBetween(0, 1_000_000_000_000)
-            .setAllowInvalid(false)
-            .setHelpText("Un montant en euros, de 0 à 1 000 000 000 000.")
-            .build()
-        : app
-            .newDataValidation()
-            .requireValueInList([...r.list], true)
-            .setAllowInvalid(!r.strict)
-            .setHelpText(r.help)
-            .build();
-    sheet.getRange(v.row, v.column, v.rows, v.columns).setDataValidation(rule);
-  }
 }

@@ -4,6 +4,18 @@
  * into the convention's (or the call's) Drive folder; the links go to the sheet `Documents`.
  * Regenerating asks before replacing.
  */
+
+import { askForDefinition } from "../../addon/dialogs";
+import {
+  CONVENTION_SHEET_PREFIX,
+  DOCUMENTS_SHEET,
+  recordDocumentLinks,
+  recordOnConventionSheet,
+} from "../../addon/documents/documents-sheet";
+import { folderFor, type Generated, generateDocument, previousGenerated } from "../../addon/documents/drive";
+import { allIntakeStates } from "../../addon/intake/state";
+import { readLetterApplications } from "../../addon/letters/applications";
+import { readTemplates, TEMPLATES_SHEET } from "../../addon/letters/templates-sheet";
 import { CONVENTION_IDS, conventionById, DEFAULT_CONVENTION_ID } from "../../core/convention";
 import { annexTitle, financialAnnex, letterDocument } from "../../core/documents";
 import { InputError } from "../../core/errors";
@@ -13,18 +25,7 @@ import { formatParisDateTime } from "../../core/intake/paris-time";
 import { formatAnswer } from "../../core/intake/review";
 import type { Submission } from "../../core/intake/submission";
 import { callName, eventLabel, eventOfStatus, planLetters, templateProblems } from "../../core/letters";
-import { askForDefinition } from "../dialogs";
-import { reviewSheetShape } from "../intake/review-plan";
-import { allIntakeStates } from "../intake/state";
-import { readLetterApplications } from "../letters/applications";
-import { readTemplates, TEMPLATES_SHEET } from "../letters/templates-sheet";
-import {
-  CONVENTION_SHEET_PREFIX,
-  DOCUMENTS_SHEET,
-  recordDocumentLinks,
-  recordOnConventionSheet,
-} from "./documents-sheet";
-import { folderFor, type Generated, generateDocument, previousGenerated } from "./drive";
+import { reviewSheetShape } from "../../planning/intake/review-plan";
 
 type Ui = GoogleAppsScript.Base.Ui;
 

@@ -3,6 +3,8 @@
  * columns of the rows already there (in the user's order, whatever sort or filter), and the
  * new applications appended below. Reviewer columns of existing rows are never part of it.
  */
+import { isBlankRow } from "../../core/blank";
+import { InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { asDate, formatParisDateTime } from "../../core/intake/paris-time";
 import { keyParts } from "../../core/intake/response-key";
@@ -13,7 +15,7 @@ import {
   type Status,
   weightedScoreFormula,
 } from "../../core/intake/review";
-import { asText, type LayoutCell } from "../sheet-layout";
+import { asText, columnLetter, type LayoutCell } from "../sheet-layout";
 
 /** What a sync needs of an application's row. */
 export type PlannedRow = Pick<ReviewRow, "key" | "status" | "values"> & {
@@ -42,6 +44,23 @@ export interface ReviewSheetShape {
   readonly weightedScoreColumn: number;
 }
 
+/**
+ * The key a review row holds, exactly as the sync wrote it (not trimmed: a key the user
+ * changed, even by a space, is no longer the application's); "" for a row without one.
+ */
+export function keyOfReviewRow(shape: ReviewSheetShape, row: readonly unknown[]): string {
+  return String(row[shape.keyColumn] ?? "");
+}
+
+/** The index in `values` (header at 0) of the row holding this key, or -1. */
+export function findReviewRow(
+  shape: ReviewSheetShape,
+  values: readonly (readonly unknown[])[],
+  key: string,
+): number {
+  return values.findIndex((r, i) => i > 0 && key !== "" && keyOfReviewRow(shape, r) === key);
+}
+
 /** Column positions (0-based) of a call's review sheet. */
 export function reviewSheetShape(call: CallDefinition): ReviewSheetShape {
   const computed = computedColumns(call);
@@ -59,18 +78,6 @@ export function reviewSheetShape(call: CallDefinition): ReviewSheetShape {
     scoreColumns: reviewer.filter((c) => c.id.startsWith("score:")).map((c) => index(c.id)),
     weightedScoreColumn: index("weightedScore"),
   };
-}
-
-/** A column letter: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** A cell read back from the sheet, written again unchanged (text stays text). */
@@ -110,11 +117,21 @@ export interface ReviewPlan {
   readonly after: readonly (readonly unknown[])[];
 }
 
-export class ReviewSheetMismatch extends Error {
-  override readonly name = "ReviewSheetMismatch";
+/**
+ * Refuses a review sheet whose columns are not the call's (moved or renamed by hand): a sync
+ * or an erasure would write into the wrong ones. A French input error naming the columns.
+ */
+export function checkReviewHeader(call: CallDefinition, header: readonly unknown[]): void {
+  const shape = reviewSheetShape(call);
+  const missing = shape.headers.filter((h, i) => String(header[i] ?? "").trim() !== h);
+  if (missing.length === 0) return;
+  const advice =
+    "remettez ces colonnes à leur place et sous leur nom, ou renommez la feuille pour en recréer une";
+  throw new InputError(
+    `La feuille « ${call.review.sheetName} » n'a pas les colonnes attendues (${missing.join(", ")}) : ${advice}.`,
+    { field: `feuille « ${call.review.sheetName} »`, value: missing.join(", "), advice },
+  );
 }
-
-const isBlankRow = (r: readonly unknown[]) => r.every((v) => v === "" || v === null || v === undefined);
 
 /** The rows of a review sheet's values that hold something, header left out. */
 export function applicationRows(values: readonly (readonly unknown[])[]): (readonly unknown[])[] {
@@ -136,18 +153,10 @@ export function planReviewSync(
   const shape = reviewSheetShape(call);
   const header = existing[0];
   const hasHeader = header?.some((h) => h !== "") ?? false;
-  if (header && hasHeader) {
-    const missing = shape.headers.filter((h, i) => String(header[i] ?? "").trim() !== h);
-    if (missing.length > 0) {
-      throw new ReviewSheetMismatch(
-        `La feuille d'instruction n'a pas les colonnes attendues (${missing.join(", ")}) : ` +
-          "ne déplacez ni ne renommez ses colonnes, ou renommez la feuille pour en recréer une.",
-      );
-    }
-  }
+  if (header && hasHeader) checkReviewHeader(call, header);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const body = existing.slice(1);
-  const existingKeys = new Set(body.map((b) => String(b[shape.keyColumn] ?? "")));
+  const existingKeys = new Set(body.map((b) => keyOfReviewRow(shape, b)));
   const editedResponses = responsesByIdentity(rows.filter((r) => !existingKeys.has(r.key)));
   const edited: number[] = [];
   const seen = new Set<string>();
@@ -157,7 +166,7 @@ export function planReviewSync(
   const after: unknown[][] = [hasHeader && header ? [...header] : [...shape.headers]];
   const keyless: number[] = [];
   body.forEach((r, i) => {
-    const key = String(r[shape.keyColumn] ?? "");
+    const key = keyOfReviewRow(shape, r);
     const number = typeof r[0] === "number" ? r[0] : 0;
     lastNumber = Math.max(lastNumber, number);
     if (key === "" || isBlankRow(r)) {
@@ -232,7 +241,7 @@ export function newRow(
   number: number,
   sheetRow: number,
 ): { raw: unknown[]; written: LayoutCell[] } {
-  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c)}${sheetRow}`);
+  const scoreCells = shape.scoreColumns.map((c) => `${columnLetter(c + 1)}${sheetRow}`);
   const reviewer: Record<number, LayoutCell> = {
     [shape.statusColumn]: row.status satisfies Status,
     [shape.weightedScoreColumn]: weightedScoreFormula(call.review.criteria, scoreCells),

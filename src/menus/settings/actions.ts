@@ -3,10 +3,13 @@
  * check of every settings sheet. Everything is planned (core readers, layouts) before the first
  * write; a rule sheet is written whole, with its named range, or not at all.
  */
-import { errorMessage } from "../../core/errors";
-import { normalizeKey } from "../../core/funding";
-import { writeLayout } from "../sheet-layout";
-import { NEW_ID, RULE_SHEET_PREFIX, type RuleSheetPlan, ruleSheetName } from "./rule-layout";
+
+import {
+  NEW_ID,
+  RULE_SHEET_PREFIX,
+  type RuleSheetPlan,
+  ruleSheetName,
+} from "../../addon/settings/rule-layout";
 import {
   blankRulePlan,
   type RuleSource,
@@ -15,8 +18,11 @@ import {
   ruleTypes,
   startingPoint,
   suggestedCopyId,
-} from "./rule-sources";
-import { checkerFor, type NamedRangeInfo, verifyReport, verifySettings } from "./verify";
+} from "../../addon/settings/rule-sources";
+import { checkerFor, type NamedRangeInfo, verifyReport, verifySettings } from "../../addon/settings/verify";
+import { writeLayout } from "../../addon/sheets";
+import { errorMessage } from "../../core/errors";
+import { normalizeKey } from "../../core/funding";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Ui = GoogleAppsScript.Base.Ui;

@@ -3,10 +3,11 @@
  * for every form linked here: an evaluation goes to its jury, anything else is an application.
  * A sync of the applications also brings each jury's list of applications and columns up to date.
  */
-import { LOCK_WAIT_MS, menuSyncApplications, onFormSubmit as onApplicationSubmit } from "./intake/actions";
+import { LOCK_WAIT_MS } from "../addon/intake/pending";
+import { onApplicationSubmit, syncApplicationsWithAlert } from "./intake/actions";
 import { juryOfSheet, onJuryEvaluation, refreshJuriesAfterSync } from "./jury/actions";
 
-export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+export function onFormSubmitLianes(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   const sheet = event?.range?.getSheet();
   const jury = sheet ? juryOfSheet(SpreadsheetApp.getActiveSpreadsheet(), sheet) : undefined;
   if (jury) onJuryEvaluation(jury);
@@ -14,8 +15,8 @@ export function onFormSubmit(event: GoogleAppsScript.Events.SheetsOnFormSubmit):
 }
 
 /** Lianes › Synchroniser les candidatures: the review sheets, then the juries. */
-export function menuSyncApplicationsAndJuries(): void {
-  menuSyncApplications();
+export function menuSynchroniserCandidatures(): void {
+  syncApplicationsWithAlert();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) return;
   try {

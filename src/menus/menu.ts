@@ -97,3 +97,8 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addEntries(ui, menu, MENU);
   menu.addToUi();
 }
+
+/** When the add-on has just been installed: the same menu (Apps Script calls onInstall, not onOpen). */
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}

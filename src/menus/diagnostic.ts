@@ -8,6 +8,10 @@
  * The checks are data (DIAGNOSTIC_CHECKS): a new assumption is one more entry. A check that
  * needs an OAuth scope the manifest does not declare is reported « non applicable ».
  */
+
+import { ADDON_VERSION, DECLARED_SCOPES } from "../addon/build-info";
+import { drawDocument } from "../addon/documents/google-doc";
+import { findResponsesSheet } from "../addon/intake/responses-sheet";
 import { cents, decimalFromPlainText, mulDivToCents } from "../core/decimal";
 import { InputError, quote } from "../core/errors";
 import {
@@ -20,16 +24,15 @@ import {
 } from "../core/infoeuro";
 import { formatEuros } from "../core/money";
 import { literalText } from "../core/sheet-text";
-import { POURCENTAGES } from "../functions/convention";
-import { ADDON_VERSION, DECLARED_SCOPES } from "./build-info";
-import { drawDocument } from "./documents/google-doc";
+import { FORMAT } from "../planning/sheet-layout";
 import { FORM_SUBMIT_HANDLER } from "./intake/actions";
-import { findResponsesSheet } from "./intake/responses-sheet";
-import { FORMAT } from "./sheet-layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Form = GoogleAppsScript.Forms.Form;
+
+/** The custom function the diagnostic runs in a cell (its registry name). */
+const PERCENTAGES_FUNCTION = "POURCENTAGES";
 
 export const DIAGNOSTIC_SHEET = "Diagnostic";
 export const DIAGNOSTIC_HEADER = ["Vérification", "Résultat", "Attendu", "Obtenu", "Version", "Exécuté le"];
@@ -342,11 +345,11 @@ export const DIAGNOSTIC_CHECKS: readonly DiagnosticCheck[] = [
   },
   {
     title: "Résultat 2-D d'une fonction personnalisée",
-    expected: `=${POURCENTAGES.name}(A10:A11) sur 750 et 250 remplit deux cellules : 0,75 et 0,25.`,
+    expected: `=${PERCENTAGES_FUNCTION}(A10:A11) sur 750 et 250 remplit deux cellules : 0,75 et 0,25.`,
     run(scratch) {
       const sheet = scratch.sheet();
       sheet.getRange(10, 1, 2, 1).setValues([[750], [250]]);
-      sheet.getRange(10, 2).setFormula(`=${POURCENTAGES.name}(A10:A11)`);
+      sheet.getRange(10, 2).setFormula(`=${PERCENTAGES_FUNCTION}(A10:A11)`);
       SpreadsheetApp.flush();
       const result = sheet.getRange(10, 2, 2, 1);
       // Sheets computes custom functions apart: « Loading… » until the result arrives.

@@ -9,6 +9,7 @@ import { formatEuros } from "../core/money";
 import {
   asText,
   type Block,
+  columnLetter,
   FORMAT,
   type LayoutCell,
   type SheetLayout,
@@ -127,14 +128,6 @@ const LINE_FORMATS = [
 const HEADER_BACKGROUND = "#e8f0fe";
 const MISSION_BACKGROUND = "#f1f3f4";
 const DEFAULT_BLANK_ROWS = 5;
-
-export function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
 
 function cell(column: number, row: number): string {
   return `${columnLetter(column)}${row}`;

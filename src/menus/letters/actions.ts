@@ -3,6 +3,17 @@
  * relire » in `Courriers`), send the ticked ones with MailApp, and prepare the acknowledgement
  * from the form-submit trigger when the call asks for it. A person reads and ticks every message.
  */
+
+import { allIntakeStates, type IntakeState } from "../../addon/intake/state";
+import { readLetterApplications } from "../../addon/letters/applications";
+import {
+  appendLetters,
+  COLUMN,
+  OUTBOX_SHEET,
+  outboxSheet,
+  readOutbox,
+} from "../../addon/letters/outbox-sheet";
+import { readTemplates, TEMPLATES_SHEET } from "../../addon/letters/templates-sheet";
 import { errorMessage, InputError } from "../../core/errors";
 import type { CallDefinition } from "../../core/intake/call-schema";
 import { callById } from "../../core/intake/calls";
@@ -16,11 +27,7 @@ import {
   sentStamp,
   templateProblems,
 } from "../../core/letters";
-import { allIntakeStates, type IntakeState } from "../intake/state";
-import { asText } from "../sheet-layout";
-import { readLetterApplications } from "./applications";
-import { appendLetters, COLUMN, OUTBOX_SHEET, outboxSheet, readOutbox } from "./outbox-sheet";
-import { readTemplates, TEMPLATES_SHEET } from "./templates-sheet";
+import { asText } from "../../planning/sheet-layout";
 
 const LOCK_WAIT_MS = 30_000;
 /** The sender's name recipients see. */

@@ -11,6 +11,7 @@ import type { CallDefinition } from "../../core/intake/call-schema";
 import type { LayoutCell } from "../sheet-layout";
 import {
   identityOf,
+  keyOfReviewRow,
   newRow,
   type PlannedRow,
   type ReviewSheetShape,
@@ -116,7 +117,7 @@ export function planSubmissions(
   if (misplaced.length > 0) {
     return full(`colonnes de la feuille d'instruction inattendues (${misplaced.join(", ")})`);
   }
-  const keyOf = (r: readonly unknown[]) => String(r[shape.keyColumn] ?? "");
+  const keyOf = (r: readonly unknown[]) => keyOfReviewRow(shape, r);
   const rowByKey = new Map<string, number>();
   const rowsByIdentity = new Map<string, number[]>();
   let lastNumber = 0;
