@@ -4,12 +4,12 @@ import { type EntryPointSpec, entryPoint } from "./functions/registry";
 import { menuBudgetConvention } from "./menus/convention";
 import { menuDiagnostic } from "./menus/diagnostic";
 import { menuSynchroniserCandidatures, onFormSubmitLianes } from "./menus/dispatch";
-import { menuDecisionLetter, menuFinancialAnnex } from "./menus/documents/actions";
+import { menuAnnexeFinanciere, menuLettreDecision } from "./menus/documents/actions";
 import { menuAide } from "./menus/help";
 import { FORM_SUBMIT_HANDLER, menuCreerFormulaire } from "./menus/intake/actions";
 import { menuEffacerCandidat } from "./menus/intake/erase";
 import { menuEvaluationsManquantes, menuPreparerJury } from "./menus/jury/actions";
-import { menuPrepareLetters, menuSendLetters } from "./menus/letters/actions";
+import { menuEnvoyerCourriers, menuPreparerCourriers } from "./menus/letters/actions";
 import { onInstall, onOpen } from "./menus/menu";
 import { menuNouvelleMissionExplor } from "./menus/mission";
 import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./menus/settings/actions";
@@ -86,7 +86,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Courriers › Préparer les courriers : ajoute à la feuille Courriers un courrier « à relire » " +
       "par candidature dont le statut en appelle un et qui ne l'a pas encore.",
     params: [],
-    run: menuPrepareLetters,
+    run: menuPreparerCourriers,
   }),
   entryPoint({
     name: "menuEnvoyerCourriers",
@@ -94,7 +94,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Courriers › Envoyer les courriers cochés : envoie les lignes cochées de Courriers (MailApp), " +
       "chacune marquée « envoyé le … » dès son envoi.",
     params: [],
-    run: menuSendLetters,
+    run: menuEnvoyerCourriers,
   }),
   entryPoint({
     name: "menuLettreDecision",
@@ -102,7 +102,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Courriers › Lettre de décision (ligne sélectionnée) : Google Doc et PDF de la lettre de " +
       "décision de la candidature sélectionnée.",
     params: [],
-    run: menuDecisionLetter,
+    run: menuLettreDecision,
   }),
   entryPoint({
     name: "menuAnnexeFinanciere",
@@ -110,7 +110,7 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "Lianes › Courriers › Annexe financière de la convention… : Google Doc et PDF de l'annexe financière " +
       "(article 4, budget, plan de financement).",
     params: [],
-    run: menuFinancialAnnex,
+    run: menuAnnexeFinanciere,
   }),
   entryPoint({
     name: "menuNouvelleRegle",

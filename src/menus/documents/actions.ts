@@ -57,7 +57,7 @@ function addresseeOf(call: CallDefinition, submission: Submission | undefined): 
 }
 
 /** Lianes › Courriers › Annexe financière de la convention… */
-export function menuFinancialAnnex(): void {
+export function menuAnnexeFinanciere(): void {
   const ui = SpreadsheetApp.getUi();
   const convention = askForDefinition(ui, {
     title: "Annexe financière",
@@ -92,7 +92,7 @@ export function menuFinancialAnnex(): void {
  * Lianes › Courriers › Lettre de décision (ligne sélectionnée): one letter per selected
  * application of a review sheet (one row, or several), from its status's template.
  */
-export function menuDecisionLetter(): void {
+export function menuLettreDecision(): void {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();

@@ -108,7 +108,7 @@ function withDocumentLock<T>(ui: GoogleAppsScript.Base.Ui, what: string, run: ()
 }
 
 /** Lianes › Courriers › Préparer les courriers */
-export function menuPrepareLetters(): void {
+export function menuPreparerCourriers(): void {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   withDocumentLock(ui, "Préparation des courriers", () => {
@@ -239,7 +239,7 @@ export function sendReportText(report: SendReport, quotaLeft: number): string {
 }
 
 /** Lianes › Courriers › Envoyer les courriers cochés */
-export function menuSendLetters(): void {
+export function menuEnvoyerCourriers(): void {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   withDocumentLock(ui, "Envoi des courriers", () => {
