@@ -51,7 +51,6 @@ export class FakeUi {
   createMenu(title: string) {
     const record: MenuRecord = { title, items: [] };
     const menu = {
-      record,
       addItem: (caption: string, functionName: string) => {
         record.items.push({ caption, functionName });
         return menu;
@@ -64,6 +63,7 @@ export class FakeUi {
         record.items.push(submenu.record);
         return menu;
       },
+      record,
       addToUi: () => {
         this.menus.push(record);
       },

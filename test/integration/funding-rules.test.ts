@@ -206,7 +206,7 @@ describe("Lianes › Paramètres on the local host", () => {
     host.call("onOpen", {});
     host.runMenuItem("Vérifier les paramètres");
     expect(host.ui.alerts.at(-1)).toMatch(
-      /^Vérifier les paramètres — Aucune feuille de paramètres \(« Règle … », « Appel … »\)/,
+      /^Vérifier les paramètres — Aucune feuille de paramètres \(« Règle … », « Appel … », « Modèles de courriers … »\)/,
     );
   });
 
