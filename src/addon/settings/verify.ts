@@ -7,9 +7,9 @@
 import { errorMessage } from "../../core/errors";
 import { readExplorTable } from "../../core/explor/rule-table";
 import { describeProblem, readRuleTable, tableId } from "../../core/funding";
+import { CALL_IDS, callById } from "../../core/intake/calls";
 import { CALL_SHEET_PREFIX } from "../../planning/intake/call-sheet-layout";
 import { checkCallSheet } from "../../planning/intake/call-sheet-reader";
-import { CALL_IDS, callById } from "../../core/intake/calls";
 import { checkTemplatesSheet, TEMPLATES_SHEET } from "../letters/templates-sheet";
 import { idOfRuleSheet, RULE_SHEET_PREFIX, ruleRangeName } from "./rule-layout";
 
@@ -135,7 +135,11 @@ export const letterTemplatesChecker: SettingsChecker = {
     ),
 };
 
-export const SETTINGS_CHECKERS: SettingsChecker[] = [fundingRuleChecker, callSheetChecker, letterTemplatesChecker];
+export const SETTINGS_CHECKERS: SettingsChecker[] = [
+  fundingRuleChecker,
+  callSheetChecker,
+  letterTemplatesChecker,
+];
 
 export interface SheetToCheck {
   readonly name: string;
