@@ -16,6 +16,7 @@ import { applicationChoices, type Marks, submitEvaluation } from "./fixtures/jur
 import { mission2026Layout, RECITAL_CELLS, recitalSheetLayout } from "./fixtures/recital-projects";
 import { createHost, type FakeForm, type Host } from "./host";
 import { fakeInfoEuro } from "./host/infoeuro";
+import type { SentMessage } from "./host/mail";
 import { createSpreadsheetApp } from "./host/spreadsheet";
 
 function euros(value: unknown): string {
@@ -407,6 +408,20 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
   });
 
   step(
+    "Courriers : Lianes › Courriers › Préparer les courriers, tous cochés, puis Envoyer les courriers cochés…",
+  );
+  sendLetters(host);
+
+  step(
+    "Documents : annexe financière CD62-2024 et lettre de décision de la candidature n° 1 (Google Docs et PDF)…",
+  );
+  host.runMenuItem("Annexe financière de la convention…", { kind: "prompt", button: "OK", text: "" });
+  const review = host.spreadsheet.getSheetByName("Candidatures");
+  review?.activate();
+  review?.getRange(2, 1).activate();
+  host.runMenuItem("Lettre de décision (ligne sélectionnée)");
+
+  step(
     "Récital : Lianes › Paramètres › Nouvelle règle de financement… (3 fonds), projets et aides par formule…",
   );
   const recitalRun = recital(host);
@@ -418,6 +433,47 @@ export function runDemo(step: (text: string) => void = () => {}): Demo {
   host.runMenuItem("Paramètres › Vérifier les paramètres");
   const verified = host.ui.alerts.at(-1) ?? "aucune alerte";
   return { host, submitted, recital: recitalRun, explor2026: mission2026, verified };
+}
+
+/** The manager prepares the letters, reads them, ticks every one and sends them. */
+function sendLetters(host: Host): void {
+  host.runMenuItem("Préparer les courriers");
+  const sheet = host.spreadsheet.getSheetByName("Courriers");
+  if (!sheet) throw new Error("Pas de feuille Courriers");
+  const rows = sheet.getLastRow() - 1;
+  sheet.getRange(2, 8, rows, 1).setValues(Array.from({ length: rows }, () => [true]));
+  host.runMenuItem("Envoyer les courriers cochés");
+}
+
+export interface SentLetter {
+  readonly callId: string;
+  readonly number: number;
+  /** The event's id: accuse, irrecevable, retenue, attente, refusee. */
+  readonly event: string;
+  readonly message: SentMessage;
+}
+
+const EVENT_IDS: Readonly<Record<string, string>> = {
+  "Accusé de réception": "accuse",
+  Irrecevable: "irrecevable",
+  Retenue: "retenue",
+  "Liste d'attente": "attente",
+  Refusée: "refusee",
+};
+
+/** Each message MailApp recorded, with the row of `Courriers` it came from (same order, same recipient). */
+export function sentLetters(host: Host): SentLetter[] {
+  const sent = host.values("Courriers").filter((r) => String(r[6]).startsWith("envoyé le "));
+  return host.mail.messages.map((message, i) => {
+    const row = sent[i];
+    if (!row || row[3] !== message.to) throw new Error(`Message ${i + 1} sans sa ligne dans Courriers`);
+    return {
+      callId: String(row[1]),
+      number: Number(row[0]),
+      event: EVENT_IDS[String(row[2])] ?? String(row[2]),
+      message,
+    };
+  });
 }
 
 /** The first number right of a label, on every row that has the label. */
@@ -481,6 +537,9 @@ export function demoSummary({ host, submitted, recital, explor2026, verified }: 
     `Vérifier les paramètres : ${verified}`,
     `Jury EXPLOR-2025 : ${juryLine(host)}`,
     `Appel EXPLOR-2026 (feuille du classeur) : ${explorCall2026Verdicts(host).join(" / ")}`,
+    `Courriers : ${host.values("Courriers").length - 1} préparés, ${host.mail.messages.length} envoyés ` +
+      `(${host.mail.getRemainingDailyQuota()} restants dans le quota du jour)`,
+    `Documents : ${[...host.documents.documents.values()].map((d) => d.getName()).join(", ")}`,
     `Feuilles : ${host.spreadsheet
       .getSheets()
       .map((s) => s.getName())

@@ -2,9 +2,12 @@
  * `npm start`: builds the Apps Script project, runs the demonstration on the local host with
  * the built bundle (no Google account), and writes what a user would see to out/demo.xlsx.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { demoSummary, runDemo } from "../dev/demo";
+import { demoDocuments } from "../dev/demo-documents";
+import { writeSentLetters } from "../dev/demo-letters";
+import { printHtmlToPdf } from "../dev/documents-pdf";
 import { writeGuidePictures } from "../dev/guide-pictures";
 import { writeXlsx } from "../dev/host/xlsx";
 import { captureSidebars, DEMO_SCENARIOS, selectApplication } from "../dev/sidebar-shots";
@@ -25,6 +28,29 @@ const path = join(OUT, "demo.xlsx");
 step("Écriture du classeur out/demo.xlsx…");
 await writeXlsx(demo.host.spreadsheet, path);
 
+step("Courriels envoyés : out/courriels/<appel>/<n°>-<événement>.eml…");
+const sentAt = new Date();
+const letters = writeSentLetters(demo.host, join(OUT, "courriels"), sentAt);
+
+step("Annexe financière CD62-2024 et lettre de décision imprimées par Chromium : out/documents/*.pdf…");
+let annexNote: string;
+const documentsDir = join(OUT, "documents");
+mkdirSync(documentsDir, { recursive: true });
+const documents = demoDocuments(demo.host);
+for (const d of documents) writeFileSync(join(documentsDir, `${d.name}.html`), d.html);
+try {
+  for (const d of documents) {
+    await printHtmlToPdf(d.html, join(documentsDir, `${d.name}.pdf`), join(documentsDir, `${d.name}.png`));
+  }
+  annexNote = `Documents : ${documents.map((d) => `${d.name}.pdf`).join(", ")} (et .png, .html) dans ${documentsDir}`;
+} catch (error) {
+  const message = (error as Error).message;
+  annexNote = /Chromium introuvable/.test(message)
+    ? "Documents : pas de PDF, Chromium est absent (les pages HTML sont écrites dans out/documents/)"
+    : `Documents : échec de l'impression — ${message}`;
+  if (!/Chromium introuvable/.test(message)) process.exitCode = 1;
+}
+
 step("Panneaux latéraux dans Chromium : captures et pages dans out/sidebars/…");
 let sidebarsNote: string;
 try {
@@ -42,7 +68,14 @@ try {
 }
 
 console.log("\nRésumé");
-for (const line of [...demoSummary(demo), `Classeur : ${path}`, sidebarsNote]) console.log(`  ${line}`);
+for (const line of [
+  ...demoSummary(demo),
+  `Classeur : ${path}`,
+  `Courriels : ${letters.length} fichiers .eml dans ${join(OUT, "courriels")}`,
+  annexNote,
+  sidebarsNote,
+])
+  console.log(`  ${line}`);
 const errors = demo.host.log.lines.filter((l) => l.startsWith("ERREUR"));
 if (errors.length > 0) {
   console.log(`\n${errors.length} erreur(s) dans le journal d'exécution :\n${errors.join("\n")}`);

@@ -25,14 +25,14 @@ export function menuHelpHtml(menu: readonly MenuEntry[], entryPoints: readonly E
       throw new Error(`Aide : l'entrée de menu ${path} n'appelle aucun point d'entrée (${functionName})`);
     return `<dt>${escapeHtml(path)}</dt><dd>${escapeHtml(whatItDoes(spec.summary))}</dd>`;
   };
-  const items = menu.flatMap((entry) => {
-    if (entry === "separator") return [];
-    if ("items" in entry)
-      return entry.items.flatMap((i) =>
-        i === "separator" ? [] : [item(`${entry.caption} › ${i.caption}`, i.functionName)],
-      );
-    return [item(entry.caption, entry.functionName)];
-  });
+  // Submenus hold entries too (separators, items): their items' path is `Courriers › Préparer…`.
+  const itemsOf = (entries: readonly MenuEntry[], prefix: string): string[] =>
+    entries.flatMap((entry) => {
+      if (entry === "separator") return [];
+      if ("items" in entry) return itemsOf(entry.items, `${prefix}${entry.caption} › `);
+      return [item(`${prefix}${entry.caption}`, entry.functionName)];
+    });
+  const items = itemsOf(menu, "");
   return `<dl>${items.join("")}</dl>`;
 }
 

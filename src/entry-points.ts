@@ -4,10 +4,12 @@ import { type EntryPointSpec, entryPoint } from "./functions/registry";
 import { menuBudgetConvention, menuNouvelleConvention } from "./menus/convention";
 import { menuDiagnostic } from "./menus/diagnostic";
 import { menuSynchroniserCandidatures, onFormSubmitLianes } from "./menus/dispatch";
+import { menuAnnexeFinanciere, menuLettreDecision } from "./menus/documents/actions";
 import { menuAide } from "./menus/help";
 import { FORM_SUBMIT_HANDLER, menuCreerFormulaire } from "./menus/intake/actions";
 import { menuEffacerCandidat } from "./menus/intake/erase";
 import { menuEvaluationsManquantes, menuPreparerJury } from "./menus/jury/actions";
+import { menuEnvoyerCourriers, menuPreparerCourriers } from "./menus/letters/actions";
 import { onInstall, onOpen } from "./menus/menu";
 import { menuNouvelleMissionExplor } from "./menus/mission";
 import { menuDupliquerRegle, menuNouvelleRegle, menuVerifierParametres } from "./menus/settings/actions";
@@ -99,6 +101,38 @@ export const entryPoints: readonly EntryPointSpec[] = [
       "dans les feuilles de réponses, d'instruction et de synthèse, et supprime sa réponse du formulaire.",
     params: [],
     run: menuEffacerCandidat,
+  }),
+  entryPoint({
+    name: "menuPreparerCourriers",
+    summary:
+      "Lianes › Courriers › Préparer les courriers : ajoute à la feuille Courriers un courrier « à relire » " +
+      "par candidature dont le statut en appelle un et qui ne l'a pas encore.",
+    params: [],
+    run: menuPreparerCourriers,
+  }),
+  entryPoint({
+    name: "menuEnvoyerCourriers",
+    summary:
+      "Lianes › Courriers › Envoyer les courriers cochés : envoie les lignes cochées de Courriers (MailApp), " +
+      "chacune marquée « envoyé le … » dès son envoi.",
+    params: [],
+    run: menuEnvoyerCourriers,
+  }),
+  entryPoint({
+    name: "menuLettreDecision",
+    summary:
+      "Lianes › Courriers › Lettre de décision (ligne sélectionnée) : Google Doc et PDF de la lettre de " +
+      "décision de la candidature sélectionnée.",
+    params: [],
+    run: menuLettreDecision,
+  }),
+  entryPoint({
+    name: "menuAnnexeFinanciere",
+    summary:
+      "Lianes › Courriers › Annexe financière de la convention… : Google Doc et PDF de l'annexe financière " +
+      "(article 4, budget, plan de financement).",
+    params: [],
+    run: menuAnnexeFinanciere,
   }),
   entryPoint({
     name: "menuNouvelleRegle",

@@ -9,7 +9,9 @@ import { HyperFormula } from "hyperformula";
 import { BUILD_DIR, type BundleGlobals, loadBundle } from "./bundle";
 import { CallCounter } from "./counter";
 import { type FunctionContext, registerCustomFunctions } from "./custom-functions";
+import { FakeDocumentApp, FakeDriveApp } from "./documents";
 import { DestinationType, type FakeForm, FakeFormApp, type FakeSubmission, ItemType } from "./forms";
+import { FakeMailApp } from "./mail";
 import {
   createHtmlService,
   ExecutionLog,
@@ -29,6 +31,8 @@ export interface HostOptions {
   readonly now?: () => number;
   /** Extra or replacement globals (e.g. UrlFetchApp serving recorded InfoEuro rates). */
   readonly services?: Record<string, unknown>;
+  /** MailApp's remaining daily quota at the start (default 100, a consumer account's). */
+  readonly mailQuota?: number;
 }
 
 export interface Host {
@@ -40,6 +44,11 @@ export interface Host {
   readonly lock: FakeLock;
   readonly scriptApp: FakeScriptApp;
   readonly forms: FakeFormApp;
+  /** Messages "sent" by MailApp, recorded with the day's quota. */
+  readonly mail: FakeMailApp;
+  /** Google Docs created by DocumentApp, and the files and folders of Drive. */
+  readonly documents: FakeDocumentApp;
+  readonly drive: FakeDriveApp;
   readonly log: ExecutionLog;
   readonly counter: CallCounter;
   /** Calls a global of the bundle (a menu action, a trigger, a custom function). */
@@ -91,6 +100,9 @@ export function createHost(options: HostOptions = {}): Host {
   const cache = new FakeCache(now);
   const lock = new FakeLock();
   const scriptApp = new FakeScriptApp();
+  const mail = new FakeMailApp(options.mailQuota ?? 100);
+  const drive = new FakeDriveApp();
+  const documents = new FakeDocumentApp(drive);
 
   /** The executions running now, innermost last: each has its own view of the lock. */
   const executions: string[] = [];
@@ -151,6 +163,10 @@ export function createHost(options: HostOptions = {}): Host {
       "Session",
     ),
     Utilities: counter.wrap(fakeUtilities, "Utilities"),
+    MailApp: counter.wrap(mail, "MailApp"),
+    DocumentApp: counter.wrap(documents, "DocumentApp"),
+    DriveApp: counter.wrap(drive, "DriveApp"),
+    MimeType: { PDF: "application/pdf", GOOGLE_DOCS: "application/vnd.google-apps.document" },
     Charts: { ChartType: { PIE: "PIE", BAR: "BAR", COLUMN: "COLUMN", LINE: "LINE" } },
     HtmlService: counter.wrap(
       createHtmlService((file) => readFileSync(join(BUILD_DIR, file), "utf8")),
@@ -193,6 +209,9 @@ export function createHost(options: HostOptions = {}): Host {
     lock,
     scriptApp,
     forms,
+    mail,
+    documents,
+    drive,
     log,
     counter,
     call,

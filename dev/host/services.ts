@@ -53,7 +53,6 @@ export class FakeUi {
   createMenu(title: string) {
     const record: MenuRecord = { title, items: [] };
     const menu = {
-      record,
       addItem: (caption: string, functionName: string) => {
         record.items.push({ caption, functionName });
         return menu;
@@ -66,6 +65,7 @@ export class FakeUi {
         record.items.push(submenu.record);
         return menu;
       },
+      record,
       addToUi: () => {
         this.menus.push(record);
       },

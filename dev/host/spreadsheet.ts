@@ -157,6 +157,11 @@ class DataValidationBuilder {
     this.values = [values];
     return this;
   }
+  requireCheckbox() {
+    this.criteria = "CHECKBOX";
+    this.values = [];
+    return this;
+  }
   requireNumberBetween(min: number, max: number) {
     this.criteria = "NUMBER_BETWEEN";
     this.values = [min, max];

@@ -95,5 +95,9 @@ export function requireSingleCell(value: unknown, f: Field): void {
 
 /** An error's message as a log line or a page shows it (a thrown non-Error as its text). */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  // An Error of another realm (a service's, seen from the bundle's context) is one too.
+  const message =
+    typeof error === "object" && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === "string" ? message : String(error);
 }

@@ -10,6 +10,7 @@
  */
 
 import { ADDON_VERSION, DECLARED_SCOPES } from "../addon/build-info";
+import { drawDocument } from "../addon/documents/google-doc";
 import { findResponsesSheet } from "../addon/intake/responses-sheet";
 import { cents, decimalFromPlainText, mulDivToCents } from "../core/decimal";
 import { InputError, quote } from "../core/errors";
@@ -440,6 +441,46 @@ export const DIAGNOSTIC_CHECKS: readonly DiagnosticCheck[] = [
     run() {
       const left = MailApp.getRemainingDailyQuota();
       return { ok: left > 0, obtained: `${left} courriel(s) restant(s) aujourd'hui` };
+    },
+  },
+  {
+    title: "Google Doc et PDF dans un dossier Drive",
+    expected:
+      "Un Google Doc (titre, tableau, total en gras) et sa copie PDF se créent dans un dossier créé par le " +
+      "module (DocumentApp, DriveApp avec drive.file), puis vont à la corbeille.",
+    scope: "https://www.googleapis.com/auth/drive.file",
+    run() {
+      const folder = DriveApp.createFolder(SCRATCH_FORM_TITLE.replace("formulaire", "dossier"));
+      const made: GoogleAppsScript.Drive.File[] = [];
+      try {
+        const doc = DocumentApp.create(SCRATCH_SHEET);
+        drawDocument(doc.getBody(), {
+          title: SCRATCH_SHEET,
+          blocks: [
+            { kind: "heading", level: 1, text: "Diagnostic" },
+            {
+              kind: "table",
+              header: ["Poste", "Montant"],
+              align: ["left", "right"],
+              rows: [{ cells: ["Total", "9 879,54 €"], bold: true }],
+            },
+          ],
+        });
+        doc.saveAndClose();
+        const file = DriveApp.getFileById(doc.getId());
+        made.push(file);
+        file.moveTo(folder);
+        const pdf = folder.createFile(file.getAs("application/pdf"));
+        made.push(pdf);
+        const type = pdf.getMimeType();
+        return {
+          ok: type === "application/pdf",
+          obtained: `Google Doc et copie ${type} créés dans le dossier`,
+        };
+      } finally {
+        for (const f of made) f.setTrashed(true);
+        folder.setTrashed(true);
+      }
     },
   },
 ];

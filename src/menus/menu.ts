@@ -8,15 +8,27 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-/** A submenu: `Lianes › Jury › …`, `Lianes › Paramètres › …`. */
+/** A submenu (`Lianes › Paramètres › …`). */
 export interface SubMenu {
   readonly caption: string;
-  readonly items: readonly (MenuItem | "separator")[];
+  readonly items: readonly MenuEntry[];
 }
 
 export type MenuEntry = MenuItem | SubMenu | "separator";
 
 export const MENU_TITLE = "Lianes";
+
+/** `Lianes › Courriers`: letters to applicants and documents (Google Docs and PDF). */
+export const LETTERS_MENU: SubMenu = {
+  caption: "Courriers",
+  items: [
+    { caption: "Préparer les courriers", functionName: "menuPreparerCourriers" },
+    { caption: "Envoyer les courriers cochés", functionName: "menuEnvoyerCourriers" },
+    "separator",
+    { caption: "Lettre de décision (ligne sélectionnée)", functionName: "menuLettreDecision" },
+    { caption: "Annexe financière de la convention…", functionName: "menuAnnexeFinanciere" },
+  ],
+};
 
 /**
  * `Lianes › Paramètres`: the workbook's own definitions (funding rules; calls and conventions
@@ -54,6 +66,7 @@ export const MENU: readonly MenuEntry[] = [
       { caption: "Évaluations manquantes", functionName: "menuEvaluationsManquantes" },
     ],
   },
+  LETTERS_MENU,
   "separator",
   SETTINGS_MENU,
   { caption: "Diagnostic", functionName: "menuDiagnostic" },

@@ -1611,6 +1611,7 @@ const MENU_CASES: readonly MenuCase[] = [
     { alerts: [], unchanged: true, afterwards: (host) => expect(host.ui.sidebars).toHaveLength(1) },
   ],
   ...ERASE_CASES(),
+  ...LETTER_CASES(),
   ...JURY_CASES(),
   [
     "aide : le panneau s'ouvre, rien n'est écrit",
@@ -1690,6 +1691,71 @@ function JURY_CASES(): MenuCase[] {
       "Évaluations manquantes",
       [],
       { alerts: [/E-mail de membre du jury invalide \(e-mail, ligne 5\) : « awa@ »/], unchanged: true },
+    ],
+  ];
+}
+
+/** Lianes › Courriers: each refusal says what to do and writes nothing. */
+function LETTER_CASES(): MenuCase[] {
+  return [
+    [
+      "aucun formulaire : alerte, rien n'est écrit",
+      nothing,
+      "Préparer les courriers",
+      [],
+      { alerts: [/^Aucun formulaire n'est lié à ce classeur/], unchanged: true, sheets: [] },
+    ],
+    [
+      "une synchronisation tient le verrou : alerte, rien n'est écrit",
+      (host) => {
+        withForm(host);
+        host.lock.viewFor("autre exécution").tryLock(0);
+      },
+      "Préparer les courriers",
+      [],
+      { alerts: [/^Préparation des courriers impossible pour l'instant/], unchanged: true },
+    ],
+    [
+      "aucun courrier préparé : alerte, rien n'est envoyé",
+      nothing,
+      "Envoyer les courriers cochés",
+      [],
+      {
+        alerts: [/^Aucun courrier à envoyer : utilisez d'abord Lianes › Courriers › Préparer les courriers/],
+        unchanged: true,
+        afterwards: (host) => expect(host.mail.messages).toEqual([]),
+      },
+    ],
+    [
+      "sélection hors d'une feuille d'instruction : alerte, aucun document",
+      withForm,
+      "Lettre de décision (ligne sélectionnée)",
+      [],
+      {
+        alerts: [/^Sélectionnez une candidature dans une feuille d'instruction/],
+        unchanged: true,
+        afterwards: (host) => expect(host.documents.documents.size).toBe(0),
+      },
+    ],
+    [
+      "prompt annulé : aucun document",
+      nothing,
+      "Annexe financière de la convention…",
+      [prompt("", "CANCEL")],
+      { alerts: [], unchanged: true, afterwards: (host) => expect(host.documents.documents.size).toBe(0) },
+    ],
+    [
+      "identifiant farfelu (une formule) : alerte qui le cite, aucun document",
+      nothing,
+      "Annexe financière de la convention…",
+      [prompt('=HYPERLINK("x")')],
+      {
+        alerts: [
+          /^Convention inconnue — Convention (inconnue|invalide) \(convention\) : « =HYPERLINK\("x"\) »/,
+        ],
+        unchanged: true,
+        afterwards: (host) => expect(host.documents.documents.size).toBe(0),
+      },
     ],
   ];
 }

@@ -32,6 +32,7 @@ const CHECKS = [
   "Formats fr-FR par Intl",
   "Arithmétique BigInt",
   "Quota d'envoi de MailApp",
+  "Google Doc et PDF dans un dossier Drive",
   "Nettoyage des objets temporaires",
 ];
 
@@ -87,7 +88,7 @@ describe("Lianes › Diagnostic on the local host", () => {
             ],
           ],
     );
-    expect(summary).toEqual({ ok: MAIL_DECLARED ? 12 : 11, failed: 0, notApplicable: MAIL_DECLARED ? 0 : 1 });
+    expect(summary).toEqual({ ok: MAIL_DECLARED ? 13 : 12, failed: 0, notApplicable: MAIL_DECLARED ? 0 : 1 });
     // What was found, not only that it matched.
     const obtained = Object.fromEntries(lines.map((l) => [l.title, l.obtained]));
     expect(obtained["Métadonnées de développeur sur une colonne entière déplacée"]).toBe(
@@ -102,6 +103,15 @@ describe("Lianes › Diagnostic on the local host", () => {
       "« 9\u202f879,54\u00a0€ » (espaces U+202F, U+00A0) et « 15/06/2025 »",
     );
     expect(obtained["Arithmétique BigInt"]).toBe("9007199254740994 ; 8\u202f316,43\u00a0€");
+    expect(obtained["Google Doc et PDF dans un dossier Drive"]).toBe(
+      "Google Doc et copie application/pdf créés dans le dossier",
+    );
+    // The scratch Google Doc, its PDF and their folder are in Drive's bin.
+    expect([...host.drive.files.values()].map((f) => [f.getMimeType(), f.isTrashed()])).toEqual([
+      ["application/vnd.google-apps.document", true],
+      ["application/pdf", true],
+    ]);
+    expect([...host.drive.folders.values()].every((f) => f.isTrashed())).toBe(true);
     // The add-on's version on every line.
     expect(new Set(lines.map((l) => l.version))).toEqual(new Set([lines[0]?.version]));
     expect(lines[0]?.version).toMatch(new RegExp(`^${version.replace(/\./g, "\\.")}( \\([0-9a-f]+\\))?$`));
@@ -153,7 +163,7 @@ describe("Lianes › Diagnostic on the local host", () => {
     const status = statusOf(diagnosticLines(host));
     expect(status["Form.deleteResponse"]).toBe("échec");
     expect(status["Feuille de destination d'un formulaire visible après flush()"]).toBe("échec");
-    expect(Object.values(status).filter((s) => s === "OK")).toHaveLength(MAIL_DECLARED ? 10 : 9);
+    expect(Object.values(status).filter((s) => s === "OK")).toHaveLength(MAIL_DECLARED ? 11 : 10);
     expect(status["Nettoyage des objets temporaires"]).toBe("OK");
     expect(host.spreadsheet.getSheets().map((s) => s.getName())).toEqual(["Feuille 1", "Diagnostic"]);
   });

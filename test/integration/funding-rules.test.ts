@@ -208,7 +208,7 @@ describe("Lianes › Paramètres on the local host", () => {
     host.call("onOpen", {});
     host.runMenuItem("Vérifier les paramètres");
     expect(host.ui.alerts.at(-1)).toMatch(
-      /^Vérifier les paramètres — Aucune feuille de paramètres \(« Règle … », « Appel … », « Convention … »\)/,
+      /^Vérifier les paramètres — Aucune feuille de paramètres \(« Règle … », « Appel … », « Convention … », « Modèles de courriers … »\)/,
     );
   });
 

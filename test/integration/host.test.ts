@@ -122,8 +122,8 @@ describe("onOpen in AuthMode.NONE", () => {
             record.items.push(...submenu.record.items.map((i) => `${submenu.record.title} › ${i}`));
             return menu;
           },
-          record,
           addToUi: () => menus.push(record),
+          record,
         };
         return menu;
       },
@@ -148,6 +148,9 @@ describe("onOpen in AuthMode.NONE", () => {
     expect(menus[0]?.items).toContain("Nouvelle mission EXPLOR");
     expect(menus[0]?.items).toContain("Créer le formulaire…");
     expect(menus[0]?.items).toContain("Paramètres › Nouvelle convention…");
+    expect(menus[0]?.items).toContain("Courriers › Préparer les courriers");
+    expect(menus[0]?.items).toContain("Courriers › Envoyer les courriers cochés");
+    expect(menus[0]?.items).toContain("Courriers › Annexe financière de la convention…");
     expect(menus[0]?.items).toContain("Paramètres › Vérifier les paramètres");
     expect(menus[0]?.items).toContain("Paramètres › Dupliquer un appel…");
   });

@@ -33,6 +33,7 @@ import { reviewSheetName } from "../../planning/intake/review-rows";
 import { decisionSummaryLayout } from "../../planning/intake/summary";
 import { asText, columnLetter } from "../../planning/sheet-layout";
 import { eraseApplicationFromJury } from "../jury/erase";
+import { eraseOutboxRow, OUTBOX_SHEET, outboxRowsOf } from "../letters/outbox-sheet";
 import { replaceSheetContents } from "../sheets";
 import { writeWithUndo } from "../undo";
 import { pendingOf } from "./pending";
@@ -183,6 +184,11 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     sheetId,
     tags,
   });
+  // The applicant's letters in `Courriers` (recipient, subject, body): the mention too.
+  const outbox = spreadsheet.getSheetByName(OUTBOX_SHEET);
+  const letters = outbox ? outboxRowsOf(outbox, call.id, target[0]) : [];
+  const erasedWithLetters = new Set(erasedValues);
+  for (const letter of letters) for (const v of letter.before) if (v.trim() !== "") erasedWithLetters.add(v);
 
   // The form response, found now, deleted after the sheets.
   const facts = factsOfKey(key);
@@ -246,10 +252,20 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
       () => replaceSheetContents(spreadsheet, summary),
       () => replaceSheetContents(spreadsheet, decisionSummaryLayout(call, existing)),
     );
+    for (const letter of letters) {
+      if (!outbox) continue;
+      let restore = () => {};
+      step(
+        () => {
+          restore = eraseOutboxRow(outbox, letter, marker);
+        },
+        () => restore(),
+      );
+    }
   });
   for (const p of pending) properties.deleteProperty(p.property);
   try {
-    eraseApplicationFromJury(spreadsheet, call, Number(target[0]), [...erasedValues], marker);
+    eraseApplicationFromJury(spreadsheet, call, Number(target[0]), [...erasedWithLetters], marker);
   } catch (error) {
     console.warn(
       `RGPD : jury de l'appel ${call.id} non mis à jour (${errorMessage(error)}) : relancez l'effacement.`,
@@ -272,7 +288,7 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
       formResponse = match.kind === "none" ? "introuvable" : "ambiguë";
     }
   }
-  const leftovers = findLeftovers(spreadsheet, [...erasedValues]);
+  const leftovers = findLeftovers(spreadsheet, [...erasedWithLetters]);
   const report: ErasureReport = {
     callId: call.id,
     number: target[0],
@@ -286,7 +302,8 @@ export function eraseApplication(callId: string, key: string, at: Date = new Dat
     `RGPD : données personnelles de la candidature n° ${cellText(target[0])} (${call.id}) effacées le ${
       erasureDateOf(marker) ?? ""
     } — ${responseCells} cellule(s) sur ${targetRows.length} ligne(s) de la feuille de réponses, ` +
-      `feuille d'instruction, synthèse ; réponse du formulaire : ${formResponse}` +
+      `feuille d'instruction, synthèse${letters.length ? `, ${letters.length} courrier(s)` : ""} ; ` +
+      `réponse du formulaire : ${formResponse}` +
       `${leftovers.length ? ` ; ${leftovers.length} cellule(s) d'autres feuilles à vérifier` : ""}.`,
   );
   return report;

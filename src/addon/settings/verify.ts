@@ -8,8 +8,10 @@ import { CONVENTION_SHEET_PREFIX, checkConventionSheet } from "../../core/conven
 import { errorMessage } from "../../core/errors";
 import { readExplorTable } from "../../core/explor/rule-table";
 import { describeProblem, readRuleTable, tableId } from "../../core/funding";
+import { CALL_IDS, callById } from "../../core/intake/calls";
 import { CALL_SHEET_PREFIX } from "../../planning/intake/call-sheet-layout";
 import { checkCallSheet } from "../../planning/intake/call-sheet-reader";
+import { checkTemplatesSheet, TEMPLATES_SHEET } from "../letters/templates-sheet";
 import { idOfRuleSheet, RULE_SHEET_PREFIX, ruleRangeName } from "./rule-layout";
 
 export type SheetValues = readonly (readonly unknown[])[];
@@ -127,7 +129,26 @@ export const conventionChecker: SettingsChecker = {
   check: (values, context) => checkConventionSheet(context.sheetName, values),
 };
 
-export const SETTINGS_CHECKERS: SettingsChecker[] = [fundingRuleChecker, callSheetChecker, conventionChecker];
+/**
+ * `Modèles de courriers`: each template's placeholders, for every call it serves (a common
+ * template for every known call, a call's own row for that call), with the cell of each problem.
+ */
+export const letterTemplatesChecker: SettingsChecker = {
+  prefix: TEMPLATES_SHEET,
+  noun: "modèles de courriers",
+  check: (values) =>
+    checkTemplatesSheet(
+      values,
+      CALL_IDS.map((id) => callById(id)),
+    ),
+};
+
+export const SETTINGS_CHECKERS: SettingsChecker[] = [
+  fundingRuleChecker,
+  callSheetChecker,
+  conventionChecker,
+  letterTemplatesChecker,
+];
 
 export interface SheetToCheck {
   readonly name: string;

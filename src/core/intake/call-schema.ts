@@ -170,6 +170,7 @@ type ParsedCall = {
     shownAnswers: string[];
     statuses?: { label: string }[] | undefined;
   };
+  letters?: { contact?: string | undefined } | undefined;
 };
 
 type QuestionShape = {
@@ -285,6 +286,7 @@ export function callProblems(c: ParsedCall): CallProblem[] {
     { path: ["review", "email"], question: c.review.email },
     { path: ["review", "projectTitle"], question: c.review.projectTitle },
     ...c.review.shownAnswers.map((question, i) => ({ path: ["review", "shownAnswers", i], question })),
+    { path: ["letters", "contact"], question: c.letters?.contact },
   ];
   for (const o of others) {
     if (o.question !== undefined && !byId.has(o.question)) {
@@ -350,6 +352,17 @@ export const callSchema = z
       ),
     }),
     confirmationMessage: text,
+    /** Letters to applicants (Lianes › Courriers): off unless given. */
+    letters: z.optional(
+      z.object({
+        /** How letters name the call: `{appel}` (default: its id). */
+        name: z.optional(text),
+        /** The answer that names the person to write to: `{contact}` (default: the applicant). */
+        contact: z.optional(id),
+        /** Prepare (never send) an acknowledgement row when a response arrives. Off by default. */
+        acknowledgement: z.optional(z.boolean()),
+      }),
+    ),
   })
   .check(
     z.superRefine((c, ctx) => {

@@ -249,4 +249,6 @@ export const EXPLOR_2025: CallDefinition = {
   },
   confirmationMessage:
     "Merci, votre candidature EXPLOR 2025 est enregistrée. L'équipe de Lianes coopération l'instruit en juin et vous répond début juillet 2025.",
+  // Letters (Lianes › Courriers): no acknowledgement on submission, Forms shows the confirmation.
+  letters: { name: "EXPLOR 2025", contact: "contactNom" },
 };

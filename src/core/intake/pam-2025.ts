@@ -108,4 +108,6 @@ export const PAM_2025: CallDefinition = {
   },
   confirmationMessage:
     "Merci, votre idée de projet est enregistrée. Lianes coopération et le Département choisissent les porteurs accompagnés début décembre, pour la session de janvier.",
+  // A registration is acknowledged: the trigger prepares the letter in `Courriers` (never sends it).
+  letters: { name: "PAM 2025", contact: "porteurNom", acknowledgement: true },
 };

@@ -43,6 +43,7 @@ import { fnv1a } from "../../core/intake/response-key";
 import { reviewSheetName } from "../../planning/intake/review-rows";
 import type { NewSubmission } from "../../planning/intake/submission-plan";
 import { decisionSummaryLayout, summarySheetName } from "../../planning/intake/summary";
+import { prepareAcknowledgements } from "../letters/actions";
 
 /** The trigger's global, stored by Apps Script in each installed trigger: never renamed. */
 export const FORM_SUBMIT_HANDLER = "onFormSubmitLianes";
@@ -317,6 +318,8 @@ export function onApplicationSubmit(event: GoogleAppsScript.Events.SheetsOnFormS
     }
     for (const { callId, report } of syncUntilNothingPending(ownNote)) {
       logReport(callId, report);
+      // The acknowledgement, when the call asks for one: prepared in `Courriers`, never sent.
+      if (callId === call.id && report) prepareAcknowledgements(call, report.addedKeys);
       if (callId === call.id && report && key !== undefined && !report.addedKeys.includes(key)) {
         logAlreadyThere(call.id, row);
       }
@@ -370,6 +373,11 @@ function takeUntilNothingPending(
     if (outcome.kind === "full") return outcome.reason;
     for (const p of pending) properties.deleteProperty(p.property);
     logTaken(call, outcome, round === 0 ? own : undefined, others.length);
+    // The acknowledgement, when the call asks for one: prepared in `Courriers`, never sent.
+    prepareAcknowledgements(
+      call,
+      outcome.added.map((a) => a.row.key),
+    );
   }
   return undefined;
 }

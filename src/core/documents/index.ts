@@ -1,0 +1,4 @@
+export * from "./annex";
+export * from "./html";
+export * from "./letter";
+export * from "./model";
