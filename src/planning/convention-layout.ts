@@ -455,6 +455,29 @@ export function reportLayout(
     validations: [{ row: first, column: 3, rows: c.lines.length, columns: 1, rule: "amount" }],
     conditionalFormats: [late, { ...late, row: state, formula: late.formula }],
     columnWidths: [330, 120, 120, 120, 300],
+    // Realised against planned, per budget line and per commitment, right of the tables (column G).
+    charts: [
+      {
+        kind: "bar",
+        title: "Réalisé et prévu par ligne du budget",
+        data: { row: 1, column: 1, rows: c.lines.length + 1, columns: 3 },
+        anchor: { row: 1, column: 7 },
+        width: 520,
+        height: Math.max(220, 40 * c.lines.length + 80),
+      },
+      ...(c.commitments.length > 0
+        ? [
+            {
+              kind: "bar" as const,
+              title: "Engagements de l'article 2 : réalisé et prévu",
+              data: { row: rows.activityHeader, column: 1, rows: c.commitments.length + 1, columns: 3 },
+              anchor: { row: rows.activityHeader, column: 7 },
+              width: 520,
+              height: Math.max(200, 34 * c.commitments.length + 80),
+            },
+          ]
+        : []),
+    ],
     blocks: [
       { row: 1, column: 1, values: [REPORT_HEADER], bold: true, background: HEADER_BACKGROUND, wrap: true },
       {

@@ -26,6 +26,18 @@ function cellsOf(sqref: string): string[] {
 describe("the npm start demonstration, on the built bundle", () => {
   const demo = runDemo();
 
+  it("draws the charts where staff would rather look than read (Synthèse, Bilan)", () => {
+    const charts = (name: string) =>
+      (demo.host.spreadsheet.getSheetByName(name)?.getCharts() ?? []).map((c) =>
+        String(c.spec.options.title),
+      );
+    expect(charts("Synthèse EXPLOR-2025")).toEqual(["Candidatures par statut (6 places)"]);
+    expect(charts("Bilan")).toEqual([
+      "Réalisé et prévu par ligne du budget",
+      "Engagements de l'article 2 : réalisé et prévu",
+    ]);
+  });
+
   it("leaves no broken cell in any sheet (#ERROR!, #SPILL!, #REF!…) but the intended one", () => {
     const broken = demo.host.spreadsheet
       .getSheets()
@@ -145,7 +157,7 @@ describe("the npm start demonstration, on the built bundle", () => {
     expect(summary).toContain(
       "EXPLOR-HDF-2026 (per diem 20 € par jour) : mission A de 10 jours → prise en charge 773,50 €, reste à charge 773,50 €",
     );
-    expect(summary).toContain("Vérifier les paramètres : Paramètres en ordre — 8 feuilles vérifiées");
+    expect(summary).toContain("Vérifier les paramètres : Paramètres en ordre — 9 feuilles vérifiées");
     expect(demo.host.spreadsheet.getNamedRanges().map((n) => n.getName())).toEqual(
       expect.arrayContaining([
         "REGLE_RECITAL_FT",

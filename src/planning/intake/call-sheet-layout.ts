@@ -55,6 +55,9 @@ export const GENERAL = {
   applicantHeader: "En-tête de la colonne candidat",
   projectTitle: "Question qui nomme le projet (montrée au jury ; vide : aucune)",
   shownAnswers: "Réponses résumées dans la feuille d'instruction (identifiants séparés par ;)",
+  lettersName: "Courriers : nom de l'appel (vide : son identifiant)",
+  lettersContact: "Courriers : question qui nomme la personne à qui écrire (vide : le candidat)",
+  acknowledgement: "Accusé de réception préparé à chaque envoi (Oui/Non)",
 } as const;
 
 export type GeneralKey = keyof typeof GENERAL;
@@ -323,6 +326,10 @@ export function callSheetLayout(call: CallDefinition): SheetLayout {
     applicantHeader: call.review.applicant.header,
     projectTitle: call.review.projectTitle ?? "",
     shownAnswers: call.review.shownAnswers.join(" ; "),
+    lettersName: call.letters?.name ?? "",
+    lettersContact: call.letters?.contact ?? "",
+    acknowledgement:
+      call.letters?.acknowledgement === undefined ? "" : call.letters.acknowledgement ? "Oui" : "Non",
   };
   // Text, so that ids and texts stay as typed; the two instants as date-times.
   const keys = Object.keys(GENERAL) as GeneralKey[];

@@ -517,6 +517,17 @@ export function readCallSheet(sheetName: string, values: readonly (readonly unkn
   }
   const email = generalText("email", ["review", "email"]);
   const projectTitle = generalText("projectTitle", ["review", "projectTitle"]);
+  const lettersName = generalText("lettersName", ["letters", "name"]);
+  const lettersContact = generalText("lettersContact", ["letters", "contact"]);
+  const ackCell = general("acknowledgement", ["letters", "acknowledgement"]);
+  const acknowledgement = ackCell
+    ? r.yesNo(["letters", "acknowledgement"], ackCell.row, ackCell.column)
+    : undefined;
+  const letters = {
+    ...(lettersName ? { name: lettersName } : {}),
+    ...(lettersContact ? { contact: lettersContact } : {}),
+    ...(acknowledgement === undefined ? {} : { acknowledgement }),
+  };
   const shownCell = general("shownAnswers", ["review", "shownAnswers"]);
   const shownAnswers = shownCell ? listOf(r.value(shownCell.row, 1)) : [];
 
@@ -590,6 +601,7 @@ export function readCallSheet(sheetName: string, values: readonly (readonly unkn
       ...(statuses.length > 0 ? { statuses } : {}),
     },
     confirmationMessage: generalText("confirmationMessage", ["confirmationMessage"]),
+    ...(Object.keys(letters).length > 0 ? { letters } : {}),
   };
   if (eligibility.deadline === undefined) delete eligibility.deadline;
 
