@@ -239,16 +239,31 @@ export function sheetHtml(sheet: FakeSheet, options: SheetHtmlOptions = {}): str
       return `<tr${frozen > 0 && r + 1 === frozen ? ' class="frozen"' : ""}><th>${r + 1}</th>${cells.join("")}</tr>`;
     })
     .join("");
-  const left = (column: number) => HEADER_WIDTH + widths.slice(0, column - 1).reduce((a, b) => a + b, 0) + 10;
+  const widthOf = (c: number) => widths[c] ?? sheet.columnWidths.get(c + 1) ?? DEFAULT_WIDTH;
+  const left = (column: number) =>
+    HEADER_WIDTH + Array.from({ length: column - 1 }, (_, c) => widthOf(c)).reduce((a, b) => a + b, 0) + 10;
+  // The picture takes in the charts, wherever they sit (often right of the last filled column).
+  const right = Math.max(
+    0,
+    ...sheet.charts.map(
+      (chart) => left(chart.spec.position.column) + Number(chart.spec.options.width ?? 600) + 12,
+    ),
+  );
+  const bottom = Math.max(
+    0,
+    ...sheet.charts.map(
+      (chart) => chart.spec.position.row * ROW_HEIGHT + Number(chart.spec.options.height ?? 371) + 12,
+    ),
+  );
   const charts = sheet.charts.map(
     (chart) =>
       `<div class="chart" style="top:${chart.spec.position.row * ROW_HEIGHT}px;left:${left(
-        Math.min(chart.spec.position.column, columns + 1),
+        chart.spec.position.column,
       )}px">${chartSvg(sheet, chart.spec)}</div>`,
   );
   return (
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(sheet.getName())}</title>` +
     `<style>${STYLE}</style></head><body><div class="tab">${escapeHtml(sheet.getName())}</div>` +
-    `<div class="grid"><table style="width:${HEADER_WIDTH + widths.reduce((a, b) => a + b, 0)}px">${head}${body}</table>${charts.join("")}</div></body></html>`
+    `<div class="grid" style="min-width:${right}px;min-height:${bottom}px"><table style="width:${HEADER_WIDTH + widths.reduce((a, b) => a + b, 0)}px">${head}${body}</table>${charts.join("")}</div></body></html>`
   );
 }
