@@ -97,16 +97,19 @@ function fillActivityReport(host: Host): void {
   const sheet = host.spreadsheet.getSheetByName("Bilan");
   if (!sheet) throw new Error("Pas de feuille Bilan");
   const first = rowLabelled(host, "Bilan", "Action") + 1;
-  sheet.getRange(first, 3, 8, 3).setValues([
-    [8, "", "6 projets déposés à l'AAP 2024, 2 en préparation pour 2025"],
-    [3, "", "le 4e porteur a reporté son projet"],
-    [7, "", ""],
-    [1, "", "session du 12/11/2024 à Arras"],
-    [7, "", "outils des 7 modules livrés"],
-    ["Fait", "", "listing des jumelages actifs à jour"],
-    ["Fait", "", ""],
-    ["Fait", "", "festival, 3 réunions, 2 marchés"],
-  ]);
+  // Realised in C and comments in E, as one types them: the rate in D is the sheet's formula.
+  const typed: [number | string, string][] = [
+    [8, "6 projets déposés à l'AAP 2024, 2 en préparation pour 2025"],
+    [3, "le 4e porteur a reporté son projet"],
+    [7, ""],
+    [1, "session du 12/11/2024 à Arras"],
+    [7, "outils des 7 modules livrés"],
+    ["Fait", "listing des jumelages actifs à jour"],
+    ["Fait", ""],
+    ["Fait", "festival, 3 réunions, 2 marchés"],
+  ];
+  sheet.getRange(first, 3, typed.length, 1).setValues(typed.map(([realised]) => [realised]));
+  sheet.getRange(first, 5, typed.length, 1).setValues(typed.map(([, comment]) => [comment]));
 }
 
 /**
