@@ -4,12 +4,9 @@
  * A new menu item appears in the help with no other change.
  */
 
+import { escapeHtml } from "../src/core/documents/html";
 import type { EntryPointSpec } from "../src/functions/registry";
 import type { MenuEntry } from "../src/menus/menu";
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** « Lianes › Jury › Préparer le jury… : crée … » → « crée … ». */
 function whatItDoes(summary: string): string {

@@ -5,6 +5,8 @@
  * dropdowns and checkboxes, and the sheet's charts drawn in SVG at their anchor cell.
  * The guide's pictures are screenshots of these pages (dev/guide-pictures.ts).
  */
+import { columnLetter } from "../../src/core/a1";
+import { escapeHtml } from "../../src/core/documents/html";
 import { type ChartSpec, type FakeSheet, WORKBOOK_TIME_ZONE } from "./spreadsheet";
 
 const ROW_HEIGHT = 21;
@@ -15,21 +17,6 @@ export interface SheetHtmlOptions {
   /** Rows and columns drawn at most (the rest is what one would scroll to). */
   readonly maxRows?: number;
   readonly maxColumns?: number;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 function isDate(value: unknown): value is Date {
@@ -217,7 +204,7 @@ export function sheetHtml(sheet: FakeSheet, options: SheetHtmlOptions = {}): str
   const widths = Array.from({ length: columns }, (_, c) => sheet.columnWidths.get(c + 1) ?? DEFAULT_WIDTH);
   const frozen = sheet.getFrozenRows();
   const head = `<tr><th style="width:${HEADER_WIDTH}px"></th>${widths
-    .map((w, c) => `<th style="width:${w}px">${columnLetter(c)}</th>`)
+    .map((w, c) => `<th style="width:${w}px">${columnLetter(c + 1)}</th>`)
     .join("")}</tr>`;
   const body = values
     .map((row, r) => {

@@ -84,14 +84,7 @@ export interface SheetLayout {
   readonly charts?: readonly ChartLayout[];
 }
 
-/** A column's letters in A1 notation, from its number as Sheets counts (1 → A, 27 → AA). */
-export function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
+export { columnLetter } from "../core/a1";
 
 /** fr-FR formats as Sheets stores them (the spreadsheet locale renders separators). */
 export const FORMAT = {

@@ -11,10 +11,10 @@
  *   (for a ceiling per day) | Justificatif fourni par | Autres noms (separated by « ; »).
  */
 import * as z from "zod/mini";
+import { columnLetter } from "../a1";
 import { InputError, quote } from "../errors";
 import {
   CellProblem,
-  columnLetter,
   describeProblem,
   inSheetOrder,
   isBlankCell,

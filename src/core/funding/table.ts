@@ -5,6 +5,7 @@
  * schema as the shipped templates validates what was read, and every problem names its cell.
  */
 import * as z from "zod/mini";
+import { columnLetter } from "../a1";
 import { decimalFromNumber, toNumber } from "../decimal";
 import { InputError, quote } from "../errors";
 import { parseAmount } from "../money";
@@ -201,16 +202,6 @@ export function parametersOf(type: FundingType): readonly Parameter[] {
 
 export function isBlankCell(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
-
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function cellName(origin: TableOrigin, index: number, offset: 0 | 1): string {
